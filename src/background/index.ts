@@ -1,0 +1,46 @@
+import { browser, type Runtime } from '../platform/browser';
+import { readPins, writePins } from '../platform/store';
+import { handle } from './handle';
+import { createQueue } from './queue';
+import { reconcile } from './reconcile';
+import { loadSettings } from './settings-store';
+
+// Listeners are registered synchronously at top level so that an event waking the worker reaches them.
+const enqueue = createQueue();
+const reconcileFromStorage = () => enqueue(async () => reconcile(await loadSettings()));
+
+const fromOurPages = (sender: Runtime.MessageSender) =>
+  sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!fromOurPages(sender)) return undefined;
+  return enqueue(() => handle(message)).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
+});
+
+// Install and update: loadSettings migrates; rules are rebuilt from settings, not trusted.
+browser.runtime.onInstalled.addListener(() => void reconcileFromStorage());
+
+// Browser start: pins ended with the last session; some Firefox versions lose dynamic rules.
+browser.runtime.onStartup.addListener(() => {
+  void enqueue(async () => {
+    await writePins({});
+    await reconcile(await loadSettings(), {});
+  });
+});
+
+// Granted or revoked host access changes which domains can carry the header.
+browser.permissions.onAdded.addListener(() => void reconcileFromStorage());
+browser.permissions.onRemoved.addListener(() => void reconcileFromStorage());
+
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  void enqueue(async () => {
+    const pins = await readPins();
+    if (!(tabId in pins)) return;
+    delete pins[tabId];
+    await writePins(pins);
+    await reconcile(await loadSettings(), pins);
+  });
+});
+
+// Every wake-up checks the rules against settings; a no-change reconcile writes nothing.
+void reconcileFromStorage();

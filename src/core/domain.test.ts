@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { suggestEntry, validateDomain } from './domain';
+import { covers } from './host';
+
+describe('validateDomain', () => {
+  it.each([
+    ['okteto.example.com', 'okteto.example.com'],
+    ['  Okteto.Example.COM  ', 'okteto.example.com'],
+    ['https://movies-staging.okteto.example.com/api', 'movies-staging.okteto.example.com'],
+    ['http://okteto.example.com:8080/x?y#z', 'okteto.example.com'],
+    ['wss://api.okteto.example.com/socket', 'api.okteto.example.com'],
+    ['okteto.example.com:8443', 'okteto.example.com'],
+    ['okteto.example.com/path', 'okteto.example.com'],
+    ['okteto.example.com.', 'okteto.example.com'],
+    ['*.okteto.example.com', 'okteto.example.com'],
+    ['example.co.uk', 'example.co.uk'],
+    ['alice.github.io', 'alice.github.io'],
+    ['okteto.localhost', 'okteto.localhost'],
+    ['bücher.example', 'xn--bcher-kva.example'],
+  ])('%j → %s', (input, host) => {
+    expect(validateDomain(input)).toEqual({ value: host });
+  });
+
+  it.each([
+    ['', 'Enter a domain'],
+    ['   ', 'Enter a domain'],
+    ['*', 'wildcard'],
+    ['*.*', 'wildcard'],
+    ['okteto.*.com', 'wildcard'],
+    ['com', 'public suffix'],
+    ['co.uk', 'public suffix'],
+    ['github.io', 'public suffix'],
+    ['https://github.io/', 'public suffix'],
+    ['localhost', 'public suffix'],
+    ['okteto example.com', 'spaces'],
+    ['okteto.exa_mple.com', 'characters'],
+    ['-okteto.example.com', 'characters'],
+    ['okteto..example.com', 'characters'],
+    ['okteto.example.com"<script>', 'characters'],
+    ['127.0.0.1', 'IP address'],
+    ['[::1]', 'IP address'],
+    ['http://', 'host name'],
+    [`${'a'.repeat(64)}.example.com`, 'characters'],
+  ])('refuses %j (%s)', (input, reason) => {
+    expect(validateDomain(input).error).toContain(reason);
+  });
+
+  it('refuses what is not text', () => {
+    expect(validateDomain(42).error).toContain('text');
+  });
+});
+
+describe('covers', () => {
+  it('covers the host and its subdomains, nothing that merely ends alike', () => {
+    expect(covers('okteto.example.com', 'okteto.example.com')).toBe(true);
+    expect(covers('okteto.example.com', 'a.b.okteto.example.com')).toBe(true);
+    expect(covers('okteto.example.com', 'notokteto.example.com')).toBe(false);
+    expect(covers('okteto.example.com', 'okteto.example.com.evil.test')).toBe(false);
+    expect(covers('okteto.example.com', 'example.com')).toBe(false);
+  });
+});
+
+describe('suggestEntry', () => {
+  it.each([
+    ['movies-staging.okteto.example.com', 'okteto.example.com'],
+    ['okteto.example.com', 'example.com'],
+    ['movies.okteto.localhost', 'okteto.localhost'],
+    ['alice.github.io', 'alice.github.io'],
+    ['example.com', 'example.com'],
+  ])('%s → %s', (host, entry) => {
+    expect(suggestEntry(host)).toEqual({ value: entry });
+  });
+
+  it('refuses hosts that cannot be an entry', () => {
+    expect(suggestEntry('127.0.0.1').error).toContain('IP address');
+    expect(suggestEntry('localhost').error).toContain('public suffix');
+  });
+});

@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import type { Result } from './result';
+import { DomainSchema, NamespaceSchema, parseWith } from './schema';
+
+const HostSchema = v.pipe(v.string('must be a host name'), v.maxLength(253));
+const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Every command an extension page may send the background. The background is the only writer. */
+export const CommandSchema = v.variant('type', [
+  /** Turn divert on for the site a tab shows: the entry covering it, or a new one that does. */
+  v.object({ type: v.literal('enableForHost'), host: HostSchema }),
+  v.object({ type: v.literal('setDomainEnabled'), domain: DomainSchema, enabled: v.boolean() }),
+  /** `domain` is what the user typed: the background normalizes it (URL → host). */
+  v.object({ type: v.literal('addDomain'), domain: v.pipe(v.string(), v.maxLength(2000)), enabled: v.boolean() }),
+  v.object({ type: v.literal('removeDomain'), domain: DomainSchema }),
+  /** Narrow (or widen) an entry, keeping its choices. */
+  v.object({ type: v.literal('replaceDomain'), from: DomainSchema, to: v.pipe(v.string(), v.maxLength(2000)) }),
+  /** Raw user text: validated by the background so the message names the namespace rule. */
+  v.object({ type: v.literal('setNamespace'), namespace: v.pipe(v.string(), v.maxLength(2000)) }),
+  v.object({ type: v.literal('setDomainNamespace'), domain: DomainSchema, namespace: v.nullable(NamespaceSchema) }),
+  v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
+  v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
+  v.object({ type: v.literal('setShowPageBadge'), show: v.boolean() }),
+  /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */
+  v.object({ type: v.literal('planForHost'), host: HostSchema }),
+]);
+
+export type Command = v.InferOutput<typeof CommandSchema>;
+export type CommandType = Command['type'];
+
+export type Reply<T = unknown> = { ok: true; value?: T } | { ok: false; error: string };
+
+export function validateCommand(input: unknown): Result<Command> {
+  return parseWith(CommandSchema, input, 'Message');
+}
+
+export interface HostPlan {
+  /** The entry that covers the host now, if any. */
+  covering?: string;
+  /** The entry "Divert this site" would add when none covers it. */
+  suggested?: string;
+  /** Why the host cannot be diverted (an IP, a public suffix…). */
+  error?: string;
+}

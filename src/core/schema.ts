@@ -1,0 +1,34 @@
+import * as v from 'valibot';
+import { validateDomain } from './domain';
+import { isNamespace, NAMESPACE_RULE } from './namespace';
+import { fail, ok, type Result } from './result';
+
+/** Schemas for the small values, shared by settings, preset files and messages. */
+export const NamespaceSchema = v.pipe(
+  v.string('must be a namespace (text)'),
+  v.check((s: string) => isNamespace(s), `is not a valid namespace. ${NAMESPACE_RULE}`),
+);
+
+/** A domain exactly as stored: already normalized (validateDomain returns it unchanged). */
+export const DomainSchema = v.pipe(
+  v.string('must be a domain (text)'),
+  v.check((d) => validateDomain(d).value === d, 'is not a valid domain: use a host name such as okteto.example.com.'),
+);
+
+/** `namespaces[1].namespace`, the form the contract names a problem by. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key as PropertyKey;
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, what: string): Result<v.InferOutput<S>> {
+  const parsed = v.safeParse(schema, input, { abortEarly: true });
+  if (parsed.success) return ok(parsed.output);
+  const [first] = parsed.issues;
+  const path = issuePath(first);
+  return fail(path === '' ? `${what} ${first.message}` : `${what}: ${path} ${first.message}`);
+}

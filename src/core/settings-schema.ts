@@ -1,0 +1,74 @@
+import * as v from 'valibot';
+import { fail, type Result } from './result';
+import { DomainSchema, NamespaceSchema, parseWith } from './schema';
+import { DEFAULTS, SCHEMA_VERSION, type Settings } from './settings';
+
+const NamespaceFromSchema = v.object({
+  header: v.optional(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, 'must be an HTTP header name'))),
+  probe: v.optional(v.pipe(v.string(), v.regex(/^\/[^\s]{0,500}$/, 'must be a path starting with /'))),
+  field: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+});
+
+const DomainEntrySchema = v.object({
+  domain: DomainSchema,
+  enabled: v.boolean(),
+  namespace: v.optional(NamespaceSchema),
+  team: v.optional(NamespaceSchema),
+  managed: v.optional(v.boolean()),
+  namespaceFrom: v.optional(NamespaceFromSchema),
+});
+
+const PresetSchema = v.object({
+  namespace: NamespaceSchema,
+  label: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  team: v.optional(NamespaceSchema),
+  managed: v.optional(v.boolean()),
+});
+
+export const SettingsSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  domains: v.pipe(v.array(DomainEntrySchema), v.maxLength(2000)),
+  presets: v.pipe(v.array(PresetSchema), v.maxLength(2000)),
+  activeNamespace: v.union([v.literal(''), NamespaceSchema]),
+  paused: v.boolean(),
+  showPageBadge: v.boolean(),
+  recent: v.pipe(v.array(NamespaceSchema), v.maxLength(10)),
+});
+
+// The schema and the hand-written types must agree both ways.
+type Parsed = v.InferOutput<typeof SettingsSchema>;
+type Assert<T extends true> = T;
+export type SchemaMatchesTypes = [Assert<Parsed extends Settings ? true : false>, Assert<Settings extends Parsed ? true : false>];
+
+export function validateSettings(input: unknown): Result<Settings> {
+  const parsed = parseWith(SettingsSchema, input, 'Settings');
+  if (parsed.error !== undefined) return parsed;
+  const seen = new Set<string>();
+  for (const [i, entry] of parsed.value.domains.entries()) {
+    if (seen.has(entry.domain)) return fail(`Settings: domains[${i}].domain "${entry.domain}" is listed twice.`);
+    seen.add(entry.domain);
+  }
+  return parsed;
+}
+
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+/** MIGRATIONS[n] turns schema n into n + 1. Pure; each is tested with a fixture of its version. */
+const MIGRATIONS: Record<number, Migration> = {};
+
+/** Brings stored settings up to SCHEMA_VERSION, then validates them. Nothing stored → DEFAULTS. */
+export function migrate(stored: unknown): Result<Settings> {
+  if (stored === undefined || stored === null) return { value: structuredClone(DEFAULTS) };
+  if (typeof stored !== 'object' || Array.isArray(stored)) return fail('Stored settings are not an object.');
+  let current = stored as Record<string, unknown>;
+  const version = current.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('Stored settings have no schema version.');
+  }
+  if (version > SCHEMA_VERSION) {
+    return fail(
+      `Stored settings come from a newer Divert Switch (schema ${version}); this version reads up to ${SCHEMA_VERSION}.`,
+    );
+  }
+  for (let n = version; n < SCHEMA_VERSION; n++) current = { ...MIGRATIONS[n](current), schemaVersion: n + 1 };
+  return validateSettings(current);
+}

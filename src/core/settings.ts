@@ -1,0 +1,67 @@
+import { covers } from './host';
+
+export const SCHEMA_VERSION = 1;
+
+/** Where a domain's app says which namespace served a response (contract: served-by). */
+export interface NamespaceFrom {
+  header?: string;
+  probe?: string;
+  field?: string;
+}
+
+export interface DomainEntry {
+  /** A host name; the entry covers its subdomains. */
+  domain: string;
+  enabled: boolean;
+  /** Per-domain override of the active namespace. */
+  namespace?: string;
+  /** The team preset file this entry came from; absent for the user's own entries. */
+  team?: string;
+  /** Set by enterprise policy: cannot be removed, can be switched off. */
+  managed?: boolean;
+  namespaceFrom?: NamespaceFrom;
+}
+
+export interface Preset {
+  namespace: string;
+  label?: string;
+  team?: string;
+  managed?: boolean;
+}
+
+export interface Settings {
+  schemaVersion: typeof SCHEMA_VERSION;
+  domains: DomainEntry[];
+  presets: Preset[];
+  /** '' until the user picks one: nothing is diverted without a namespace. */
+  activeNamespace: string;
+  /** Keeps every setting but sends no header anywhere. */
+  paused: boolean;
+  showPageBadge: boolean;
+  /** Most recently used namespaces, newest first. */
+  recent: string[];
+}
+
+export const DEFAULTS: Settings = {
+  schemaVersion: SCHEMA_VERSION,
+  domains: [],
+  presets: [],
+  activeNamespace: '',
+  paused: false,
+  showPageBadge: true,
+  recent: [],
+};
+
+/** The namespace requests to `entry` are diverted to, or '' when none is chosen. */
+export function namespaceFor(settings: Settings, entry: DomainEntry): string {
+  return entry.namespace ?? settings.activeNamespace;
+}
+
+/** The most specific entry covering `host`, so a narrowed host entry beats its parent. */
+export function entryCovering(settings: Settings, host: string): DomainEntry | undefined {
+  let best: DomainEntry | undefined;
+  for (const entry of settings.domains) {
+    if (covers(entry.domain, host) && (!best || entry.domain.length > best.domain.length)) best = entry;
+  }
+  return best;
+}

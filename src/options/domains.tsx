@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { validateDomain } from '../core/domain';
+import { grantsDomain } from '../core/permissions';
+import type { Settings } from '../core/settings';
+import { send } from '../platform/messaging';
+import { requestDomains } from '../platform/permissions';
+import { Switch } from '../ui/switch';
+
+interface Props {
+  settings: Settings;
+  origins: string[];
+  onError: (message: string | undefined) => void;
+}
+
+/** The domain list: add, switch on/off (asking host access at that click), remove. */
+export function Domains({ settings, origins, onError }: Props) {
+  const [text, setText] = useState('');
+
+  const run = async (cmd: Parameters<typeof send>[0]) => {
+    const reply = await send(cmd);
+    onError(reply.ok ? undefined : reply.error);
+    return reply.ok;
+  };
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const domain = validateDomain(text);
+    if (domain.error !== undefined) return onError(domain.error);
+    // Asked inside the click: Firefox shows no prompt after an await.
+    void requestDomains([domain.value]).then(async (granted) => {
+      if (await run({ type: 'addDomain', domain: domain.value, enabled: granted })) setText('');
+    });
+  };
+
+  const toggle = (domain: string, enabled: boolean) => {
+    if (!enabled) return void run({ type: 'setDomainEnabled', domain, enabled });
+    void requestDomains([domain]).then((granted) => {
+      if (granted) return run({ type: 'setDomainEnabled', domain, enabled });
+      onError(`Divert Switch needs access to ${domain} to add the header there. Switch it on again and allow it.`);
+    });
+  };
+
+  return (
+    <section aria-labelledby="domains-h">
+      <h2 id="domains-h">Domains</h2>
+      <p class="muted">Requests to these hosts and their subdomains carry the header. Nothing else does.</p>
+      {settings.domains.length === 0 && <p class="muted">No domains yet. Add your Okteto domain, e.g. okteto.example.com.</p>}
+      <ul class="domains">
+        {settings.domains.map((d) => {
+          const granted = grantsDomain(origins, d.domain);
+          return (
+            <li key={d.domain}>
+              <Switch label={`Divert ${d.domain}`} text={d.domain} checked={d.enabled} onChange={(on) => toggle(d.domain, on)} />
+              {d.namespace && <span class="tag">→ {d.namespace}</span>}
+              {d.team && <span class="tag">team {d.team}</span>}
+              {d.managed && <span class="tag">managed</span>}
+              {d.enabled && !granted && (
+                <button type="button" class="needs-access" onClick={() => toggle(d.domain, true)}>
+                  Needs access: grant
+                </button>
+              )}
+              <button
+                type="button"
+                aria-label={`Remove ${d.domain}`}
+                title={d.managed ? 'Set by your administrator' : `Remove ${d.domain}`}
+                disabled={d.managed}
+                onClick={() => void run({ type: 'removeDomain', domain: d.domain })}
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <form class="add" onSubmit={add}>
+        <label for="domain-input">Domain</label>
+        <input
+          id="domain-input"
+          type="text"
+          placeholder="okteto.example.com or a URL"
+          value={text}
+          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary">
+          Add domain
+        </button>
+      </form>
+    </section>
+  );
+}

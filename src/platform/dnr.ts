@@ -1,0 +1,24 @@
+import type { HeaderRule } from '../core/rules';
+import type { RuleUpdate } from '../core/rules-diff';
+import { browser } from './browser';
+
+type Dnr = typeof browser.declarativeNetRequest;
+type Update = Parameters<Dnr['updateDynamicRules']>[0];
+
+const isEmpty = (u: RuleUpdate) => u.addRules.length === 0 && u.removeRuleIds.length === 0;
+
+export const dnr = {
+  dynamic: {
+    get: async () => (await browser.declarativeNetRequest.getDynamicRules()) as unknown as HeaderRule[],
+    update: async (u: RuleUpdate) => {
+      if (!isEmpty(u)) await browser.declarativeNetRequest.updateDynamicRules(u as unknown as Update);
+    },
+  },
+  session: {
+    get: async () => (await browser.declarativeNetRequest.getSessionRules()) as unknown as HeaderRule[],
+    update: async (u: RuleUpdate) => {
+      if (!isEmpty(u)) await browser.declarativeNetRequest.updateSessionRules(u as unknown as Update);
+    },
+  },
+};
+export type RuleStore = (typeof dnr)['dynamic'];

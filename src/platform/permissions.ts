@@ -1,0 +1,18 @@
+import { originPattern } from '../core/permissions';
+import { browser } from './browser';
+
+export async function grantedOrigins(): Promise<string[]> {
+  return (await browser.permissions.getAll()).origins ?? [];
+}
+
+/**
+ * Asks for host access to `domains`. Must be called straight from a click handler, before any
+ * await: Firefox only shows the prompt inside the user's gesture.
+ */
+export function requestDomains(domains: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins: domains.map(originPattern) });
+}
+
+export function removeDomainAccess(domains: string[]): Promise<boolean> {
+  return browser.permissions.remove({ origins: domains.map(originPattern) });
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TabPins } from '../core/rules';
+import { DEFAULTS, type Settings } from '../core/settings';
+import { browser } from '../platform/browser';
+import { grantedOrigins } from '../platform/permissions';
+import { onStorageChange, readPins, readStoredSettings } from '../platform/store';
+
+export interface ExtensionState {
+  settings: Settings;
+  pins: TabPins;
+  origins: string[];
+  loaded: boolean;
+}
+
+async function read(): Promise<ExtensionState> {
+  const [stored, pins, origins] = await Promise.all([readStoredSettings(), readPins(), grantedOrigins()]);
+  // The background validated what it wrote; before its first write there is nothing yet.
+  return { settings: (stored as Settings | undefined) ?? DEFAULTS, pins, origins, loaded: true };
+}
+
+/** Storage is the source of truth: the UI re-reads it whenever the background writes. */
+export function useExtensionState(): ExtensionState {
+  const [state, setState] = useState<ExtensionState>({ settings: DEFAULTS, pins: {}, origins: [], loaded: false });
+  useEffect(() => {
+    let live = true;
+    const refresh = () => void read().then((s) => live && setState(s));
+    refresh();
+    const off = onStorageChange(refresh);
+    browser.permissions.onAdded.addListener(refresh);
+    browser.permissions.onRemoved.addListener(refresh);
+    return () => {
+      live = false;
+      off();
+      browser.permissions.onAdded.removeListener(refresh);
+      browser.permissions.onRemoved.removeListener(refresh);
+    };
+  }, []);
+  return state;
+}

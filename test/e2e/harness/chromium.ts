@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Driver, Role, Rules, Tab, Ui } from './driver';
+
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROME_DIST = resolve('dist/e2e-chrome');
+
+export function chromiumArgs(dist: string): string[] {
+  return [
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+    // Every test host goes to the loopback sandbox; no shell quotes inside an args entry.
+    '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+  ];
+}
+
+function tabOf(page: Page): Tab {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    title: () => page.title(),
+    textOf: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
+    close: () => page.close(),
+  };
+}
+
+function uiOf(page: Page): Ui {
+  const get = (role: Role, name: string) => page.getByRole(role, { name, exact: true });
+  return {
+    click: (role, name) => get(role, name).click(),
+    type: async (role, name, text, enter) => {
+      const field = get(role, name);
+      await field.fill('');
+      await field.pressSequentially(text);
+      if (enter) await field.press('Enter');
+    },
+    isChecked: (role, name) => get(role, name).isChecked(),
+    text: async (role) => {
+      const el = page.getByRole(role).first();
+      return (await el.count()) ? ((await el.textContent()) ?? '') : '';
+    },
+    waitText: async (role, text) => {
+      const el = page.getByRole(role).filter({ hasText: text }).first();
+      await el.waitFor({ timeout: 10_000 });
+      return (await el.textContent()) ?? '';
+    },
+    exists: async (role, name) => (await get(role, name).count()) > 0,
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    close: () => page.close(),
+  };
+}
+
+export interface ChromiumDriver extends Driver {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  worker(): Promise<Worker>;
+  pageOf(tab: Tab): Page;
+  /** Closes the browser and starts it again with the same profile. */
+  restart(): Promise<void>;
+}
+
+export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver> {
+  const profile = await mkdtemp(join(tmpdir(), 'divert-chromium-'));
+  const pages = new WeakMap<Tab, Page>();
+  let context: BrowserContext;
+  let extensionId = '';
+
+  const start = async () => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs(dist),
+    });
+    const [sw] = context.serviceWorkers();
+    extensionId = new URL((sw ?? (await context.waitForEvent('serviceworker'))).url()).host;
+  };
+  await start();
+
+  const worker = async () => {
+    const found = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+    return found ?? context.waitForEvent('serviceworker');
+  };
+  const extPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  };
+
+  const driver: ChromiumDriver = {
+    name: 'chromium',
+    get context() {
+      return context;
+    },
+    get extensionId() {
+      return extensionId;
+    },
+    worker,
+    pageOf: (tab) => pages.get(tab) as Page,
+    open: async (url) => {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const tab = tabOf(page);
+      pages.set(tab, page);
+      return tab;
+    },
+    tabId: async (tab) => {
+      const url = (pages.get(tab) as Page).url();
+      const sw = await worker();
+      const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+      if (id === undefined) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
+    options: async () => uiOf(await extPage('src/options/index.html')),
+    rules: async () =>
+      (await worker()).evaluate(async () => ({
+        dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
+        session: await chrome.declarativeNetRequest.getSessionRules(),
+      })) as Promise<Rules>,
+    restart: async () => {
+      await context.close();
+      await start();
+    },
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+  return driver;
+}

@@ -1,0 +1,54 @@
+/** What a spec needs from a browser, the same for Chromium (Playwright) and Firefox (puppeteer BiDi). */
+export type Role = 'switch' | 'checkbox' | 'combobox' | 'textbox' | 'button' | 'status' | 'alert' | 'option';
+
+export interface Tab {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  title(): Promise<string>;
+  /** Text of the first element matching a CSS selector. */
+  textOf(selector: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** An extension page (popup or options) driven through its accessible names, as a person would. */
+export interface Ui {
+  click(role: Role, name: string): Promise<void>;
+  /** Replaces the text of a field by typing, then presses Enter when `enter`. */
+  type(role: Role, name: string, text: string, enter?: boolean): Promise<void>;
+  isChecked(role: Role, name: string): Promise<boolean>;
+  /** Text of the visible element with this role ('' when there is none). */
+  text(role: Role): Promise<string>;
+  /** Waits (bounded) until the element with `role` contains `text`; returns its text. */
+  waitText(role: Role, text: string | RegExp): Promise<string>;
+  exists(role: Role, name: string): Promise<boolean>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Rules {
+  dynamic: chrome.declarativeNetRequest.Rule[];
+  session: chrome.declarativeNetRequest.Rule[];
+}
+
+export interface Driver {
+  name: 'chromium' | 'firefox';
+  /** Opens a new tab at `url` and waits for it to load. */
+  open(url: string): Promise<Tab>;
+  tabId(tab: Tab): Promise<number>;
+  popup(tab?: Tab): Promise<Ui>;
+  options(): Promise<Ui>;
+  rules(): Promise<Rules>;
+  close(): Promise<void>;
+}
+
+/** Polls `probe` until it returns something truthy; every wait in the e2e suite is bounded. */
+export async function until<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await probe();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+}

@@ -1,0 +1,126 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_UUID, GECKO_ID } from '../hosts';
+import { type Driver, type Role, type Rules, type Tab, type Ui, until } from './driver';
+import { locate } from './locate';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_DIST = resolve('dist/e2e-firefox');
+const BASE = `moz-extension://${FIREFOX_UUID}/`;
+
+export interface FirefoxDriver extends Driver {
+  browser: Browser;
+}
+
+export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver> {
+  const profile = await mkdtemp(join(tmpdir(), 'divert-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    headless: true,
+    executablePath: FIREFOX,
+    userDataDir: profile,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.proxy.type': 0,
+      'network.dns.disableIPv6': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'extensions.originControls.grantByDefault': true,
+      'browser.tabs.remote.autostart': true,
+    },
+  });
+  await browser.installExtension(dist);
+  const pages = new WeakMap<Tab, Page>();
+
+  // No BiDi load event for extension documents through page.goto: navigate with BiDi itself.
+  const navigate = (page: Page, url: string) =>
+    (browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } }).connection.send(
+      'browsingContext.navigate',
+      { context: (page.mainFrame() as unknown as { _id: string })._id, url, wait: 'complete' },
+    );
+
+  const extPage = async (path: string) => {
+    const page = await browser.newPage();
+    await navigate(page, BASE + path);
+    return page;
+  };
+  // One extension page kept open to ask the extension APIs (rules, tab ids).
+  const control = await extPage('src/options/index.html');
+  const inExt = <T>(fn: () => Promise<T>) => control.evaluate(fn) as Promise<T>;
+  await until(() => inExt(async () => chrome.runtime.getURL('') !== ''), 'extension ready');
+
+  const uiOf = (page: Page): Ui => {
+    let n = 0;
+    const find = async (role: Role, name: string | null) => {
+      const mark = `m${++n}`;
+      await until(() => page.evaluate(locate, role, name, mark), `${role} "${name}"`);
+      return `[data-e2e="${mark}"]`;
+    };
+    const textOf = (role: Role) =>
+      page
+        .evaluate(locate, role, null, 'text')
+        .then((ok) => (ok ? page.evaluate(() => document.querySelector('[data-e2e="text"]')?.textContent ?? '') : ''));
+    return {
+      click: async (role, name) => page.click(await find(role, name)),
+      type: async (role, name, text, enter) => {
+        const sel = await find(role, name);
+        await page.click(sel);
+        await page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).select(), sel);
+        await page.keyboard.press('Backspace');
+        await page.type(sel, text);
+        if (enter) await page.keyboard.press('Enter');
+      },
+      isChecked: async (role, name) =>
+        page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).checked, await find(role, name)),
+      text: textOf,
+      waitText: (role, text) =>
+        until(async () => {
+          const t = await textOf(role);
+          return (typeof text === 'string' ? t.includes(text) : text.test(t)) ? t : '';
+        }, `${role} containing ${text}`),
+      exists: (role, name) => page.evaluate(locate, role, name, 'exists'),
+      reload: async () => void (await navigate(page, page.url())),
+      close: () => page.close(),
+    };
+  };
+
+  const driver: FirefoxDriver = {
+    name: 'firefox',
+    browser,
+    open: async (url) => {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const tab: Tab = {
+        goto: async (u) => void (await page.goto(u, { waitUntil: 'load' })),
+        reload: async () => void (await page.reload({ waitUntil: 'load' })),
+        title: () => page.title(),
+        textOf: (sel) => page.$eval(sel, (el) => el.textContent ?? ''),
+        close: () => page.close(),
+      };
+      pages.set(tab, page);
+      return tab;
+    },
+    tabId: async (tab) => {
+      const url = (pages.get(tab) as Page).url();
+      const id = await control.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+      if (id === undefined) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
+    options: async () => uiOf(await extPage('src/options/index.html')),
+    rules: () =>
+      inExt(async () => ({
+        dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
+        session: await chrome.declarativeNetRequest.getSessionRules(),
+      })) as Promise<Rules>,
+    close: async () => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+  return driver;
+}

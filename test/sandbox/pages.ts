@@ -1,0 +1,49 @@
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** The movies frontend: rendered on the server from the catalog it called with the forwarded baggage. */
+export function frontendPage(p: { frontend: string; catalog: string; movies: string[] }): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Movies</title>
+<style>body{font:15px system-ui;margin:40px auto;max-width:560px;color:#222}
+.ns{font:13px ui-monospace,monospace;background:#eef;padding:2px 6px;border-radius:4px}</style></head>
+<body>
+<h1>Movies</h1>
+<p>frontend served by <span class="ns" id="frontend-ns">${escapeHtml(p.frontend)}</span></p>
+<p id="catalog">Catalog served by <span class="ns" id="catalog-ns">${escapeHtml(p.catalog)}</span></p>
+<ul id="movies">${p.movies.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>
+</body></html>`;
+}
+
+const TYPES = ['sub_frame', 'script', 'image', 'fetch', 'xhr', 'websocket'] as const;
+
+/**
+ * A page that requests every resource type from each host in `?hosts=a,b` under the marker
+ * `/__r/<id>/`, then sets `document.title` to "done". Every wait is bounded.
+ */
+export function resourcesPage(params: URLSearchParams, port: number): string {
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  const hosts = (params.get('hosts') ?? '').split(',').filter((h) => /^[a-z0-9.-]+$/.test(h));
+  const base = (h: string) => `http://${h}:${port}/__r/${id}`;
+  const tags = hosts
+    .map(
+      (h) =>
+        `<iframe src="${base(h)}/sub_frame.html"></iframe><img src="${base(h)}/image.png" alt=""><script src="${base(h)}/script.js"></script>`,
+    )
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body>
+${tags}
+<script>
+const hosts = ${JSON.stringify(hosts)};
+const base = (h) => 'http://' + h + ':${port}/__r/${id}';
+const bounded = (p) => Promise.race([p, new Promise((r) => setTimeout(r, 3000))]);
+const jobs = hosts.flatMap((h) => [
+  fetch(base(h) + '/fetch', { mode: 'no-cors' }).catch(() => {}),
+  new Promise((r) => { const x = new XMLHttpRequest(); x.open('GET', base(h) + '/xhr'); x.onloadend = r; x.send(); }),
+  new Promise((r) => { const ws = new WebSocket('ws://' + h + ':${port}/__r/${id}/websocket'); ws.onclose = r; ws.onerror = r; }),
+]);
+window.addEventListener('load', () => bounded(Promise.all(jobs)).then(() => { document.title = 'done'; }));
+</script></body></html>`;
+}
+
+export const RESOURCE_TYPES_SENT = TYPES;

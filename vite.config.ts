@@ -1,0 +1,70 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import base from './manifest.json' with { type: 'json' };
+import { E2E_HOST_PERMISSIONS, GECKO_ID } from './test/e2e/hosts.ts';
+
+type Browser = 'chrome' | 'firefox';
+type Manifest = typeof base & Record<string, unknown>;
+
+/**
+ * One manifest, two browsers. Firefox runs MV3 backgrounds as event pages (background.scripts)
+ * and needs a gecko id; Chrome rejects the Firefox-only keys.
+ * The e2e variant lists the test hosts in host_permissions: headless browsers cannot answer the
+ * permission prompt, and permissions.request for an origin already granted resolves at once,
+ * so the real request path still runs.
+ */
+function manifestFor(browser: Browser, e2e: boolean): ManifestV3Export {
+  const m: Manifest = structuredClone(base);
+  if (e2e) m.host_permissions = [...E2E_HOST_PERMISSIONS];
+  if (browser === 'firefox') {
+    const { minimum_chrome_version: _chromeOnly, ...rest } = m;
+    return {
+      ...rest,
+      background: { scripts: [base.background.service_worker], type: 'module' },
+      browser_specific_settings: {
+        gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+        // Firefox for Android learned data_collection_permissions in 142.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    } as ManifestV3Export;
+  }
+  return m as ManifestV3Export;
+}
+
+/**
+ * Preact's dangerouslySetInnerHTML branch is the only innerHTML write in our bundles. We never use
+ * it, so it is replaced by a throw: no HTML from storage, files or responses can reach the DOM,
+ * and web-ext lint has no unsafe assignment to report.
+ */
+function noInnerHtml(): Plugin {
+  const write = /(\w+)\.innerHTML=(\w+)\.__html/;
+  return {
+    name: 'divert:no-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
+      if (!write.test(code)) this.error('preact changed: the dangerouslySetInnerHTML write was not found');
+      return code.replace(write, '(()=>{throw new Error("dangerouslySetInnerHTML is disabled")})()');
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const browser: Browser = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+  const e2e = mode === 'e2e';
+  return {
+    plugins: [noInnerHtml(), preact(), crx({ manifest: manifestFor(browser, e2e), browser })],
+    // tldts' minified build packs the public suffix list far tighter than its ES module tree.
+    resolve: { alias: { tldts: 'tldts/dist/index.esm.min.js' } },
+    build: {
+      outDir: `dist/${e2e ? 'e2e-' : ''}${browser}`,
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome121',
+      sourcemap: false,
+    },
+    // crxjs serves HMR through a websocket on this port in dev; keep it on loopback.
+    server: { host: '127.0.0.1', strictPort: true, port: 5173 },
+    legacy: { skipWebSocketTokenCheck: true },
+  };
+});
