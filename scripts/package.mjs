@@ -8,7 +8,21 @@ for (const browser of ['chrome', 'firefox']) {
   const filename = `divert-switch-${browser}-${version}.zip`;
   rmSync(`artifacts/${filename}`, { force: true });
   // web-ext build zips any unpacked extension deterministically (no dotfiles, no source maps here).
-  execFileSync('npx', ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'artifacts', '--filename', filename, '--overwrite-dest'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    [
+      'web-ext',
+      'build',
+      '--source-dir',
+      `dist/${browser}`,
+      '--artifacts-dir',
+      'artifacts',
+      '--filename',
+      filename,
+      '--overwrite-dest',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

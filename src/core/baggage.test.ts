@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { baggageValue, divertNamespaceOf } from './baggage';
+
+describe('baggage', () => {
+  it('writes exactly okteto-divert=<ns>', () => {
+    expect(baggageValue('alice')).toBe('okteto-divert=alice');
+  });
+  it('reads the okteto-divert member of a W3C baggage header', () => {
+    expect(divertNamespaceOf('okteto-divert=alice')).toBe('alice');
+    expect(divertNamespaceOf('userId=1, okteto-divert = bob ;prop=1,x=y')).toBe('bob');
+    expect(divertNamespaceOf('userId=1')).toBeUndefined();
+    expect(divertNamespaceOf(undefined)).toBeUndefined();
+  });
+});

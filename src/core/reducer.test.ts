@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { settingsWith } from '../../test/fixtures/settings';
+import { planForHost, reduce } from './reducer';
+import type { Settings } from './settings';
+
+const apply = (s: Settings, cmd: Parameters<typeof reduce>[1]) => {
+  const r = reduce(s, cmd);
+  if (r.error !== undefined) throw new Error(r.error);
+  return r.value.settings;
+};
+
+describe('reduce', () => {
+  it('"Divert this site" adds the parent entry so sibling endpoints are covered', () => {
+    const r = reduce(settingsWith([]), { type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    expect(r.value?.value).toBe('okteto.example.com');
+    expect(r.value?.settings.domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);
+  });
+
+  it('"Divert this site" switches on the entry that already covers the host', () => {
+    const s = settingsWith([{ domain: 'okteto.example.com', enabled: false, namespace: 'bob' }]);
+    expect(apply(s, { type: 'enableForHost', host: 'a.okteto.example.com' }).domains).toEqual([
+      { domain: 'okteto.example.com', enabled: true, namespace: 'bob' },
+    ]);
+  });
+
+  it('refuses hosts that cannot be an entry', () => {
+    expect(reduce(settingsWith([]), { type: 'enableForHost', host: '127.0.0.1' }).error).toMatch(/IP address/);
+  });
+
+  it('adds a domain from a pasted URL, refuses duplicates and bad domains', () => {
+    const s = apply(settingsWith([]), { type: 'addDomain', domain: 'https://okteto.example.com/x', enabled: true });
+    expect(s.domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);
+    expect(reduce(s, { type: 'addDomain', domain: 'okteto.example.com', enabled: true }).error).toMatch(/already/);
+    expect(reduce(s, { type: 'addDomain', domain: 'co.uk', enabled: true }).error).toMatch(/public suffix/);
+  });
+
+  it('narrows an entry to one host, keeping its choices', () => {
+    const s = settingsWith([{ domain: 'okteto.example.com', namespace: 'bob' }]);
+    expect(apply(s, { type: 'replaceDomain', from: 'okteto.example.com', to: 'movies.okteto.example.com' }).domains).toEqual([
+      { domain: 'movies.okteto.example.com', enabled: true, namespace: 'bob' },
+    ]);
+  });
+
+  it('narrowing a team entry keeps the team entry, switched off', () => {
+    const s = settingsWith([{ domain: 'okteto.example.com', team: 'movies' }]);
+    expect(apply(s, { type: 'replaceDomain', from: 'okteto.example.com', to: 'movies.okteto.example.com' }).domains).toEqual([
+      { domain: 'okteto.example.com', enabled: false, team: 'movies' },
+      { domain: 'movies.okteto.example.com', enabled: true },
+    ]);
+  });
+
+  it('sets the namespace and remembers it as recent, newest first, at most 10', () => {
+    let s = settingsWith([]);
+    for (let i = 0; i < 12; i++) s = apply(s, { type: 'setNamespace', namespace: `ns${i}` });
+    s = apply(s, { type: 'setNamespace', namespace: 'ns5' });
+    expect(s.activeNamespace).toBe('ns5');
+    expect(s.recent[0]).toBe('ns5');
+    expect(s.recent).toHaveLength(10);
+    expect(new Set(s.recent).size).toBe(10);
+  });
+
+  it('refuses a bad namespace with the rule, changing nothing', () => {
+    const s = settingsWith([]);
+    const before = JSON.stringify(s);
+    expect(reduce(s, { type: 'setNamespace', namespace: 'Bad NS' }).error).toMatch(/lowercase letters/);
+    expect(JSON.stringify(s)).toBe(before);
+  });
+
+  it('overrides and clears a per-domain namespace', () => {
+    let s = settingsWith(['a.example.com']);
+    s = apply(s, { type: 'setDomainNamespace', domain: 'a.example.com', namespace: 'bob' });
+    expect(s.domains[0].namespace).toBe('bob');
+    s = apply(s, { type: 'setDomainNamespace', domain: 'a.example.com', namespace: null });
+    expect(s.domains[0]).toEqual({ domain: 'a.example.com', enabled: true });
+  });
+
+  it('will not remove a managed entry, nor act on unknown domains', () => {
+    const s = settingsWith([{ domain: 'a.example.com', managed: true }]);
+    expect(reduce(s, { type: 'removeDomain', domain: 'a.example.com' }).error).toMatch(/administrator/);
+    expect(apply(s, { type: 'setDomainEnabled', domain: 'a.example.com', enabled: false }).domains[0].enabled).toBe(false);
+    expect(reduce(s, { type: 'removeDomain', domain: 'b.example.com' }).error).toMatch(/not in your domain list/);
+  });
+
+  it('pauses and resumes, keeping every setting', () => {
+    const s = settingsWith(['a.example.com']);
+    const paused = apply(s, { type: 'setPaused', paused: true });
+    expect({ ...paused, paused: false }).toEqual(s);
+  });
+});
+
+describe('planForHost', () => {
+  it('says what covers a host or what would be added', () => {
+    const s = settingsWith(['okteto.example.com']);
+    expect(planForHost(s, 'a.okteto.example.com')).toEqual({ covering: 'okteto.example.com' });
+    expect(planForHost(s, 'movies.other.example.org')).toEqual({ suggested: 'other.example.org' });
+    expect(planForHost(s, 'localhost').error).toBeTruthy();
+  });
+});

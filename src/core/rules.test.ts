@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { everything, settingsWith } from '../../test/fixtures/settings';
+import { compileRules, compileSessionRules, PRIORITY, RESOURCE_TYPES } from './rules';
+
+const header = (r: { action: { requestHeaders: { value: string }[] } }) => r.action.requestHeaders[0].value;
+
+describe('compileRules', () => {
+  it('makes one set-baggage rule per namespace over its enabled domains', () => {
+    const s = settingsWith(['okteto.example.com', { domain: 'apps.example.org', namespace: 'bob' }, 'b.example.net']);
+    const rules = compileRules(s, everything);
+    expect(rules).toHaveLength(2);
+    expect(rules.map((r) => [header(r), r.condition.requestDomains])).toEqual([
+      ['okteto-divert=bob', ['apps.example.org']],
+      ['okteto-divert=alice', ['b.example.net', 'okteto.example.com']],
+    ]);
+    for (const r of rules) {
+      expect(r.action).toMatchObject({ type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set' }] });
+      expect(r.condition.resourceTypes).toEqual([...RESOURCE_TYPES]);
+      expect(r.condition.resourceTypes).toContain('main_frame');
+      expect(r.condition.tabIds).toBeUndefined();
+      expect(r.priority).toBe(PRIORITY.namespace);
+    }
+  });
+
+  it('leaves out disabled domains, domains without host access, and everything when paused', () => {
+    const s = settingsWith(['a.example.com', { domain: 'b.example.com', enabled: false }, 'c.example.com']);
+    expect(compileRules(s, (d) => d !== 'c.example.com')[0].condition.requestDomains).toEqual(['a.example.com']);
+    expect(compileRules({ ...s, paused: true }, everything)).toEqual([]);
+  });
+
+  it('makes no rule without a namespace', () => {
+    expect(compileRules(settingsWith(['a.example.com'], { activeNamespace: '' }), everything)).toEqual([]);
+  });
+
+  it('never makes a rule without requestDomains', () => {
+    const s = settingsWith([{ domain: 'a.example.com', enabled: false }]);
+    expect(compileRules(s, everything)).toEqual([]);
+  });
+
+  it('carves a disabled or differently diverted subdomain entry out of its parent', () => {
+    const s = settingsWith([
+      'okteto.example.com',
+      { domain: 'off.okteto.example.com', enabled: false },
+      { domain: 'bob.okteto.example.com', namespace: 'bob' },
+    ]);
+    const [bob, alice] = compileRules(s, everything);
+    expect(alice.condition).toMatchObject({
+      requestDomains: ['okteto.example.com'],
+      excludedRequestDomains: ['bob.okteto.example.com', 'off.okteto.example.com'],
+    });
+    expect(bob.condition.requestDomains).toEqual(['bob.okteto.example.com']);
+    expect(bob.condition.excludedRequestDomains).toBeUndefined();
+  });
+
+  it('gives equal rules for equal settings whatever the entry order', () => {
+    const a = settingsWith(['x.example.com', 'y.example.com']);
+    const b = settingsWith(['y.example.com', 'x.example.com']);
+    expect(compileRules(a, everything)).toEqual(compileRules(b, everything));
+  });
+});
+
+describe('compileSessionRules', () => {
+  it('pins a namespace to a tab over every diverted domain, above the domain rules', () => {
+    const s = settingsWith(['okteto.example.com', { domain: 'apps.example.org', namespace: 'bob' }]);
+    const rules = compileSessionRules(s, { 7: 'staging', 3: 'carol' }, everything);
+    expect(rules.map((r) => [r.condition.tabIds, header(r)])).toEqual([
+      [[3], 'okteto-divert=carol'],
+      [[7], 'okteto-divert=staging'],
+    ]);
+    expect(rules[0].condition.requestDomains).toEqual(['apps.example.org', 'okteto.example.com']);
+    expect(rules[0].priority).toBeGreaterThan(PRIORITY.namespace);
+  });
+
+  it('pins nothing when nothing is diverted, and keeps disabled subdomains out', () => {
+    expect(compileSessionRules(settingsWith([]), { 1: 'a' }, everything)).toEqual([]);
+    expect(compileSessionRules(settingsWith(['a.example.com'], { paused: true }), { 1: 'a' }, everything)).toEqual([]);
+    const s = settingsWith(['okteto.example.com', { domain: 'off.okteto.example.com', enabled: false }]);
+    expect(compileSessionRules(s, { 1: 'a' }, everything)[0].condition.excludedRequestDomains).toEqual([
+      'off.okteto.example.com',
+    ]);
+  });
+});

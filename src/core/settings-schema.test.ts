@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { settingsWith } from '../../test/fixtures/settings';
+import { DEFAULTS, entryCovering, SCHEMA_VERSION } from './settings';
+import { migrate, validateSettings } from './settings-schema';
+
+describe('migrate', () => {
+  it('gives the defaults when nothing is stored', () => {
+    expect(migrate(undefined)).toEqual({ value: DEFAULTS });
+    expect(migrate(null)).toEqual({ value: DEFAULTS });
+  });
+
+  it('keeps valid current settings as they are', () => {
+    const s = settingsWith(['okteto.example.com', { domain: 'b.example.com', namespace: 'bob', team: 'movies' }]);
+    expect(migrate(structuredClone(s))).toEqual({ value: s });
+  });
+
+  it('refuses settings from a newer version, saying so', () => {
+    expect(migrate({ ...DEFAULTS, schemaVersion: SCHEMA_VERSION + 1 }).error).toMatch(/newer Divert Switch/);
+  });
+
+  it('refuses blobs that are not settings', () => {
+    for (const bad of ['x', 3, [], { schemaVersion: 0 }, { schemaVersion: '1' }, {}]) expect(migrate(bad).error).toBeTruthy();
+  });
+});
+
+describe('validateSettings', () => {
+  it('names the path of the first problem', () => {
+    const bad = {
+      ...settingsWith(['a.example.com']),
+      domains: [
+        { domain: 'a.example.com', enabled: true },
+        { domain: 'com', enabled: true },
+      ],
+    };
+    expect(validateSettings(bad).error).toMatch(/domains\[1\]\.domain/);
+    expect(validateSettings({ ...DEFAULTS, activeNamespace: 'Bad NS' }).error).toMatch(/activeNamespace/);
+    expect(validateSettings({ ...DEFAULTS, paused: 'yes' }).error).toMatch(/paused/);
+  });
+
+  it('refuses a domain listed twice', () => {
+    expect(validateSettings(settingsWith(['a.example.com', 'a.example.com'])).error).toMatch(/listed twice/);
+  });
+});
+
+describe('entryCovering', () => {
+  it('prefers the most specific entry', () => {
+    const s = settingsWith(['okteto.example.com', 'movies.okteto.example.com']);
+    expect(entryCovering(s, 'movies.okteto.example.com')?.domain).toBe('movies.okteto.example.com');
+    expect(entryCovering(s, 'x.okteto.example.com')?.domain).toBe('okteto.example.com');
+    expect(entryCovering(s, 'notokteto.example.com')).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+import type { HeaderRule } from '../../src/core/rules';
+
+type Listener = (...args: never[]) => unknown;
+
+function event() {
+  const listeners: Listener[] = [];
+  return {
+    listeners,
+    addListener: (l: Listener) => void listeners.push(l),
+    removeListener: (l: Listener) => void listeners.splice(listeners.indexOf(l), 1),
+    fire: (...args: unknown[]) => listeners.map((l) => (l as (...a: unknown[]) => unknown)(...args)),
+  };
+}
+
+function area() {
+  let data: Record<string, unknown> = {};
+  return {
+    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      data = { ...data, ...structuredClone(items) };
+    },
+    dump: () => data,
+  };
+}
+
+/** A DNR rule store that behaves like the browser's: it throws on duplicate or missing ids. */
+function ruleStore(limit: number) {
+  let rules: HeaderRule[] = [];
+  return {
+    get: async () => structuredClone(rules),
+    update: async ({ addRules = [], removeRuleIds = [] }: { addRules?: HeaderRule[]; removeRuleIds?: number[] }) => {
+      const next = rules.filter((r) => !removeRuleIds.includes(r.id));
+      for (const rule of addRules) {
+        if (next.some((r) => r.id === rule.id)) throw new Error(`Rule with id ${rule.id} does not have a unique ID.`);
+        if (!rule.condition.requestDomains?.length) throw new Error('a rule without requestDomains would match every site');
+        next.push(structuredClone(rule));
+      }
+      if (next.length > limit) throw new Error('Dynamic rule count exceeded.');
+      rules = next;
+    },
+    calls: 0,
+    wipe: () => {
+      rules = [];
+    },
+  };
+}
+
+/** Just enough of webextension-polyfill for unit tests of the background logic. */
+export function createFakeBrowser(origins: string[] = ['*://*/*']) {
+  const dynamic = ruleStore(5000);
+  const session = ruleStore(5000);
+  const fake = {
+    runtime: {
+      id: 'fake-id',
+      getURL: (p: string) => `chrome-extension://fake-id/${p}`,
+      onMessage: event(),
+      onInstalled: event(),
+      onStartup: event(),
+    },
+    storage: { local: area(), session: area(), onChanged: event() },
+    permissions: {
+      getAll: async () => ({ origins: [...origins] }),
+      onAdded: event(),
+      onRemoved: event(),
+    },
+    tabs: { onRemoved: event() },
+    declarativeNetRequest: {
+      getDynamicRules: dynamic.get,
+      updateDynamicRules: dynamic.update,
+      getSessionRules: session.get,
+      updateSessionRules: session.update,
+    },
+  };
+  return { fake, dynamic, session, origins };
+}
