@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { grantsDomain, originPattern } from './permissions';
+import { grantsDomain, originPatterns } from './permissions';
 
 describe('grantsDomain', () => {
   it('accepts the pattern we ask for, and wider ones', () => {
-    expect(grantsDomain([originPattern('okteto.example.com')], 'okteto.example.com')).toBe(true);
+    expect(grantsDomain(originPatterns('okteto.example.com'), 'okteto.example.com')).toBe(true);
     expect(grantsDomain(['*://*.example.com/*'], 'okteto.example.com')).toBe(true);
     expect(grantsDomain(['https://*.example.com/*'], 'okteto.example.com')).toBe(true);
     expect(grantsDomain(['<all_urls>'], 'okteto.example.com')).toBe(true);

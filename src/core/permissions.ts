@@ -1,5 +1,8 @@
-/** Match pattern asked for when the user diverts `domain`: the host and all its subdomains, any scheme. */
-export const originPattern = (domain: string): string => `*://*.${domain}/*`;
+/**
+ * Match patterns asked for when the user diverts `domain`: the host and all its subdomains.
+ * In Chrome the `*` scheme means http and https only; WebSocket handshakes need ws/wss patterns.
+ */
+export const originPatterns = (domain: string): string[] => ['*', 'ws', 'wss'].map((scheme) => `${scheme}://*.${domain}/*`);
 
 /** True when one of the granted match patterns gives host access to `domain` and all its subdomains. */
 export function grantsDomain(origins: readonly string[], domain: string): boolean {

@@ -1,4 +1,4 @@
-import { originPattern } from '../core/permissions';
+import { originPatterns } from '../core/permissions';
 import { browser } from './browser';
 
 export async function grantedOrigins(): Promise<string[]> {
@@ -10,9 +10,9 @@ export async function grantedOrigins(): Promise<string[]> {
  * await: Firefox only shows the prompt inside the user's gesture.
  */
 export function requestDomains(domains: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins: domains.map(originPattern) });
+  return browser.permissions.request({ origins: domains.flatMap(originPatterns) });
 }
 
 export function removeDomainAccess(domains: string[]): Promise<boolean> {
-  return browser.permissions.remove({ origins: domains.map(originPattern) });
+  return browser.permissions.remove({ origins: domains.flatMap(originPatterns) });
 }

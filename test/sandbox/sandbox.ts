@@ -46,6 +46,9 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Endpoint name → service, as in the movies sample's Okteto manifest. */
+const ENDPOINTS: Record<string, string> = { movies: 'frontend', catalog: 'catalog' };
+
 export const MOVIES: Record<string, string[]> = {
   staging: ['The Matrix', 'Spirited Away', 'Amélie'],
   alice: ['The Matrix', 'Spirited Away', 'Amélie', "Alice's new pick: Paprika"],
@@ -76,10 +79,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return wanted && deployments[service]?.includes(wanted) ? wanted : shared;
   };
 
-  /** The service an endpoint host belongs to, when it is one of the shared namespace's endpoints. */
+  /** The service behind a host, when it is one of the shared namespace's endpoints. */
   const serviceOf = (host: string) => {
     const m = new RegExp(`^([a-z0-9-]+)-${shared}\\.${domain.replace(/\./g, '\\.')}$`).exec(host);
-    return m?.[1];
+    return m ? ENDPOINTS[m[1]] : undefined;
   };
 
   /** The frontend's own downstream call, forwarding the incoming baggage (header propagation). */

@@ -1,0 +1,42 @@
+import type { Sandbox } from '../sandbox/sandbox';
+import { type Driver, type Tab, until } from './harness/driver';
+import { LOOKALIKE_HOSTS, TEST_DOMAIN } from './hosts';
+
+export const FRONTEND = `movies-staging.${TEST_DOMAIN}`;
+export const TYPES = ['sub_frame', 'script', 'image', 'fetch', 'xhr', 'websocket'] as const;
+let counter = 0;
+/** A marker unique to one page load, so a test reads only its own requests. */
+export const marker = (name: string) => `${name}-${Date.now().toString(36)}-${++counter}`;
+
+export { LOOKALIKE_HOSTS, TEST_DOMAIN };
+
+/** Loads the resources page on `pageHost`, which requests every type from each of `hosts`. */
+export async function loadResources(driver: Driver, sandbox: Sandbox, pageHost: string, hosts: string[], tab?: Tab) {
+  const id = marker('r');
+  const url = sandbox.url(pageHost, `/__test/resources?id=${id}&hosts=${hosts.join(',')}`);
+  const t = tab ?? (await driver.open(url));
+  if (tab) await tab.goto(url);
+  await until(async () => (await t.title()) === 'done', 'resources page to finish');
+  const expected = hosts.length * TYPES.length;
+  await until(() => sandbox.find(`/__r/${id}/`).length >= expected, `${expected} requests for ${id}`);
+  const main = sandbox.seen.filter((s) => s.path.startsWith('/__test/resources') && s.path.includes(id));
+  return { id, tab: t, main, seen: sandbox.find(`/__r/${id}/`) };
+}
+
+export const typeOf = (path: string) => path.split('/')[3]?.split('.')[0];
+
+/** namespace seen per host → type, e.g. { 'a.example.com': { script: 'alice', … } } */
+export function byHost(seen: Sandbox['seen']) {
+  const out: Record<string, Record<string, string | null>> = {};
+  for (const s of seen) {
+    out[s.host] ??= {};
+    out[s.host][typeOf(s.path)] = (s.headers.baggage as string | undefined) ?? null;
+  }
+  return out;
+}
+
+/** The last main-frame request the sandbox saw for `host` (after a navigation or reload). */
+export function lastMain(sandbox: Sandbox, host: string, path = '/') {
+  const hits = sandbox.seen.filter((s) => s.host === host && s.path === path && !s.websocket);
+  return hits[hits.length - 1];
+}
