@@ -7,7 +7,10 @@ export const RULE_IDS = {
   dynamic: { first: 1, last: 4999 },
   session: { first: 5000, last: 9999 },
 } as const;
-export type RuleRange = (typeof RULE_IDS)[keyof typeof RULE_IDS];
+export interface RuleRange {
+  readonly first: number;
+  readonly last: number;
+}
 
 export const PRIORITY = {
   /** Domain → namespace rules (dynamic). */

@@ -27,7 +27,7 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
     expect(await app.textOf('#catalog-ns')).toBe('staging');
   });
 
-  it('turns divert on from the popup, and the frontend shows alice\'s catalog', async () => {
+  it("turns divert on from the popup, and the frontend shows alice's catalog", async () => {
     const popup = await driver.popup(app);
     expect(await popup.text('status')).toContain('not diverted');
     await popup.type('combobox', 'Namespace', 'alice', true);
@@ -55,11 +55,14 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
     }
   });
 
-  it('never sends it on a look-alike host\'s own pages', async () => {
+  it("never sends it on a look-alike host's own pages", async () => {
     for (const host of LOOKALIKE_HOSTS) {
       const { main, seen } = await loadResources(driver, sandbox, host, [host]);
       expect(main.at(-1)?.headers.baggage, host).toBeUndefined();
-      expect(seen.filter((s) => s.headers.baggage), host).toEqual([]);
+      expect(
+        seen.filter((s) => s.headers.baggage),
+        host,
+      ).toEqual([]);
     }
   });
 
@@ -113,7 +116,9 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
     for (const bad of ['co.uk', '*', 'github.io', 'okteto example.com']) {
       await options.type('textbox', 'Domain', bad);
       await options.click('button', 'Add domain');
-      expect(await options.waitText('alert', bad === '*' ? 'wildcard' : bad.includes(' ') ? 'spaces' : 'public suffix')).toBeTruthy();
+      expect(
+        await options.waitText('alert', bad === '*' ? 'wildcard' : bad.includes(' ') ? 'spaces' : 'public suffix'),
+      ).toBeTruthy();
     }
     expect(await driver.rules()).toEqual(before);
 
@@ -121,12 +126,18 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
     await options.click('button', 'Add domain');
     await until(() => options.exists('switch', 'Divert other.example.org'), 'the new entry');
     expect(await options.isChecked('switch', 'Divert other.example.org')).toBe(true);
-    await until(async () => (await driver.rules()).dynamic.some((r) => r.condition.requestDomains?.includes('other.example.org')), 'its rule');
+    await until(
+      async () => (await driver.rules()).dynamic.some((r) => r.condition.requestDomains?.includes('other.example.org')),
+      'its rule',
+    );
     const { main } = await loadResources(driver, sandbox, 'other.example.org', []);
     expect(main.at(-1)?.headers.baggage).toBe('okteto-divert=bob');
 
     await options.click('switch', `Divert ${TEST_DOMAIN}`);
-    await until(async () => (await driver.rules()).dynamic.some((r) => r.condition.requestDomains?.includes(TEST_DOMAIN)), 'rule on');
+    await until(
+      async () => (await driver.rules()).dynamic.some((r) => r.condition.requestDomains?.includes(TEST_DOMAIN)),
+      'rule on',
+    );
     await options.click('button', 'Remove other.example.org');
     await until(async () => !(await options.exists('switch', 'Divert other.example.org')), 'entry removed');
     const rules = await driver.rules();

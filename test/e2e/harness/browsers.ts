@@ -1,5 +1,5 @@
-import type { Driver } from './driver';
 import { launchChromium } from './chromium';
+import type { Driver } from './driver';
 import { launchFirefox } from './firefox';
 
 /** Every e2e spec runs in both browsers; E2E_BROWSERS=chromium (or firefox) narrows a local run. */
