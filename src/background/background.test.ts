@@ -117,3 +117,47 @@ describe('background', () => {
     expect((await bg.settings()).paused).toBe(true);
   });
 });
+
+describe('toolbar button and shortcut', () => {
+  let bg: Awaited<ReturnType<typeof boot>>;
+  beforeEach(async () => {
+    bg = await boot();
+    env.current.tabs.push(
+      { id: 1, url: 'http://movies-staging.okteto.example.com/' },
+      { id: 2, url: 'https://elsewhere.example.org/' },
+    );
+  });
+
+  it('shows the namespace on diverted tabs only, and a tab pin on its own tab', async () => {
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    expect(env.current.badges[1]).toEqual({
+      text: 'alice'.slice(0, 3) + '…',
+      title: expect.stringContaining('okteto-divert=alice'),
+    });
+    expect(env.current.badges[2].text).toBe('');
+    await bg.send({ type: 'pinTab', tabId: 1, namespace: 'bob' });
+    expect(env.current.badges[1]).toEqual({ text: 'bob', title: expect.stringContaining('okteto-divert=bob (this tab only)') });
+    await bg.send({ type: 'setPaused', paused: true });
+    expect(env.current.badges[1]).toEqual({ text: '', title: 'Divert Switch: paused' });
+  });
+
+  it('the shortcut turns a granted site on and off, and opens the popup when access is needed', async () => {
+    const [onCommand] = env.current.fake.commands.onCommand.listeners;
+    const press = async (tab: object) => {
+      (onCommand as (c: string, t: object) => void)('toggle-divert', tab);
+      await bg.settle();
+    };
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await press(env.current.tabs[0]);
+    expect((await bg.settings()).domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);
+    await press(env.current.tabs[0]);
+    expect((await bg.settings()).domains).toEqual([{ domain: 'okteto.example.com', enabled: false }]);
+    expect(env.current.popups).toEqual([]);
+
+    env.current.origins.length = 0; // no host access at all now
+    await press(env.current.tabs[1]);
+    expect(env.current.popups).toHaveLength(1);
+    expect((await bg.settings()).domains).toHaveLength(1);
+  });
+});

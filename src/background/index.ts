@@ -1,9 +1,13 @@
-import { browser, type Runtime } from '../platform/browser';
+import { setActionLook } from '../platform/action';
+import { browser, type Runtime, type Tabs } from '../platform/browser';
+import { grantedOrigins } from '../platform/permissions';
 import { readPins, writePins } from '../platform/store';
 import { handle } from './handle';
 import { createQueue } from './queue';
 import { reconcile } from './reconcile';
 import { loadSettings } from './settings-store';
+import { TOGGLE_COMMAND, toggleSite } from './shortcut';
+import { lookFor } from './toolbar';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
 const enqueue = createQueue();
@@ -41,6 +45,28 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
     await reconcile(await loadSettings(), pins);
   });
 });
+
+// A tab that navigates gets the toolbar button of its new host.
+browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+  if (change.url === undefined && change.status !== 'loading') return;
+  void enqueue(async () => {
+    const [settings, pins, origins] = await Promise.all([loadSettings(), readPins(), grantedOrigins()]);
+    await setActionLook(tabId, lookFor(settings, pins, origins, tabId, tab.url));
+  });
+});
+
+const onCommand = (command: string, tab?: Tabs.Tab) =>
+  command === TOGGLE_COMMAND
+    ? enqueue(async () => toggleSite(tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]))
+    : Promise.resolve('unknown command');
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
+
+// e2e builds only: headless browsers cannot press an extension shortcut, so tests call its handler.
+if (import.meta.env.MODE === 'e2e') {
+  (globalThis as Record<string, unknown>).divertSwitchTest = {
+    onCommand: async (command: string, tabId: number) => onCommand(command, await browser.tabs.get(tabId)),
+  };
+}
 
 // Every wake-up checks the rules against settings; a no-change reconcile writes nothing.
 void reconcileFromStorage();

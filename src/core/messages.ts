@@ -4,6 +4,7 @@ import { DomainSchema, NamespaceSchema, parseWith } from './schema';
 
 const HostSchema = v.pipe(v.string('must be a host name'), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+const LabelSchema = v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'));
 
 /** Every command an extension page may send the background. The background is the only writer. */
 export const CommandSchema = v.variant('type', [
@@ -20,6 +21,12 @@ export const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setDomainNamespace'), domain: DomainSchema, namespace: v.nullable(NamespaceSchema) }),
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
+  /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */
+  v.object({ type: v.literal('addPreset'), namespace: v.pipe(v.string(), v.maxLength(2000)), label: LabelSchema }),
+  v.object({ type: v.literal('renamePreset'), namespace: NamespaceSchema, label: LabelSchema }),
+  v.object({ type: v.literal('removePreset'), namespace: NamespaceSchema }),
+  /** Moves a preset to `index` in the list the "Namespace" control offers. */
+  v.object({ type: v.literal('movePreset'), namespace: NamespaceSchema, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('setShowPageBadge'), show: v.boolean() }),
   /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */
   v.object({ type: v.literal('planForHost'), host: HostSchema }),

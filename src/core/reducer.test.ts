@@ -96,3 +96,46 @@ describe('planForHost', () => {
     expect(planForHost(s, 'localhost').error).toBeTruthy();
   });
 });
+
+describe('presets', () => {
+  const base = () =>
+    apply(apply(settingsWith([]), { type: 'addPreset', namespace: 'alice', label: ' Alice ' }), {
+      type: 'addPreset',
+      namespace: 'bob',
+      label: '',
+    });
+
+  it('adds own presets with a trimmed label, refusing bad or duplicate namespaces', () => {
+    const s = base();
+    expect(s.presets).toEqual([{ namespace: 'alice', label: 'Alice' }, { namespace: 'bob' }]);
+    expect(reduce(s, { type: 'addPreset', namespace: 'alice', label: '' }).error).toMatch(/already/);
+    expect(reduce(s, { type: 'addPreset', namespace: 'Al ice', label: '' }).error).toMatch(/lowercase letters/);
+  });
+
+  it('renames, reorders and removes', () => {
+    let s = apply(base(), { type: 'renamePreset', namespace: 'bob', label: 'Bob' });
+    expect(s.presets[1]).toEqual({ namespace: 'bob', label: 'Bob' });
+    s = apply(s, { type: 'renamePreset', namespace: 'bob', label: '  ' });
+    expect(s.presets[1]).toEqual({ namespace: 'bob' });
+    s = apply(s, { type: 'movePreset', namespace: 'bob', index: 0 });
+    expect(s.presets.map((p) => p.namespace)).toEqual(['bob', 'alice']);
+    s = apply(s, { type: 'movePreset', namespace: 'bob', index: 99 });
+    expect(s.presets.map((p) => p.namespace)).toEqual(['alice', 'bob']);
+    s = apply(s, { type: 'removePreset', namespace: 'alice' });
+    expect(s.presets).toEqual([{ namespace: 'bob' }]);
+  });
+
+  it('leaves team and managed presets to their source', () => {
+    const s = {
+      ...settingsWith([]),
+      presets: [
+        { namespace: 'alice', team: 'movies' },
+        { namespace: 'ops', managed: true },
+      ],
+    };
+    expect(reduce(s, { type: 'removePreset', namespace: 'alice' }).error).toMatch(/team movies/);
+    expect(reduce(s, { type: 'renamePreset', namespace: 'ops', label: 'x' }).error).toMatch(/administrator/);
+    // the user may still keep an own preset of the same namespace
+    expect(apply(s, { type: 'addPreset', namespace: 'alice', label: 'mine' }).presets).toHaveLength(3);
+  });
+});

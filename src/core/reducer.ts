@@ -2,7 +2,7 @@ import { suggestEntry, validateDomain } from './domain';
 import type { Command, HostPlan } from './messages';
 import { validateNamespace } from './namespace';
 import { fail, ok, type Result } from './result';
-import { type DomainEntry, entryCovering, type Settings } from './settings';
+import { type DomainEntry, entryCovering, type Preset, type Settings } from './settings';
 
 /** Commands that change settings; pins and questions are handled by the background itself. */
 export type SettingsCommand = Exclude<Command, { type: 'pinTab' | 'planForHost' }>;
@@ -26,6 +26,16 @@ function findEntry(settings: Settings, domain: string): Result<DomainEntry> {
 
 function mapEntry(settings: Settings, domain: string, change: (e: DomainEntry) => DomainEntry): Settings {
   return { ...settings, domains: settings.domains.map((d) => (d.domain === domain ? change(d) : d)) };
+}
+
+/** The user's own preset: team and managed presets change only through their source. */
+function ownPreset(settings: Settings, namespace: string): Result<Preset> {
+  const own = settings.presets.find((p) => p.namespace === namespace && !p.team && !p.managed);
+  if (own) return ok(own);
+  const other = settings.presets.find((p) => p.namespace === namespace);
+  if (other?.managed) return fail(`${namespace} is set by your administrator and cannot be changed here.`);
+  if (other?.team) return fail(`${namespace} comes from team ${other.team}'s presets: change it in the team file.`);
+  return fail(`${namespace} is not one of your presets.`);
 }
 
 export function planForHost(settings: Settings, host: string): HostPlan {
@@ -97,6 +107,38 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
       const { namespace } = cmd;
       const next = mapEntry(settings, cmd.domain, ({ namespace: _old, ...e }) => (namespace === null ? e : { ...e, namespace }));
       return ok({ settings: namespace === null ? next : { ...next, recent: withRecent(settings, namespace) } });
+    }
+    case 'addPreset': {
+      const ns = validateNamespace(cmd.namespace);
+      if (ns.error !== undefined) return fail(ns.error);
+      if (settings.presets.some((p) => p.namespace === ns.value && !p.team && !p.managed)) {
+        return fail(`${ns.value} is already one of your presets.`);
+      }
+      const label = cmd.label.trim();
+      const preset = label ? { namespace: ns.value, label } : { namespace: ns.value };
+      return ok({ settings: { ...settings, presets: [...settings.presets, preset] }, value: ns.value });
+    }
+    case 'renamePreset': {
+      const found = ownPreset(settings, cmd.namespace);
+      if (found.error !== undefined) return found;
+      const label = cmd.label.trim();
+      const presets = settings.presets.map((p) =>
+        p === found.value ? (label ? { ...p, label } : { namespace: p.namespace }) : p,
+      );
+      return ok({ settings: { ...settings, presets } });
+    }
+    case 'removePreset': {
+      const found = ownPreset(settings, cmd.namespace);
+      if (found.error !== undefined) return found;
+      return ok({ settings: { ...settings, presets: settings.presets.filter((p) => p !== found.value) } });
+    }
+    case 'movePreset': {
+      const from = settings.presets.findIndex((p) => p.namespace === cmd.namespace);
+      if (from < 0) return fail(`${cmd.namespace} is not one of your presets.`);
+      const presets = [...settings.presets];
+      const [moved] = presets.splice(from, 1);
+      presets.splice(Math.min(cmd.index, presets.length), 0, moved);
+      return ok({ settings: { ...settings, presets } });
     }
     case 'setPaused':
       return ok({ settings: { ...settings, paused: cmd.paused } });

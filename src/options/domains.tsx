@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { validateDomain } from '../core/domain';
+import { validateNamespace } from '../core/namespace';
 import { grantsDomain } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { send } from '../platform/messaging';
@@ -40,10 +41,22 @@ export function Domains({ settings, origins, onError }: Props) {
     });
   };
 
+  /** Empty means "follow the active namespace"; anything else must be a valid namespace. */
+  const setOverride = (domain: string, text: string) => {
+    const trimmed = text.trim();
+    if (trimmed === '') return void run({ type: 'setDomainNamespace', domain, namespace: null });
+    const ns = validateNamespace(trimmed);
+    if (ns.error !== undefined) return onError(ns.error);
+    void run({ type: 'setDomainNamespace', domain, namespace: ns.value });
+  };
+
   return (
     <section aria-labelledby="domains-h">
       <h2 id="domains-h">Domains</h2>
-      <p class="muted">Requests to these hosts and their subdomains carry the header. Nothing else does.</p>
+      <p class="muted">
+        Requests to these hosts and their subdomains carry the header. Nothing else does. A domain goes to the namespace chosen in
+        the popup unless you give it its own.
+      </p>
       {settings.domains.length === 0 && <p class="muted">No domains yet. Add your Okteto domain, e.g. okteto.example.com.</p>}
       <ul class="domains">
         {settings.domains.map((d) => {
@@ -51,7 +64,14 @@ export function Domains({ settings, origins, onError }: Props) {
           return (
             <li key={d.domain}>
               <Switch label={`Divert ${d.domain}`} text={d.domain} checked={d.enabled} onChange={(on) => toggle(d.domain, on)} />
-              {d.namespace && <span class="tag">→ {d.namespace}</span>}
+              <input
+                type="text"
+                class="domain-ns"
+                aria-label={`Namespace for ${d.domain}`}
+                placeholder={settings.activeNamespace ? `default: ${settings.activeNamespace}` : 'default'}
+                value={d.namespace ?? ''}
+                onChange={(e) => setOverride(d.domain, (e.currentTarget as HTMLInputElement).value)}
+              />
               {d.team && <span class="tag">team {d.team}</span>}
               {d.managed && <span class="tag">managed</span>}
               {d.enabled && !granted && (

@@ -3,6 +3,7 @@ import { send } from '../platform/messaging';
 import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
 import { Domains } from './domains';
+import { Presets } from './presets';
 
 export function Options() {
   const { settings, origins, loaded } = useExtensionState();
@@ -24,6 +25,7 @@ export function Options() {
         </p>
       )}
       <Domains settings={settings} origins={origins} onError={setError} />
+      <Presets settings={settings} onError={setError} />
       <section aria-labelledby="general-h">
         <h2 id="general-h">General</h2>
         <div class="rows">

@@ -138,6 +138,26 @@ export function Popup() {
         </label>
       )}
 
+      {entry?.namespace && pinned === undefined && (
+        <p class="entry">
+          Only {entry.domain === host ? host : `*.${entry.domain}`} uses {entry.namespace}.
+          <button
+            type="button"
+            class="link"
+            onClick={() => void run({ type: 'setDomainNamespace', domain: entry.domain, namespace: null })}
+          >
+            Use the default{settings.activeNamespace ? ` (${settings.activeNamespace})` : ''}
+          </button>
+        </p>
+      )}
+      {settings.paused && (
+        <p class="attention">
+          Paused: every setting is kept.{' '}
+          <button type="button" onClick={() => void run({ type: 'setPaused', paused: false })}>
+            Resume
+          </button>
+        </p>
+      )}
       {diverted && !granted && target && (
         <p class="attention">
           Needs access to {target}.{' '}

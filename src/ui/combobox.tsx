@@ -92,6 +92,7 @@ export function Combobox({ id, label, value, options, placeholder, invalid, onCo
             id={`${id}-opt-${i}`}
             role="option"
             tabIndex={-1}
+            aria-label={o.hint ? `${o.value} (${o.hint})` : o.value}
             aria-selected={i === active}
             class={i === active ? 'active' : undefined}
             // mousedown, not click: it fires before the input's blur closes the list

@@ -48,6 +48,9 @@ function ruleStore(limit: number) {
 /** Just enough of webextension-polyfill for unit tests of the background logic. */
 export function createFakeBrowser(origins: string[] = ['*://*/*']) {
   const dynamic = ruleStore(5000);
+  const tabs: { id: number; url?: string; active?: boolean }[] = [];
+  const badges: Record<number, { text?: string; title?: string }> = {};
+  const popups: number[] = [];
   const session = ruleStore(5000);
   const fake = {
     runtime: {
@@ -63,7 +66,20 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       onAdded: event(),
       onRemoved: event(),
     },
-    tabs: { onRemoved: event() },
+    tabs: {
+      onRemoved: event(),
+      onUpdated: event(),
+      query: async () => tabs,
+      get: async (id: number) => tabs.find((t) => t.id === id),
+    },
+    commands: { onCommand: event() },
+    action: {
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void (badges[tabId] = { ...badges[tabId], text }),
+      setTitle: async ({ tabId, title }: { tabId: number; title: string }) => void (badges[tabId] = { ...badges[tabId], title }),
+      setIcon: async () => undefined,
+      setBadgeBackgroundColor: async () => undefined,
+      openPopup: async () => void popups.push(Date.now()),
+    },
     declarativeNetRequest: {
       getDynamicRules: dynamic.get,
       updateDynamicRules: dynamic.update,
@@ -71,5 +87,5 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       updateSessionRules: session.update,
     },
   };
-  return { fake, dynamic, session, origins };
+  return { fake, dynamic, session, origins, tabs, badges, popups };
 }

@@ -126,6 +126,26 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
         dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
         session: await chrome.declarativeNetRequest.getSessionRules(),
       })) as Promise<Rules>,
+    command: async (name, tab) => {
+      const tabId = await driver.tabId(tab);
+      return (await worker()).evaluate(
+        ([n, id]) =>
+          (
+            globalThis as unknown as { divertSwitchTest: { onCommand(n: string, id: number): Promise<string> } }
+          ).divertSwitchTest.onCommand(n, id),
+        [name, tabId] as const,
+      );
+    },
+    badge: async (tab) => {
+      const tabId = await driver.tabId(tab);
+      return (await worker()).evaluate(
+        async (id) => ({
+          text: await chrome.action.getBadgeText({ tabId: id }),
+          title: await chrome.action.getTitle({ tabId: id }),
+        }),
+        tabId,
+      );
+    },
     restart: async () => {
       await context.close();
       await start();

@@ -38,6 +38,10 @@ export interface Driver {
   popup(tab?: Tab): Promise<Ui>;
   options(): Promise<Ui>;
   rules(): Promise<Rules>;
+  /** Runs the background's handler of a keyboard shortcut for `tab` (e2e builds expose it). */
+  command(name: string, tab: Tab): Promise<string>;
+  /** The toolbar badge text and title of `tab`. */
+  badge(tab: Tab): Promise<{ text: string; title: string }>;
   close(): Promise<void>;
 }
 

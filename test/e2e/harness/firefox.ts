@@ -117,6 +117,31 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
         dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
         session: await chrome.declarativeNetRequest.getSessionRules(),
       })) as Promise<Rules>,
+    command: async (name, tab) => {
+      const tabId = await driver.tabId(tab);
+      return control.evaluate(
+        async (n, id) => {
+          const bg = (await (
+            chrome.runtime as unknown as { getBackgroundPage(): Promise<Window> }
+          ).getBackgroundPage()) as unknown as {
+            divertSwitchTest: { onCommand(n: string, id: number): Promise<string> };
+          };
+          return bg.divertSwitchTest.onCommand(n, id);
+        },
+        name,
+        tabId,
+      );
+    },
+    badge: async (tab) => {
+      const tabId = await driver.tabId(tab);
+      return control.evaluate(
+        async (id) => ({
+          text: await chrome.action.getBadgeText({ tabId: id }),
+          title: await chrome.action.getTitle({ tabId: id }),
+        }),
+        tabId,
+      );
+    },
     close: async () => {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

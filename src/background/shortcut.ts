@@ -1,0 +1,34 @@
+import { grantsDomain } from '../core/permissions';
+import { planForHost } from '../core/reducer';
+import { entryCovering } from '../core/settings';
+import { webHost } from '../core/tab-state';
+import { openPopup } from '../platform/action';
+import type { Tabs } from '../platform/browser';
+import { grantedOrigins } from '../platform/permissions';
+import { handle } from './handle';
+import { loadSettings } from './settings-store';
+
+export const TOGGLE_COMMAND = 'toggle-divert';
+
+/**
+ * The keyboard shortcut: flips divert for the site in `tab`. The shortcut grants activeTab, so the
+ * URL is readable. Turning on a domain we have no access to needs the permission prompt, which
+ * only a page can show: then the popup opens instead.
+ */
+export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
+  const host = webHost(tab?.url);
+  if (!host) return 'not a web page';
+  const settings = await loadSettings();
+  const entry = entryCovering(settings, host);
+  if (entry?.enabled) {
+    await handle({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
+    return `off ${entry.domain}`;
+  }
+  const target = entry?.domain ?? planForHost(settings, host).suggested;
+  if (target && grantsDomain(await grantedOrigins(), target)) {
+    await handle({ type: 'enableForHost', host });
+    return `on ${target}`;
+  }
+  await openPopup();
+  return 'popup';
+}
