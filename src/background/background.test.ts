@@ -132,7 +132,7 @@ describe('toolbar button and shortcut', () => {
     await bg.send({ type: 'setNamespace', namespace: 'alice' });
     await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
     expect(env.current.badges[1]).toEqual({
-      text: 'alice'.slice(0, 3) + '…',
+      text: `${'alice'.slice(0, 3)}…`,
       title: expect.stringContaining('okteto-divert=alice'),
     });
     expect(env.current.badges[2].text).toBe('');

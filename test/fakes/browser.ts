@@ -74,8 +74,12 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
     },
     commands: { onCommand: event() },
     action: {
-      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void (badges[tabId] = { ...badges[tabId], text }),
-      setTitle: async ({ tabId, title }: { tabId: number; title: string }) => void (badges[tabId] = { ...badges[tabId], title }),
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => {
+        badges[tabId] = { ...badges[tabId], text };
+      },
+      setTitle: async ({ tabId, title }: { tabId: number; title: string }) => {
+        badges[tabId] = { ...badges[tabId], title };
+      },
       setIcon: async () => undefined,
       setBadgeBackgroundColor: async () => undefined,
       openPopup: async () => void popups.push(Date.now()),
