@@ -5,6 +5,7 @@ import { grantsDomain } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { send } from '../platform/messaging';
 import { requestDomains } from '../platform/permissions';
+import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 
 interface Props {
@@ -37,7 +38,7 @@ export function Domains({ settings, origins, onError }: Props) {
     if (!enabled) return void run({ type: 'setDomainEnabled', domain, enabled });
     void requestDomains([domain]).then((granted) => {
       if (granted) return run({ type: 'setDomainEnabled', domain, enabled });
-      onError(`Divert Switch needs access to ${domain} to add the header there. Switch it on again and allow it.`);
+      onError(t('accessRefused', domain));
     });
   };
 
@@ -52,57 +53,59 @@ export function Domains({ settings, origins, onError }: Props) {
 
   return (
     <section aria-labelledby="domains-h">
-      <h2 id="domains-h">Domains</h2>
-      <p class="muted">
-        Requests to these hosts and their subdomains carry the header. Nothing else does. A domain goes to the namespace chosen in
-        the popup unless you give it its own.
-      </p>
-      {settings.domains.length === 0 && <p class="muted">No domains yet. Add your Okteto domain, e.g. okteto.example.com.</p>}
+      <h2 id="domains-h">{t('domains')}</h2>
+      <p class="muted">{t('domainsIntro')}</p>
+      {settings.domains.length === 0 && <p class="muted">{t('domainsEmpty')}</p>}
       <ul class="domains">
         {settings.domains.map((d) => {
           const granted = grantsDomain(origins, d.domain);
           return (
             <li key={d.domain}>
-              <Switch label={`Divert ${d.domain}`} text={d.domain} checked={d.enabled} onChange={(on) => toggle(d.domain, on)} />
+              <Switch
+                label={t('divertDomain', d.domain)}
+                text={d.domain}
+                checked={d.enabled}
+                onChange={(on) => toggle(d.domain, on)}
+              />
               <input
                 type="text"
                 class="domain-ns"
-                aria-label={`Namespace for ${d.domain}`}
-                placeholder={settings.activeNamespace ? `default: ${settings.activeNamespace}` : 'default'}
+                aria-label={t('namespaceFor', d.domain)}
+                placeholder={settings.activeNamespace ? t('defaultNs', settings.activeNamespace) : t('defaultPlain')}
                 value={d.namespace ?? ''}
                 onChange={(e) => setOverride(d.domain, (e.currentTarget as HTMLInputElement).value)}
               />
-              {d.team && <span class="tag">team {d.team}</span>}
-              {d.managed && <span class="tag">managed</span>}
+              {d.team && <span class="tag">{t('team', d.team)}</span>}
+              {d.managed && <span class="tag">{t('managed')}</span>}
               {d.enabled && !granted && (
                 <button type="button" class="needs-access" onClick={() => toggle(d.domain, true)}>
-                  Needs access: grant
+                  {t('needsAccessGrant')}
                 </button>
               )}
               <button
                 type="button"
-                aria-label={`Remove ${d.domain}`}
-                title={d.managed ? 'Set by your administrator' : `Remove ${d.domain}`}
+                aria-label={t('removeDomain', d.domain)}
+                title={d.managed ? t('setByAdmin') : t('removeDomain', d.domain)}
                 disabled={d.managed}
                 onClick={() => void run({ type: 'removeDomain', domain: d.domain })}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           );
         })}
       </ul>
       <form class="add" onSubmit={add}>
-        <label for="domain-input">Domain</label>
+        <label for="domain-input">{t('domain')}</label>
         <input
           id="domain-input"
           type="text"
-          placeholder="okteto.example.com or a URL"
+          placeholder={t('domainPlaceholder')}
           value={text}
           onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="primary">
-          Add domain
+          {t('addDomain')}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { send } from '../platform/messaging';
+import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
 import { Domains } from './domains';
@@ -15,9 +16,9 @@ export function Options() {
         <img src="/icons/icon-48.png" alt="" width={32} height={32} />
         <h1>Divert Switch</h1>
       </header>
-      <p class="muted">
-        Adds <code>baggage: okteto-divert=&lt;namespace&gt;</code> to requests to your Okteto domains, so Okteto Divert routes
-        them to the services in your namespace. It replaces any baggage header the page sends itself.
+      <p class="muted">{t('optionsIntro')}</p>
+      <p>
+        <code>baggage: okteto-divert=&lt;namespace&gt;</code>
       </p>
       {error && (
         <p role="alert" class="error">
@@ -27,11 +28,11 @@ export function Options() {
       <Domains settings={settings} origins={origins} onError={setError} />
       <Presets settings={settings} onError={setError} />
       <section aria-labelledby="general-h">
-        <h2 id="general-h">General</h2>
+        <h2 id="general-h">{t('general')}</h2>
         <div class="rows">
-          <Switch label="Pause" checked={settings.paused} onChange={(paused) => void send({ type: 'setPaused', paused })} />
+          <Switch label={t('pause')} checked={settings.paused} onChange={(paused) => void send({ type: 'setPaused', paused })} />
           <Switch
-            label="Show page badge"
+            label={t('showPageBadge')}
             checked={settings.showPageBadge}
             onChange={(show) => void send({ type: 'setShowPageBadge', show })}
           />

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
 import type { Preset, Settings } from '../core/settings';
 import { send } from '../platform/messaging';
+import { t } from '../ui/i18n';
 
 interface Props {
   settings: Settings;
   onError: (message: string | undefined) => void;
 }
 
-const source = (p: Preset) => (p.managed ? 'managed' : p.team ? `team ${p.team}` : undefined);
+const source = (p: Preset) => (p.managed ? t('managed') : p.team ? t('team', p.team) : undefined);
 
 /** Namespace presets: the list the popup's "Namespace" control offers first, in this order. */
 export function Presets({ settings, onError }: Props) {
@@ -30,9 +31,9 @@ export function Presets({ settings, onError }: Props) {
 
   return (
     <section aria-labelledby="presets-h">
-      <h2 id="presets-h">Namespace presets</h2>
-      <p class="muted">The popup offers these first, in this order, then your recent namespaces.</p>
-      {presets.length === 0 && <p class="muted">No presets yet.</p>}
+      <h2 id="presets-h">{t('presets')}</h2>
+      <p class="muted">{t('presetsIntro')}</p>
+      {presets.length === 0 && <p class="muted">{t('presetsEmpty')}</p>}
       <ul class="presets">
         {presets.map((p, i) => {
           const locked = source(p);
@@ -45,8 +46,8 @@ export function Presets({ settings, onError }: Props) {
                 <input
                   type="text"
                   class="label"
-                  aria-label={`Label for ${p.namespace}`}
-                  placeholder="Label"
+                  aria-label={t('labelFor', p.namespace)}
+                  placeholder={t('label')}
                   value={p.label ?? ''}
                   maxLength={100}
                   onChange={(e) =>
@@ -57,7 +58,7 @@ export function Presets({ settings, onError }: Props) {
               {locked && <span class="tag">{locked}</span>}
               <button
                 type="button"
-                aria-label={`Move ${p.namespace} up`}
+                aria-label={t('moveUp', p.namespace)}
                 disabled={i === 0}
                 onClick={() => void run({ type: 'movePreset', namespace: p.namespace, index: i - 1 })}
               >
@@ -65,7 +66,7 @@ export function Presets({ settings, onError }: Props) {
               </button>
               <button
                 type="button"
-                aria-label={`Move ${p.namespace} down`}
+                aria-label={t('moveDown', p.namespace)}
                 disabled={i === presets.length - 1}
                 onClick={() => void run({ type: 'movePreset', namespace: p.namespace, index: i + 1 })}
               >
@@ -73,19 +74,19 @@ export function Presets({ settings, onError }: Props) {
               </button>
               <button
                 type="button"
-                aria-label={`Remove preset ${p.namespace}`}
+                aria-label={t('removePreset', p.namespace)}
                 disabled={!!locked}
-                title={locked ? `From ${locked}: change it at its source` : undefined}
+                title={locked ? t('fromSource', locked) : undefined}
                 onClick={() => void run({ type: 'removePreset', namespace: p.namespace })}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           );
         })}
       </ul>
       <form class="add add-preset" onSubmit={add}>
-        <label for="preset-ns">Preset namespace</label>
+        <label for="preset-ns">{t('presetNamespace')}</label>
         <input
           id="preset-ns"
           type="text"
@@ -93,17 +94,17 @@ export function Presets({ settings, onError }: Props) {
           value={namespace}
           onInput={(e) => setNamespace((e.currentTarget as HTMLInputElement).value)}
         />
-        <label for="preset-label">Preset label</label>
+        <label for="preset-label">{t('presetLabel')}</label>
         <input
           id="preset-label"
           type="text"
-          placeholder="Alice (optional)"
+          placeholder={t('presetLabelPlaceholder')}
           maxLength={100}
           value={label}
           onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="primary">
-          Add preset
+          {t('addPreset')}
         </button>
       </form>
     </section>

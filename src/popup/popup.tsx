@@ -7,10 +7,14 @@ import { browser } from '../platform/browser';
 import { send } from '../platform/messaging';
 import { requestDomains } from '../platform/permissions';
 import { Combobox } from '../ui/combobox';
+import { t } from '../ui/i18n';
 import { namespaceOptions } from '../ui/namespace-options';
 import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
+import { describe } from './describe';
 import { useTab } from './use-tab';
+
+const wide = (domain: string, host: string) => (domain === host ? host : `*.${domain}`);
 
 export function Popup() {
   const { settings, pins, origins, loaded } = useExtensionState();
@@ -40,7 +44,7 @@ export function Popup() {
   const askAccessThen = (domain: string, cmd: Command) => {
     void requestDomains([domain]).then((ok) => {
       if (ok) return run(cmd);
-      setError(`Divert Switch needs access to ${domain} to add the header there. Turn divert on again and allow it.`);
+      setError(t('accessRefused', domain));
     });
   };
 
@@ -51,10 +55,7 @@ export function Popup() {
       if (entry) void run({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
       return;
     }
-    if (target === undefined) {
-      setError(plan?.error ?? 'Divert Switch is still reading this page; try again in a moment.');
-      return;
-    }
+    if (target === undefined) return setError(plan?.error ?? t('stillReading'));
     askAccessThen(target, { type: 'enableForHost', host });
   };
 
@@ -70,7 +71,7 @@ export function Popup() {
   const onPin = (on: boolean) => {
     setError(undefined);
     if (tab.id === undefined) return;
-    if (on && namespace === '') return setError('Choose a namespace first, then pin it to this tab.');
+    if (on && namespace === '') return setError(t('pinNeedsNamespace'));
     void run({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null });
   };
 
@@ -78,18 +79,19 @@ export function Popup() {
     host,
     paused: settings.paused,
     diverted,
-    domain: entry?.domain,
+    where: entry && host ? wide(entry.domain, host) : undefined,
     namespace,
     granted,
     pinned: pinned !== undefined,
   });
+  const live = diverted && granted && namespace !== '' && !settings.paused;
 
   return (
-    <div class={`popup ${diverted && !settings.paused ? 'is-on' : ''}`} aria-busy={!loaded || !tab.ready}>
+    <div class={`popup${live ? ' is-on' : ''}`} aria-busy={!loaded || !tab.ready}>
       <header>
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         <h1>Divert Switch</h1>
-        <Switch label="Pause" checked={settings.paused} onChange={(paused) => void run({ type: 'setPaused', paused })} />
+        <Switch label={t('pause')} checked={settings.paused} onChange={(paused) => void run({ type: 'setPaused', paused })} />
       </header>
 
       {host ? (
@@ -97,33 +99,34 @@ export function Popup() {
           <div class="host" title={host}>
             {host}
           </div>
-          <Switch label="Divert this site" checked={diverted} onChange={onDivert} />
+          <Switch label={t('divertThisSite')} checked={diverted} onChange={onDivert} />
           {entry && (
             <p class="entry">
-              Entry <code>{entry.domain === host ? host : `*.${entry.domain}`}</code>
+              {t('entry')} <code>{wide(entry.domain, host)}</code>
               {entry.domain !== host && (
                 <button
                   type="button"
                   class="link"
                   onClick={() => void run({ type: 'replaceDomain', from: entry.domain, to: host })}
                 >
-                  Only {host}
+                  {t('onlyHost', host)}
                 </button>
               )}
             </p>
           )}
-          {!entry && plan?.suggested && <p class="entry muted">Turning it on adds {`*.${plan.suggested}`}</p>}
+          {!entry && plan?.suggested && <p class="entry">{t('turningOnAdds', `*.${plan.suggested}`)}</p>}
         </section>
       ) : (
-        <p class="muted">{tab.ready ? 'Open a web page on your Okteto domain to divert it.' : 'Loading…'}</p>
+        <p class="muted">{tab.ready ? t('openWebPage') : t('loading')}</p>
       )}
 
       <Combobox
         id="namespace"
-        label="Namespace"
+        label={t('namespace')}
+        listLabel={t('namespaceSuggestions')}
         value={namespace}
-        placeholder="e.g. alice"
-        options={namespaceOptions(settings)}
+        placeholder={t('namespacePlaceholder')}
+        options={namespaceOptions(settings, t('recent'))}
         invalid={error !== undefined}
         onCommit={onNamespace}
       />
@@ -134,38 +137,38 @@ export function Popup() {
             checked={pinned !== undefined}
             onChange={(e) => onPin((e.currentTarget as HTMLInputElement).checked)}
           />
-          This tab only
+          {t('thisTabOnly')}
         </label>
       )}
 
-      {entry?.namespace && pinned === undefined && (
+      {entry?.namespace && pinned === undefined && host && (
         <p class="entry">
-          Only {entry.domain === host ? host : `*.${entry.domain}`} uses {entry.namespace}.
+          {t('overrideNote', wide(entry.domain, host), entry.namespace)}
           <button
             type="button"
             class="link"
             onClick={() => void run({ type: 'setDomainNamespace', domain: entry.domain, namespace: null })}
           >
-            Use the default{settings.activeNamespace ? ` (${settings.activeNamespace})` : ''}
+            {settings.activeNamespace ? t('useDefaultNs', settings.activeNamespace) : t('useDefault')}
           </button>
         </p>
       )}
       {settings.paused && (
         <p class="attention">
-          Paused: every setting is kept.{' '}
+          {t('pausedKept')}{' '}
           <button type="button" onClick={() => void run({ type: 'setPaused', paused: false })}>
-            Resume
+            {t('resume')}
           </button>
         </p>
       )}
       {diverted && !granted && target && (
         <p class="attention">
-          Needs access to {target}.{' '}
+          {t('needsAccess', target)}{' '}
           <button
             type="button"
             onClick={() => askAccessThen(target, { type: 'setDomainEnabled', domain: target, enabled: true })}
           >
-            Grant access
+            {t('grantAccess')}
           </button>
         </p>
       )}
@@ -178,31 +181,15 @@ export function Popup() {
         </p>
       )}
       <footer>
+        {loaded && settings.domains.length === 0 && (
+          <a class="link" href="/src/options/index.html#import" target="_blank" rel="noopener">
+            {t('importTeam')}
+          </a>
+        )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Domains and options
+          {t('domainsAndOptions')}
         </button>
       </footer>
     </div>
   );
-}
-
-interface StatusInput {
-  host?: string;
-  paused: boolean;
-  diverted: boolean;
-  domain?: string;
-  namespace: string;
-  granted: boolean;
-  pinned: boolean;
-}
-
-/** One sentence that says what happens to this tab's requests. */
-function describe(s: StatusInput): string {
-  if (!s.host) return 'No request from this tab is diverted.';
-  if (s.paused) return 'Paused: no request carries okteto-divert. Turn Pause off to resume.';
-  if (!s.diverted || !s.domain) return `Requests to ${s.host} are not diverted.`;
-  if (s.namespace === '') return 'Choose a namespace: nothing is diverted until you do.';
-  if (!s.granted) return `Not diverted yet: Divert Switch needs access to ${s.domain}.`;
-  const where = s.domain === s.host ? s.host : `*.${s.domain}`;
-  return `Requests to ${where} carry okteto-divert=${s.namespace}${s.pinned ? ' in this tab' : ''}.`;
 }

@@ -9,6 +9,8 @@ export interface Option {
 interface Props {
   id: string;
   label: string;
+  /** Accessible name of the suggestion list. */
+  listLabel: string;
   value: string;
   options: Option[];
   placeholder?: string;
@@ -20,7 +22,7 @@ interface Props {
  * An editable combobox (WAI-ARIA APG "list autocomplete"): type to filter, arrows to move,
  * Enter or a click to apply, Escape to close and restore.
  */
-export function Combobox({ id, label, value, options, placeholder, invalid, onCommit }: Props) {
+export function Combobox({ id, label, listLabel, value, options, placeholder, invalid, onCommit }: Props) {
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -85,7 +87,7 @@ export function Combobox({ id, label, value, options, placeholder, invalid, onCo
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <div id={listId} role="listbox" aria-label={`${label} suggestions`} hidden={!open || shown.length === 0}>
+      <div id={listId} role="listbox" aria-label={listLabel} hidden={!open || shown.length === 0}>
         {shown.map((o, i) => (
           <div
             key={o.value}

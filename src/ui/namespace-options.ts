@@ -2,7 +2,7 @@ import type { Settings } from '../core/settings';
 import type { Option } from './combobox';
 
 /** What the "Namespace" control offers: presets first (labelled, team ones marked), then recent ones. */
-export function namespaceOptions(settings: Settings): Option[] {
+export function namespaceOptions(settings: Settings, recentHint: string): Option[] {
   const out: Option[] = [];
   const seen = new Set<string>();
   for (const p of settings.presets) {
@@ -14,7 +14,7 @@ export function namespaceOptions(settings: Settings): Option[] {
   for (const ns of settings.recent) {
     if (!seen.has(ns)) {
       seen.add(ns);
-      out.push({ value: ns, hint: 'recent' });
+      out.push({ value: ns, hint: recentHint });
     }
   }
   return out;
