@@ -94,7 +94,6 @@ export function Combobox({ id, label, listLabel, value, options, placeholder, in
             id={`${id}-opt-${i}`}
             role="option"
             tabIndex={-1}
-            aria-label={o.hint ? `${o.value} (${o.hint})` : o.value}
             aria-selected={i === active}
             class={i === active ? 'active' : undefined}
             // mousedown, not click: it fires before the input's blur closes the list
@@ -103,8 +102,8 @@ export function Combobox({ id, label, listLabel, value, options, placeholder, in
               commit(o.value);
             }}
           >
-            <span class="opt-value">{o.value}</span>
-            {o.hint && <span class="opt-hint">{o.hint}</span>}
+            {/* the space keeps the accessible name readable: "alice Alice" */}
+            <span class="opt-value">{o.value}</span> {o.hint && <span class="opt-hint">{o.hint}</span>}
           </div>
         ))}
       </div>

@@ -48,14 +48,14 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     await until(async () => !(await options.exists('button', 'Remove preset tmp')), 'tmp removed');
     const popup = await driver.popup(app);
     await popup.click('combobox', 'Namespace');
-    await until(() => popup.exists('option', 'bob-feature (Bob (feature branch))'), 'renamed preset offered');
+    await until(() => popup.exists('option', 'bob-feature Bob (feature branch)'), 'renamed preset offered');
     await popup.close();
   });
 
   it('picks a preset from the Namespace list and types a new namespace', async () => {
     const popup = await driver.popup(app);
     await popup.type('combobox', 'Namespace', 'ali');
-    await popup.click('option', 'alice (Alice)');
+    await popup.click('option', 'alice Alice');
     await popup.click('switch', 'Divert this site');
     await popup.waitText('status', 'okteto-divert=alice');
     expect(await headerOn(app)).toBe('okteto-divert=alice');
@@ -65,7 +65,7 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     expect(await headerOn(app)).toBe('okteto-divert=carol-new');
     // remembered as recent
     await popup.type('combobox', 'Namespace', 'caro');
-    expect(await popup.exists('option', 'carol-new (recent)')).toBe(true);
+    expect(await popup.exists('option', 'carol-new recent')).toBe(true);
     await popup.close();
   });
 
