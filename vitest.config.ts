@@ -1,6 +1,18 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** `import x from './script.ts?iife'` gives the built file name under @crxjs; in unit tests, a stand-in name. */
+const scriptImports = (): Plugin => ({
+  name: 'divert:script-imports',
+  enforce: 'pre',
+  resolveId: (id) => (/\?(iife|script)/.test(id) ? `\0script:${id}` : null),
+  load: (id) =>
+    id.startsWith('\0script:')
+      ? `export default ${JSON.stringify(id.replace(/^.*\/src\//, 'src/').replace(/\.ts\?.*$/, '.js'))};`
+      : null,
+});
 
 export default defineConfig({
+  plugins: [scriptImports()],
   resolve: { alias: { tldts: 'tldts/dist/index.esm.min.js' } },
   test: {
     projects: [

@@ -161,3 +161,61 @@ describe('toolbar button and shortcut', () => {
     expect((await bg.settings()).domains).toHaveLength(1);
   });
 });
+
+describe('page badge script', () => {
+  it('is registered for diverted domains only, and not at all when off or paused', async () => {
+    const bg = await boot();
+    env.current.tabs.push({ id: 1, url: 'http://movies.okteto.example.com/' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    expect(env.current.scripts).toEqual([]);
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    await bg.send({ type: 'addDomain', domain: 'off.example.org', enabled: false });
+    expect(env.current.scripts.map((s) => s.matches)).toEqual([['*://*.okteto.example.com/*']]);
+    expect(env.current.injected).toEqual([1]); // the open page gets its badge at once
+    await bg.send({ type: 'setShowPageBadge', show: false });
+    expect(env.current.scripts).toEqual([]);
+    await bg.send({ type: 'setShowPageBadge', show: true });
+    await bg.send({ type: 'setPaused', paused: true });
+    expect(env.current.scripts).toEqual([]);
+  });
+
+  it('answers a page badge with its tab state, and accepts nothing else from pages', async () => {
+    const bg = await boot();
+    const fromPage = { id: 'fake-id', url: 'http://movies.okteto.example.com/', tab: { id: 4 } };
+    const [onMessage] = env.current.fake.runtime.onMessage.listeners;
+    const send = (m: unknown) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(m, fromPage);
+    expect(await send({ type: 'divert:hello' })).toMatchObject({ type: 'divert:state', show: false });
+    expect(await send({ type: 'setPaused', paused: true })).toMatchObject({ ok: false });
+    expect(await send({ type: 'divert:badge-place', x: 10, y: 20, collapsed: true })).toEqual({ ok: true });
+    expect(await send({ type: 'divert:badge-place', x: -1, y: 20, collapsed: true })).toMatchObject({ ok: false });
+    expect(await send({ type: 'divert:badge-place', x: 1e9, y: 20, collapsed: true })).toMatchObject({ ok: false });
+    expect((await env.current.fake.storage.local.get('badgePlaces')).badgePlaces).toEqual({
+      'movies.okteto.example.com': { x: 10, y: 20, collapsed: true },
+    });
+    expect((await bg.settings())?.paused ?? false).toBe(false);
+  });
+});
+
+describe('served-by observers', () => {
+  it('loses no event when responses and sent headers arrive at once', async () => {
+    const bg = await boot();
+    env.current.tabs.push({ id: 7, url: 'http://movies.okteto.example.com/' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    const wr = env.current.fake.webRequest;
+    const url = 'http://movies.okteto.example.com/';
+    wr.onBeforeRequest.fire({ tabId: 7, url });
+    await bg.settle();
+    const header = (value: string) => ({ tabId: 7, url, responseHeaders: [{ name: 'X-Okteto-Namespace', value }] });
+    const sent = { tabId: 7, url, requestHeaders: [{ name: 'baggage', value: 'okteto-divert=alice' }] };
+    wr.onHeadersReceived.fire(header('staging'));
+    wr.onSendHeaders.fire(sent);
+    wr.onHeadersReceived.fire(header('alice'));
+    wr.onSendHeaders.fire(sent);
+    await new Promise((r) => setTimeout(r, 120));
+    const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
+    expect(state).toMatchObject({ requested: 'alice', served: 'alice', requests: 2, carried: 2 });
+    expect(env.current.badges[7].title).toContain('Served by alice.');
+    expect(env.current.messages.at(-1)).toMatchObject({ tabId: 7, message: { type: 'divert:state', verdict: 'match' } });
+  });
+});

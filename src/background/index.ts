@@ -1,13 +1,13 @@
-import { setActionLook } from '../platform/action';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
-import { grantedOrigins } from '../platform/permissions';
-import { readPins, writePins } from '../platform/store';
+import { readPins, removeTabServed, writePins } from '../platform/store';
+import { handleContent } from './content';
+import { invalidateContext } from './context';
 import { handle } from './handle';
 import { createQueue } from './queue';
 import { reconcile } from './reconcile';
+import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, runProbe } from './served';
 import { loadSettings } from './settings-store';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
-import { lookFor } from './toolbar';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
 const enqueue = createQueue();
@@ -17,8 +17,12 @@ const fromOurPages = (sender: Runtime.MessageSender) =>
   sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!fromOurPages(sender)) return undefined;
-  return enqueue(() => handle(message)).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
+  if (fromOurPages(sender)) {
+    return enqueue(() => handle(message)).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
+  }
+  // A page badge: it may ask for its tab's state and remember where it sits, nothing else.
+  if (sender.id === browser.runtime.id && sender.tab?.id !== undefined) return handleContent(message, sender.tab.id, sender.url);
+  return undefined;
 });
 
 // Install and update: loadSettings migrates; rules are rebuilt from settings, not trusted.
@@ -33,11 +37,17 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 // Granted or revoked host access changes which domains can carry the header.
-browser.permissions.onAdded.addListener(() => void reconcileFromStorage());
-browser.permissions.onRemoved.addListener(() => void reconcileFromStorage());
+const onPermissions = () => {
+  invalidateContext();
+  void reconcileFromStorage();
+};
+browser.permissions.onAdded.addListener(onPermissions);
+browser.permissions.onRemoved.addListener(onPermissions);
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
+  forgetTab(tabId);
   void enqueue(async () => {
+    await removeTabServed(tabId);
     const pins = await readPins();
     if (!(tabId in pins)) return;
     delete pins[tabId];
@@ -46,14 +56,31 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
   });
 });
 
-// A tab that navigates gets the toolbar button of its new host.
+// ---- served-by: which namespace answered (non-blocking observers; only hosts we have access to) ----
+type Headers = { name: string; value?: string }[];
+const baggageOf = (headers?: Headers) => headers?.find((h) => h.name.toLowerCase() === 'baggage')?.value;
+
+browser.webRequest.onBeforeRequest.addListener(
+  (d: { tabId: number; url: string }) => void (d.tabId >= 0 && onNavigate(d.tabId, d.url)),
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+);
+browser.webRequest.onSendHeaders.addListener(
+  (d: { tabId: number; url: string; requestHeaders?: Headers }) => void onSent(d.tabId, d.url, baggageOf(d.requestHeaders)),
+  { urls: ['<all_urls>'] },
+  ['requestHeaders'],
+);
+browser.webRequest.onHeadersReceived.addListener(
+  (d: { tabId: number; url: string; responseHeaders?: Headers }) => void onResponse(d.tabId, d.url, d.responseHeaders ?? []),
+  { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame', 'xmlhttprequest'] },
+  ['responseHeaders'],
+);
+
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-  if (change.url === undefined && change.status !== 'loading') return;
-  void enqueue(async () => {
-    const [settings, pins, origins] = await Promise.all([loadSettings(), readPins(), grantedOrigins()]);
-    await setActionLook(tabId, lookFor(settings, pins, origins, tabId, tab.url));
-  });
+  if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
+  if (change.status === 'complete' && tab.url) void runProbe(tabId, tab.url);
 });
+
+browser.storage.onChanged.addListener(() => invalidateContext());
 
 const onCommand = (command: string, tab?: Tabs.Tab) =>
   command === TOGGLE_COMMAND

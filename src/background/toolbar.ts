@@ -1,13 +1,21 @@
 import type { TabPins } from '../core/rules';
+import { type TabServed, verdict } from '../core/served';
 import type { Settings } from '../core/settings';
 import { abbreviate, divertFor, webHost } from '../core/tab-state';
-import { type ActionLook, setActionLook } from '../platform/action';
-import { browser } from '../platform/browser';
+import type { ActionLook } from '../platform/action';
 
-const COLORS = { unknown: '#3b5b8a' } as const;
+/** Badge colours: served = requested, another namespace answered, nothing known yet. */
+export const COLORS = { match: '#0d6e5c', mismatch: '#b3261e', unknown: '#4b5563' } as const;
 
 /** The toolbar button for a tab: the namespace its requests carry, or nothing. */
-export function lookFor(settings: Settings, pins: TabPins, origins: string[], tabId: number, url?: string): ActionLook {
+export function lookFor(
+  settings: Settings,
+  pins: TabPins,
+  origins: string[],
+  tabId: number,
+  url?: string,
+  served?: TabServed,
+): ActionLook {
   const host = webHost(url);
   const divert = host ? divertFor(settings, pins, origins, tabId, host) : undefined;
   if (!divert) {
@@ -15,20 +23,18 @@ export function lookFor(settings: Settings, pins: TabPins, origins: string[], ta
     return { text: '', title: `Divert Switch: ${why}`, on: false };
   }
   const scope = divert.pinned ? ' (this tab only)' : '';
+  const known = served?.requested === divert.namespace ? served : undefined;
+  const v = known ? verdict(known) : 'unknown';
+  const answer =
+    v === 'match'
+      ? `\nServed by ${known?.served}.`
+      : v === 'mismatch'
+        ? `\nServed by ${known?.served}, not ${divert.namespace}.`
+        : '';
   return {
     text: abbreviate(divert.namespace),
-    title: `Divert Switch: requests to *.${divert.domain} carry okteto-divert=${divert.namespace}${scope}`,
-    color: COLORS.unknown,
+    title: `Divert Switch: requests to *.${divert.domain} carry okteto-divert=${divert.namespace}${scope}${answer}`,
+    color: COLORS[v],
     on: true,
   };
-}
-
-/** Refreshes every tab whose URL we may read (tabs on hosts we have access to). */
-export async function refreshAllTabs(settings: Settings, pins: TabPins, origins: string[]): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs
-      .filter((t) => t.id !== undefined)
-      .map((t) => setActionLook(t.id as number, lookFor(settings, pins, origins, t.id as number, t.url))),
-  );
 }

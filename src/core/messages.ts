@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Result } from './result';
-import { DomainSchema, NamespaceSchema, parseWith } from './schema';
+import { DomainSchema, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
 
 const HostSchema = v.pipe(v.string('must be a host name'), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -19,6 +19,8 @@ export const CommandSchema = v.variant('type', [
   /** Raw user text: validated by the background so the message names the namespace rule. */
   v.object({ type: v.literal('setNamespace'), namespace: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('setDomainNamespace'), domain: DomainSchema, namespace: v.nullable(NamespaceSchema) }),
+  /** How served-by is read for a domain: response header name, JSON probe path and field; null: the defaults. */
+  v.object({ type: v.literal('setDomainSource'), domain: DomainSchema, namespaceFrom: v.nullable(NamespaceFromSchema) }),
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
   /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */

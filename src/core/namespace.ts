@@ -6,7 +6,7 @@ export const NAMESPACE_RULE =
 // Kubernetes DNS-1123 label: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
 const NAMESPACE = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 
-export function isNamespace(input: unknown): input is string {
+export function isNamespace(input: unknown): boolean {
   return typeof input === 'string' && NAMESPACE.test(input);
 }
 

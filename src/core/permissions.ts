@@ -17,3 +17,19 @@ export function grantsDomain(origins: readonly string[], domain: string): boolea
     return domain === base || domain.endsWith(`.${base}`);
   });
 }
+
+/** True when the granted patterns give host access to exactly `host` (a page's origin host). */
+export function grantsHost(origins: readonly string[], host: string): boolean {
+  return origins.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const m = /^(\*|https?):\/\/([^/]+)\/.*$/.exec(pattern);
+    if (!m) return false;
+    const h = m[2].replace(/:\d+$/, '');
+    if (h === '*') return true;
+    if (h.startsWith('*.')) return host === h.slice(2) || host.endsWith(h.slice(1));
+    return host === h;
+  });
+}
+
+/** The pattern asked for to let a page on `host` send diverted requests (Chrome checks the initiator). */
+export const initiatorPattern = (host: string): string => `*://${host}/*`;

@@ -140,6 +140,15 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
       presets.splice(Math.min(cmd.index, presets.length), 0, moved);
       return ok({ settings: { ...settings, presets } });
     }
+    case 'setDomainSource': {
+      const found = findEntry(settings, cmd.domain);
+      if (found.error !== undefined) return found;
+      const from = Object.fromEntries(Object.entries(cmd.namespaceFrom ?? {}).filter(([, v]) => v !== undefined && v !== ''));
+      const next = mapEntry(settings, cmd.domain, ({ namespaceFrom: _old, ...e }) =>
+        Object.keys(from).length ? { ...e, namespaceFrom: from } : e,
+      );
+      return ok({ settings: next });
+    }
     case 'setPaused':
       return ok({ settings: { ...settings, paused: cmd.paused } });
     case 'setShowPageBadge':

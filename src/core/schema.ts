@@ -15,6 +15,16 @@ export const DomainSchema = v.pipe(
   v.check((d) => validateDomain(d).value === d, 'is not a valid domain: use a host name such as okteto.example.com.'),
 );
 
+/** Where a domain's app says which namespace served a response (contract: served-by). */
+export const NamespaceFromSchema = v.object({
+  header: v.optional(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, 'must be an HTTP header name'))),
+  // A path on the page's own origin: no `//host` or backslash tricks that would leave it.
+  probe: v.optional(
+    v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s\\]{0,500}$/, 'must be a path on the same host, starting with /')),
+  ),
+  field: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+});
+
 /** `namespaces[1].namespace`, the form the contract names a problem by. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = '';

@@ -1,13 +1,7 @@
 import * as v from 'valibot';
 import { fail, type Result } from './result';
-import { DomainSchema, NamespaceSchema, parseWith } from './schema';
+import { DomainSchema, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './settings';
-
-const NamespaceFromSchema = v.object({
-  header: v.optional(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, 'must be an HTTP header name'))),
-  probe: v.optional(v.pipe(v.string(), v.regex(/^\/[^\s]{0,500}$/, 'must be a path starting with /'))),
-  field: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
-});
 
 const DomainEntrySchema = v.object({
   domain: DomainSchema,

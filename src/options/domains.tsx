@@ -7,6 +7,7 @@ import { send } from '../platform/messaging';
 import { requestDomains } from '../platform/permissions';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
+import { Signal } from './signal';
 
 interface Props {
   settings: Settings;
@@ -91,6 +92,7 @@ export function Domains({ settings, origins, onError }: Props) {
               >
                 {t('remove')}
               </button>
+              <Signal entry={d} onError={onError} />
             </li>
           );
         })}

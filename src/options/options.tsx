@@ -3,6 +3,7 @@ import { send } from '../platform/messaging';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
+import { Callers } from './callers';
 import { Domains } from './domains';
 import { Presets } from './presets';
 
@@ -27,6 +28,7 @@ export function Options() {
       )}
       <Domains settings={settings} origins={origins} onError={setError} />
       <Presets settings={settings} onError={setError} />
+      <Callers origins={origins} onError={setError} />
       <section aria-labelledby="general-h">
         <h2 id="general-h">{t('general')}</h2>
         <div class="rows">

@@ -13,6 +13,11 @@ export function requestDomains(domains: string[]): Promise<boolean> {
   return browser.permissions.request({ origins: domains.flatMap(originPatterns) });
 }
 
+/** Asks for exact origins (a page's host). Same rule: straight from the click. */
+export function requestOrigins(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
+}
+
 export function removeDomainAccess(domains: string[]): Promise<boolean> {
   return browser.permissions.remove({ origins: domains.flatMap(originPatterns) });
 }

@@ -1,4 +1,5 @@
 import type { TabPins } from '../core/rules';
+import type { TabServed } from '../core/served';
 import type { Settings } from '../core/settings';
 import { browser } from './browser';
 
@@ -9,7 +10,7 @@ export const KEYS = {
   settingsAside: 'settingsAside',
 } as const;
 /** storage.session: tab pins end with the browser session. */
-const PINS = 'pins';
+export const PINS_KEY = 'pins';
 
 export async function readStoredSettings(): Promise<unknown> {
   return (await browser.storage.local.get(KEYS.settings))[KEYS.settings];
@@ -24,11 +25,26 @@ export async function setAside(blob: unknown, reason: string): Promise<void> {
 }
 
 export async function readPins(): Promise<TabPins> {
-  return ((await browser.storage.session.get(PINS))[PINS] as TabPins | undefined) ?? {};
+  return ((await browser.storage.session.get(PINS_KEY))[PINS_KEY] as TabPins | undefined) ?? {};
 }
 
 export async function writePins(pins: TabPins): Promise<void> {
-  await browser.storage.session.set({ [PINS]: pins });
+  await browser.storage.session.set({ [PINS_KEY]: pins });
+}
+
+const servedKey = (tabId: number) => `served:${tabId}`;
+
+/** What the background learned about a tab's page (storage.session: it ends with the session). */
+export async function readTabServed(tabId: number): Promise<TabServed | undefined> {
+  return (await browser.storage.session.get(servedKey(tabId)))[servedKey(tabId)] as TabServed | undefined;
+}
+
+export async function writeTabServed(tabId: number, state: TabServed): Promise<void> {
+  await browser.storage.session.set({ [servedKey(tabId)]: state });
+}
+
+export async function removeTabServed(tabId: number): Promise<void> {
+  await browser.storage.session.remove(servedKey(tabId));
 }
 
 export function onStorageChange(listener: (area: string, keys: string[]) => void): () => void {

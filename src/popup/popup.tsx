@@ -12,6 +12,8 @@ import { namespaceOptions } from '../ui/namespace-options';
 import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
 import { describe } from './describe';
+import { CallerOffer, Diagnostics } from './diagnostics';
+import { useServed } from './use-served';
 import { useTab } from './use-tab';
 
 const wide = (domain: string, host: string) => (domain === host ? host : `*.${domain}`);
@@ -75,7 +77,8 @@ export function Popup() {
     void run({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null });
   };
 
-  const status = describe({
+  const served = useServed(tab.id);
+  const base = describe({
     host,
     paused: settings.paused,
     diverted,
@@ -85,6 +88,9 @@ export function Popup() {
     pinned: pinned !== undefined,
   });
   const live = diverted && granted && namespace !== '' && !settings.paused;
+  // Only what was observed for the namespace asked for now counts (a change invalidates the rest).
+  const observed = live && served?.requested === namespace ? served : undefined;
+  const status = observed?.served ? t('servedBy', base.replace(/\.$/, ''), observed.served) : base;
 
   return (
     <div class={`popup${live ? ' is-on' : ''}`} aria-busy={!loaded || !tab.ready}>
@@ -172,6 +178,8 @@ export function Popup() {
           </button>
         </p>
       )}
+      {observed && <Diagnostics served={observed} namespace={namespace} />}
+      <CallerOffer tabId={tab.id} host={host} settings={settings} origins={origins} onError={setError} />
       <p role="status" class="status">
         {status}
       </p>

@@ -3,7 +3,7 @@ import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { browser } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
-import { onStorageChange, readPins, readStoredSettings } from '../platform/store';
+import { KEYS, onStorageChange, PINS_KEY, readPins, readStoredSettings } from '../platform/store';
 
 export interface ExtensionState {
   settings: Settings;
@@ -18,6 +18,8 @@ async function read(): Promise<ExtensionState> {
   return { settings: (stored as Settings | undefined) ?? DEFAULTS, pins, origins, loaded: true };
 }
 
+const WATCHED = new Set([KEYS.settings, PINS_KEY]);
+
 /** Storage is the source of truth: the UI re-reads it whenever the background writes. */
 export function useExtensionState(): ExtensionState {
   const [state, setState] = useState<ExtensionState>({ settings: DEFAULTS, pins: {}, origins: [], loaded: false });
@@ -25,7 +27,9 @@ export function useExtensionState(): ExtensionState {
     let live = true;
     const refresh = () => void read().then((s) => live && setState(s));
     refresh();
-    const off = onStorageChange(refresh);
+    // Only settings and pins: served-by state is written on every page load, and a re-render
+    // while someone types would put a controlled field back to its stored value.
+    const off = onStorageChange((_area, keys) => keys.some((k) => WATCHED.has(k)) && refresh());
     browser.permissions.onAdded.addListener(refresh);
     browser.permissions.onRemoved.addListener(refresh);
     return () => {

@@ -15,6 +15,9 @@ function event() {
 function area() {
   let data: Record<string, unknown> = {};
   return {
+    remove: async (key: string) => {
+      delete data[key];
+    },
     get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
     set: async (items: Record<string, unknown>) => {
       data = { ...data, ...structuredClone(items) };
@@ -51,6 +54,9 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
   const tabs: { id: number; url?: string; active?: boolean }[] = [];
   const badges: Record<number, { text?: string; title?: string }> = {};
   const popups: number[] = [];
+  const scripts: { id: string; matches: string[] }[] = [];
+  const injected: number[] = [];
+  const messages: { tabId: number; message: unknown }[] = [];
   const session = ruleStore(5000);
   const fake = {
     runtime: {
@@ -71,8 +77,21 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       onUpdated: event(),
       query: async () => tabs,
       get: async (id: number) => tabs.find((t) => t.id === id),
+      sendMessage: async (tabId: number, message: unknown) => void messages.push({ tabId, message }),
     },
     commands: { onCommand: event() },
+    webRequest: { onBeforeRequest: event(), onSendHeaders: event(), onHeadersReceived: event() },
+    scripting: {
+      getRegisteredContentScripts: async () => [...scripts],
+      registerContentScripts: async (s: { id: string; matches: string[] }[]) => void scripts.push(...s),
+      updateContentScripts: async (s: { id: string; matches: string[] }[]) => {
+        scripts.splice(0, scripts.length, ...s);
+      },
+      unregisterContentScripts: async () => {
+        scripts.length = 0;
+      },
+      executeScript: async ({ target }: { target: { tabId: number } }) => void injected.push(target.tabId),
+    },
     action: {
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => {
         badges[tabId] = { ...badges[tabId], text };
@@ -91,5 +110,5 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       updateSessionRules: session.update,
     },
   };
-  return { fake, dynamic, session, origins, tabs, badges, popups };
+  return { fake, dynamic, session, origins, tabs, badges, popups, scripts, injected, messages };
 }

@@ -12,6 +12,10 @@ export function frontendPage(p: { frontend: string; catalog: string; movies: str
 <p>frontend served by <span class="ns" id="frontend-ns">${escapeHtml(p.frontend)}</span></p>
 <p id="catalog">Catalog served by <span class="ns" id="catalog-ns">${escapeHtml(p.catalog)}</span></p>
 <ul id="movies">${p.movies.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>
+<p>Catalog API called from the browser: served by <span class="ns" id="browser-ns">…</span></p>
+<script>
+fetch('/api/catalog/movies').then((r) => r.json()).then((j) => { document.getElementById('browser-ns').textContent = j.namespace; document.title = 'Movies ·'; });
+</script>
 </body></html>`;
 }
 

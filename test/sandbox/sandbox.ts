@@ -43,6 +43,8 @@ export interface Sandbox {
   reset(): void;
   /** Service → namespaces that run it; tests may change it between requests. */
   deployments: Record<string, string[]>;
+  /** How the services say who served a response; tests may change it between requests. */
+  signals: { header: boolean; value: (namespace: string) => string };
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const shared = options.shared ?? 'staging';
   const deployments = options.deployments ?? { frontend: [shared], catalog: [shared, 'alice'] };
   const seen: Seen[] = [];
+  const signals = { header: true, value: (ns: string) => ns };
   let port = 0;
 
   /** Which namespace serves `service` for a request with these headers (the ingress's choice). */
@@ -117,11 +120,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       headers: req.headers,
       divert: divertNamespaceOf(req.headers.baggage as string),
     });
-    const service = serviceOf(host);
+    // The ingress routes /api/catalog on the frontend's host to the catalog service, as path-based apps do.
+    const endpoint = serviceOf(host);
+    const service = endpoint === 'frontend' && url.pathname.startsWith('/api/catalog') ? 'catalog' : endpoint;
 
     if (service === 'catalog') {
       const ns = route('catalog', req.headers);
-      const headers = { 'x-okteto-namespace': ns };
+      const headers: Record<string, string> = signals.header ? { 'x-okteto-namespace': signals.value(ns) } : {};
       if (url.pathname === '/api/catalog/healthz') return json(res, { status: 'ok', namespace: ns }, headers);
       if (url.pathname === '/api/catalog/movies')
         return json(res, { namespace: ns, movies: MOVIES[ns] ?? MOVIES[shared] }, headers);
@@ -131,7 +136,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const ns = route('frontend', req.headers);
       void callCatalog(req.headers.baggage as string | undefined).then(
         (catalog) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-okteto-namespace': ns });
+          const signal: Record<string, string> = signals.header ? { 'x-okteto-namespace': signals.value(ns) } : {};
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...signal });
           res.end(frontendPage({ frontend: ns, catalog: catalog.namespace, movies: catalog.movies }));
         },
         (e: Error) => {
@@ -196,6 +202,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     domain,
     deployments,
+    signals,
     url: (host, path = '/') => `http://${host}:${port}${path}`,
     endpoint: (service) => `${service}-${shared}.${domain}`,
     seen,

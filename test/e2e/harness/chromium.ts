@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import type { Driver, Role, Rules, Tab, Ui } from './driver';
+import { type Driver, type Role, type Rules, readPageBadge, type Tab, type Ui } from './driver';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve('dist/e2e-chrome');
@@ -29,6 +29,8 @@ function tabOf(page: Page): Tab {
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     title: () => page.title(),
     textOf: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
+    pageBadge: () => page.evaluate(readPageBadge),
+    run: (code) => page.evaluate(code),
     close: () => page.close(),
   };
 }
@@ -71,6 +73,7 @@ export interface ChromiumDriver extends Driver {
 export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'divert-chromium-'));
   const pages = new WeakMap<Tab, Page>();
+  const ids = new WeakMap<Tab, number>();
   let context: BrowserContext;
   let extensionId = '';
 
@@ -106,13 +109,20 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
     worker,
     pageOf: (tab) => pages.get(tab) as Page,
     open: async (url) => {
+      const tabIds = async () => (await worker()).evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id as number));
+      const before = new Set(await tabIds());
       const page = await context.newPage();
+      // The new tab's id, known even when its URL is hidden from us (a host without access).
+      const id = (await tabIds()).find((i) => !before.has(i));
       await page.goto(url, { waitUntil: 'load' });
       const tab = tabOf(page);
       pages.set(tab, page);
+      if (id !== undefined) ids.set(tab, id);
       return tab;
     },
     tabId: async (tab) => {
+      const known = ids.get(tab);
+      if (known !== undefined) return known;
       const url = (pages.get(tab) as Page).url();
       const sw = await worker();
       const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);

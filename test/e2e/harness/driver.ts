@@ -7,6 +7,10 @@ export interface Tab {
   title(): Promise<string>;
   /** Text of the first element matching a CSS selector. */
   textOf(selector: string): Promise<string>;
+  /** The page badge as the page sees it: its open shadow root's status text and any element count. */
+  pageBadge(): Promise<{ text: string; imgs: number } | null>;
+  /** Runs a script in the page (a test's stand-in for page code). */
+  run(code: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -55,4 +59,12 @@ export async function until<T>(probe: () => Promise<T> | T, what: string, timeou
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** In the page: the divert-switch-badge element's status text (null when there is none). Serialized. */
+export function readPageBadge(): { text: string; imgs: number } | null {
+  const host = document.querySelector('divert-switch-badge');
+  const root = host?.shadowRoot;
+  if (!root) return null;
+  return { text: root.querySelector('[role="status"]')?.textContent ?? '', imgs: root.querySelectorAll('img').length };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
-import { type Driver, type Role, type Rules, type Tab, type Ui, until } from './driver';
+import { type Driver, type Role, type Rules, readPageBadge, type Tab, type Ui, until } from './driver';
 import { locate } from './locate';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -30,11 +30,14 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
       'network.dns.disableIPv6': true,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'extensions.originControls.grantByDefault': true,
+      // Optional host permissions are granted without a prompt (there is no one to answer it).
+      'extensions.webextOptionalPermissionPrompts': false,
       'browser.tabs.remote.autostart': true,
     },
   });
   await browser.installExtension(dist);
   const pages = new WeakMap<Tab, Page>();
+  const ids = new WeakMap<Tab, number>();
 
   // No BiDi load event for extension documents through page.goto: navigate with BiDi itself.
   const navigate = (page: Page, url: string) =>
@@ -92,19 +95,27 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
     name: 'firefox',
     browser,
     open: async (url) => {
+      const tabIds = () => control.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id as number));
+      const before = new Set(await tabIds());
       const page = await browser.newPage();
+      const id = (await tabIds()).find((i) => !before.has(i));
       await page.goto(url, { waitUntil: 'load' });
       const tab: Tab = {
         goto: async (u) => void (await page.goto(u, { waitUntil: 'load' })),
         reload: async () => void (await page.reload({ waitUntil: 'load' })),
         title: () => page.title(),
         textOf: (sel) => page.$eval(sel, (el) => el.textContent ?? ''),
+        pageBadge: () => page.evaluate(readPageBadge),
+        run: (code) => page.evaluate(code),
         close: () => page.close(),
       };
       pages.set(tab, page);
+      if (id !== undefined) ids.set(tab, id);
       return tab;
     },
     tabId: async (tab) => {
+      const known = ids.get(tab);
+      if (known !== undefined) return known;
       const url = (pages.get(tab) as Page).url();
       const id = await control.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
       if (id === undefined) throw new Error(`no tab shows ${url}`);

@@ -1,0 +1,31 @@
+import type { TabPins } from '../core/rules';
+import { DEFAULTS, type Settings } from '../core/settings';
+import { migrate } from '../core/settings-schema';
+import { grantedOrigins } from '../platform/permissions';
+import { readPins, readStoredSettings } from '../platform/store';
+
+export interface Context {
+  settings: Settings;
+  pins: TabPins;
+  origins: string[];
+}
+
+let cached: Promise<Context> | undefined;
+
+/**
+ * Settings, pins and granted origins for the request observers, read once and kept until storage
+ * or permissions change: webRequest events come by the hundred per page. Read-only: only a command
+ * writes settings.
+ */
+export function context(): Promise<Context> {
+  cached ??= Promise.all([readStoredSettings(), readPins(), grantedOrigins()]).then(([stored, pins, origins]) => ({
+    settings: migrate(stored).value ?? DEFAULTS,
+    pins,
+    origins,
+  }));
+  return cached;
+}
+
+export function invalidateContext(): void {
+  cached = undefined;
+}

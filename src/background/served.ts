@@ -1,0 +1,214 @@
+import { DEFAULT_FIELD, DEFAULT_HEADER, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe';
+import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from '../core/served';
+import type { BadgeState } from '../core/served-messages';
+import { entryCovering } from '../core/settings';
+import { divertFor, webHost } from '../core/tab-state';
+import { setActionLook } from '../platform/action';
+import { injectBadge } from '../platform/content-scripts';
+import { readTabServed, writeTabServed } from '../platform/store';
+import { allTabs, tellTab } from '../platform/tabs';
+import { BADGE_SCRIPT } from './badge-file';
+import { type Context, context } from './context';
+import { lookFor } from './toolbar';
+
+const states = new Map<number, TabServed>();
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+async function stateOf(tabId: number): Promise<TabServed> {
+  let s = states.get(tabId);
+  if (!s) {
+    s = (await readTabServed(tabId)) ?? EMPTY;
+    if (!states.has(tabId)) states.set(tabId, s);
+  }
+  return states.get(tabId) as TabServed;
+}
+
+/** Applies one event and, a moment later, tells storage, the toolbar and the page badge once. */
+export async function record(tabId: number, event: ServedEvent): Promise<void> {
+  await stateOf(tabId);
+  // Read and write with no await between: events arrive concurrently, and none may be lost.
+  const before = states.get(tabId) ?? EMPTY;
+  const after = reduceServed(before, event);
+  if (after === before) return;
+  states.set(tabId, after);
+  schedulePublish(tabId);
+}
+
+/** Publishes a tab's state a moment later, once for a burst of events. */
+export function schedulePublish(tabId: number): void {
+  clearTimeout(timers.get(tabId));
+  timers.set(
+    tabId,
+    setTimeout(() => void publish(tabId), 50),
+  );
+}
+
+export async function publish(tabId: number, ctx?: Context): Promise<void> {
+  timers.delete(tabId);
+  const state = await stateOf(tabId);
+  const { settings, pins, origins } = ctx ?? (await context());
+  await writeTabServed(tabId, state);
+  const url = state.host ? `http://${state.host}/` : undefined;
+  await setActionLook(tabId, lookFor(settings, pins, origins, tabId, url, state));
+  const message: BadgeState = {
+    type: 'divert:state',
+    show: settings.showPageBadge && !!state.requested,
+    line: servedLine(state),
+    verdict: verdict(state),
+    state,
+  };
+  await tellTab(tabId, message);
+}
+
+export function badgeStateFor(tabId: number): Promise<BadgeState> {
+  return Promise.all([stateOf(tabId), context()]).then(([state, { settings }]) => ({
+    type: 'divert:state',
+    show: settings.showPageBadge && !!state.requested,
+    line: servedLine(state),
+    verdict: verdict(state),
+    state,
+  }));
+}
+
+export function forgetTab(tabId: number): void {
+  states.delete(tabId);
+  clearTimeout(timers.get(tabId));
+  timers.delete(tabId);
+}
+
+/**
+ * After settings, pins or permissions change: every tab's requested namespace is worked out again,
+ * and its toolbar button and page badge told. What was served stays known while the request is the same.
+ */
+export async function refreshTabs(ctx: Context): Promise<void> {
+  for (const tab of await allTabs()) {
+    if (tab.id === undefined) continue;
+    const host = webHost(tab.url);
+    const requested = host ? divertFor(ctx.settings, ctx.pins, ctx.origins, tab.id, host)?.namespace : undefined;
+    const old = await stateOf(tab.id);
+    const same = old.host === host && old.requested === requested;
+    states.set(tab.id, same ? old : { ...EMPTY, host: requested ? host : undefined, requested });
+    // A page open since before divert was turned on gets its badge now, not at its next load.
+    if (requested && !same && ctx.settings.showPageBadge) await injectBadge(BADGE_SCRIPT, tab.id);
+    await publish(tab.id, ctx);
+  }
+}
+
+// ---- observers (called from listeners registered at top level in index.ts) ----
+
+export async function onNavigate(tabId: number, url: string): Promise<void> {
+  const host = webHost(url);
+  const { settings, pins, origins } = await context();
+  const requested = host ? divertFor(settings, pins, origins, tabId, host)?.namespace : undefined;
+  await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
+  // The reset itself is news even when nothing else follows (a navigation away from a diverted host).
+  clearTimeout(timers.get(tabId));
+  await publish(tabId);
+}
+
+/**
+ * A tab starts loading or finished. A page on another host than the one we know starts from
+ * nothing; otherwise the state stands (onBeforeRequest saw the navigation) and is published again,
+ * because a navigation clears the tab's toolbar badge.
+ */
+export async function onTabUpdated(tabId: number, url: string | undefined): Promise<void> {
+  const host = webHost(url);
+  if (host !== undefined && (await stateOf(tabId)).host === host) return schedulePublish(tabId);
+  await onNavigate(tabId, url ?? '');
+}
+
+/** The namespace a request from `tabId` to `host` should carry, or undefined when none. */
+async function expectedFor(tabId: number, host: string) {
+  const ctx = await context();
+  return { ctx, divert: divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host) };
+}
+
+/**
+ * A request to a diverted host left with these headers (after DNR). Browsers report only requests
+ * whose initiator we may access too, which are exactly those that can carry the header.
+ */
+export async function onSent(tabId: number, url: string, baggage: string | undefined): Promise<void> {
+  const host = webHost(url);
+  if (tabId < 0 || !host) return;
+  const { divert } = await expectedFor(tabId, host);
+  if (divert) await record(tabId, { type: 'sent', baggage, expected: divert.namespace });
+}
+
+export async function onResponse(tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> {
+  const host = webHost(url);
+  if (tabId < 0 || !host) return;
+  const { ctx, divert } = await expectedFor(tabId, host);
+  if (!divert) return;
+  const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+  const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
+  if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
+}
+
+/** After a diverted page loads: GET <origin><probe> with the same baggage, bounded in time and size. */
+export async function runProbe(tabId: number, pageUrl: string): Promise<void> {
+  const host = webHost(pageUrl);
+  if (!host) return;
+  const { ctx, divert } = await expectedFor(tabId, host);
+  const from = host ? entryCovering(ctx.settings, host)?.namespaceFrom : undefined;
+  if (!divert || !from?.probe) return;
+  const url = probeUrl(pageUrl, from.probe);
+  if (!url) return;
+  const value = await fetchProbe(url, divert.namespace, from.field ?? DEFAULT_FIELD);
+  await record(
+    tabId,
+    value.error === undefined ? { type: 'probe', value: value.value } : { type: 'probe-failed', reason: value.error },
+  );
+}
+
+async function fetchProbe(url: string, namespace: string, field: string) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), PROBE_LIMITS.timeoutMs);
+  try {
+    const res = await fetch(url, {
+      headers: { baggage: `okteto-divert=${namespace}`, accept: 'application/json' },
+      signal: abort.signal,
+      cache: 'no-store',
+      credentials: 'include',
+      redirect: 'error',
+    });
+    if (!res.ok) return { error: `The probe answered HTTP ${res.status}.` };
+    if (!/json/i.test(res.headers.get('content-type') ?? '')) return { error: 'The probe did not answer JSON.' };
+    const body = await readBounded(res, PROBE_LIMITS.maxBytes);
+    return body === undefined
+      ? { error: `The probe answered more than ${PROBE_LIMITS.maxBytes / 1024} KiB.` }
+      : readProbe(body, field);
+  } catch (e) {
+    return {
+      error: abort.signal.aborted
+        ? `The probe took longer than ${PROBE_LIMITS.timeoutMs / 1000} s.`
+        : `The probe failed: ${(e as Error).message}`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body as text, or undefined once it passes `max` bytes (reading stops there). */
+async function readBounded(res: Response, max: number): Promise<string | undefined> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}

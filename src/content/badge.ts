@@ -1,0 +1,156 @@
+// The page badge: a small status on diverted pages saying which namespace was asked for and which
+// answered. Content script, registered at run time only for diverted domains. No framework and no
+// polyfill: it ships into every diverted page. Values are only ever set as text.
+import type { BadgePlace, BadgeState } from '../core/served-messages';
+
+type Api = typeof chrome;
+const api: Api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
+const TAG = 'divert-switch-badge';
+const MARGIN = 12;
+
+const CSS = `
+:host { all: initial; }
+.badge { display: flex; align-items: center; gap: 6px; font: 12px/1.3 system-ui, sans-serif; color: #f9fafb;
+  background: #374151; border: 1px solid #0003; border-radius: 16px; padding: 4px 6px 4px 4px; box-shadow: 0 2px 8px #0004;
+  max-width: min(460px, calc(100vw - 24px)); user-select: none; }
+.badge.match { background: #0d6e5c; } .badge.mismatch { background: #b3261e; }
+button { all: unset; cursor: pointer; border-radius: 10px; min-width: 18px; height: 18px; text-align: center; line-height: 18px; }
+button:hover { background: #fff3; } button:focus-visible { outline: 2px solid #fff; }
+.grip { cursor: grab; letter-spacing: -2px; padding: 0 2px; } .grip:active { cursor: grabbing; }
+.text { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.short { display: none; font-weight: 600; }
+.collapsed .text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.collapsed .short { display: inline; }
+`;
+
+let host: HTMLElement | undefined;
+let root: ShadowRoot | undefined;
+let place: BadgePlace | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = '', label?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = cls;
+  e.textContent = text;
+  if (label) {
+    e.setAttribute('aria-label', label);
+    e.title = label;
+  }
+  return e;
+}
+
+/** Inline !important: page stylesheets cannot hide or move the host element by accident. */
+function pin(e: HTMLElement, x: number | undefined, y: number | undefined) {
+  const set = (k: string, v: string) => e.style.setProperty(k, v, 'important');
+  set('position', 'fixed');
+  set('z-index', '2147483647');
+  set('display', 'block');
+  set('margin', '0');
+  if (x === undefined || y === undefined) {
+    set('right', `${MARGIN}px`);
+    set('bottom', `${MARGIN}px`);
+    e.style.removeProperty('left');
+    e.style.removeProperty('top');
+  } else {
+    const maxX = Math.max(0, innerWidth - e.offsetWidth - 4);
+    const maxY = Math.max(0, innerHeight - e.offsetHeight - 4);
+    set('left', `${Math.min(Math.max(0, x), maxX)}px`);
+    set('top', `${Math.min(Math.max(0, y), maxY)}px`);
+    set('right', 'auto');
+    set('bottom', 'auto');
+  }
+}
+
+function save() {
+  if (!host || !place) return;
+  void api.runtime.sendMessage({ type: 'divert:badge-place', ...place }).catch(() => undefined);
+}
+
+function build(): ShadowRoot {
+  host = document.createElement(TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const box = el('div', 'badge');
+  const grip = el('button', 'grip', '⋮⋮', 'Move the Divert Switch badge');
+  const status = el('div', 'text');
+  status.setAttribute('role', 'status');
+  const short = el('span', 'short');
+  short.setAttribute('aria-hidden', 'true');
+  const collapse = el('button', 'collapse', '–', 'Collapse the Divert Switch badge');
+  const close = el('button', 'close', '×', 'Hide the Divert Switch badge on this page');
+  box.append(grip, status, short, collapse, close);
+  shadow.append(style, box);
+
+  collapse.addEventListener('click', () => {
+    place = { ...place, collapsed: !box.classList.contains('collapsed') };
+    apply();
+    save();
+  });
+  close.addEventListener('click', () => remove());
+  grip.addEventListener('pointerdown', (down) => {
+    const el = host as HTMLElement;
+    const rect = el.getBoundingClientRect();
+    const dx = down.clientX - rect.left;
+    const dy = down.clientY - rect.top;
+    grip.setPointerCapture(down.pointerId);
+    const move = (e: PointerEvent) => pin(el, e.clientX - dx, e.clientY - dy);
+    const up = () => {
+      grip.removeEventListener('pointermove', move);
+      const r = el.getBoundingClientRect();
+      place = { x: Math.round(r.left), y: Math.round(r.top), collapsed: box.classList.contains('collapsed') };
+      save();
+    };
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener('pointerup', up, { once: true });
+  });
+  (document.body ?? document.documentElement).append(host);
+  return shadow;
+}
+
+function apply() {
+  if (!host || !root) return;
+  const box = root.querySelector('.badge') as HTMLElement;
+  box.classList.toggle('collapsed', !!place?.collapsed);
+  const collapse = root.querySelector('.collapse') as HTMLElement;
+  collapse.setAttribute('aria-expanded', String(!place?.collapsed));
+  collapse.textContent = place?.collapsed ? '+' : '–';
+  pin(host, place?.x, place?.y);
+}
+
+function render(state: BadgeState) {
+  if (!state.show) return remove();
+  root ??= build();
+  const box = root.querySelector('.badge') as HTMLElement;
+  box.classList.remove('match', 'mismatch', 'unknown');
+  box.classList.add(state.verdict);
+  (root.querySelector('.text') as HTMLElement).textContent = state.line;
+  const mark = state.verdict === 'match' ? ' ✓' : state.verdict === 'mismatch' ? ` → ${state.state.served}` : '';
+  (root.querySelector('.short') as HTMLElement).textContent = `${state.state.requested ?? ''}${mark}`;
+  apply();
+}
+
+function remove() {
+  host?.remove();
+  host = undefined;
+  root = undefined;
+}
+
+// Injected into open tabs when divert is turned on, and registered for new pages: run once per page.
+const flag = '__divertSwitchBadge';
+const seen = (globalThis as Record<string, unknown>)[flag];
+(globalThis as Record<string, unknown>)[flag] = true;
+
+if (!seen) {
+  api.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as BadgeState | undefined)?.type === 'divert:state') render(message as BadgeState);
+  });
+  void start();
+}
+
+async function start() {
+  const key = 'badgePlaces';
+  const places = ((await api.storage.local.get(key)) as Record<string, Record<string, BadgePlace> | undefined>)[key];
+  place = places?.[location.hostname];
+  const state = (await api.runtime.sendMessage({ type: 'divert:hello' })) as BadgeState | undefined;
+  if (state?.type === 'divert:state') render(state);
+}

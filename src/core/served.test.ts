@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from './served';
+
+const run = (events: ServedEvent[], from: TabServed = EMPTY) => events.reduce(reduceServed, from);
+const nav = (requested?: string): ServedEvent => ({
+  type: 'navigate',
+  host: requested ? 'movies.okteto.example.com' : undefined,
+  requested,
+});
+
+describe('reduceServed', () => {
+  it('a navigation forgets everything about the last page', () => {
+    const before = run([
+      nav('alice'),
+      { type: 'header', value: 'alice' },
+      { type: 'sent', expected: 'alice', baggage: 'okteto-divert=alice' },
+    ]);
+    expect(reduceServed(before, nav('bob'))).toEqual({ ...EMPTY, host: 'movies.okteto.example.com', requested: 'bob' });
+    expect(reduceServed(before, nav())).toEqual(EMPTY);
+  });
+
+  it('matches once any response comes from the requested namespace, and a later shared one does not undo it', () => {
+    const s = run([
+      nav('alice'),
+      { type: 'header', value: 'staging' },
+      { type: 'header', value: 'alice' },
+      { type: 'header', value: 'staging' },
+    ]);
+    expect(s.served).toBe('alice');
+    expect(verdict(s)).toBe('match');
+    expect(servedLine(s)).toBe('okteto-divert: alice · served by alice');
+  });
+
+  it('is a mismatch when only another namespace answered', () => {
+    const s = run([nav('bob'), { type: 'header', value: 'staging' }]);
+    expect(verdict(s)).toBe('mismatch');
+    expect(servedLine(s)).toBe('okteto-divert: bob · served by staging');
+  });
+
+  it('lets the probe have the last word over incidental headers', () => {
+    const s = run([nav('alice'), { type: 'probe', value: 'staging' }, { type: 'header', value: 'alice' }]);
+    expect(s).toMatchObject({ served: 'staging', source: 'probe' });
+    expect(
+      run([nav('alice'), { type: 'probe-failed', reason: 'timeout' }, { type: 'probe', value: 'alice' }]).probeError,
+    ).toBeUndefined();
+  });
+
+  it('keeps a value that is not a namespace as short text, never as a served namespace', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const s = run([nav('alice'), { type: 'header', value: hostile }]);
+    expect(s.served).toBeUndefined();
+    expect(s.unrecognised).toBe(hostile);
+    expect(verdict(s)).toBe('unknown');
+    expect(run([nav('alice'), { type: 'header', value: 'x'.repeat(10_000) }]).unrecognised).toHaveLength(64);
+    // a real namespace afterwards wins
+    expect(
+      run([nav('alice'), { type: 'header', value: hostile }, { type: 'header', value: 'alice' }]).unrecognised,
+    ).toBeUndefined();
+  });
+
+  it('counts requests that carried our header and notes a baggage someone else set', () => {
+    const s = run([
+      nav('alice'),
+      { type: 'sent', expected: 'alice', baggage: 'okteto-divert=alice' },
+      { type: 'sent', expected: 'alice', baggage: 'okteto-divert=mallory' },
+      { type: 'sent', expected: 'alice' },
+    ]);
+    expect(s).toMatchObject({ requests: 3, carried: 1, overridden: 'okteto-divert=mallory' });
+  });
+
+  it('says unknown until a signal comes', () => {
+    expect(verdict(run([nav('alice')]))).toBe('unknown');
+    expect(servedLine(run([nav('alice')]))).toBe('okteto-divert: alice · served by: not known yet');
+  });
+});

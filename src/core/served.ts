@@ -1,0 +1,85 @@
+import { divertNamespaceOf } from './baggage';
+import { isNamespace } from './namespace';
+
+/**
+ * What Divert Switch knows about one tab's current page: which namespace it asked for, which one
+ * answered, and what happened to the header on the way out. Pure: events in, state out.
+ */
+export interface TabServed {
+  /** The page's host and the namespace its requests carry (undefined: not diverted). */
+  host?: string;
+  requested?: string;
+  /** The namespace that answered, once a signal said so. */
+  served?: string;
+  /** A signal that was not a namespace, kept (cut short) to be shown as text. */
+  unrecognised?: string;
+  source?: 'header' | 'probe';
+  /** Why the last probe gave no answer. */
+  probeError?: string;
+  /** Requests from this tab to diverted hosts, and how many left with our header. */
+  requests: number;
+  carried: number;
+  /** A baggage value that was sent instead of ours (another extension or the page changed it). */
+  overridden?: string;
+}
+
+export type ServedEvent =
+  /** The tab starts loading a page: everything about the last page is forgotten. */
+  | { type: 'navigate'; host?: string; requested?: string }
+  /** A response from a diverted host carried the namespace header (main frame or fetch/XHR). */
+  | { type: 'header'; value: string }
+  | { type: 'probe'; value: string }
+  | { type: 'probe-failed'; reason: string }
+  /** A request to a diverted host left the browser with these headers. */
+  | { type: 'sent'; baggage?: string; expected: string };
+
+export const EMPTY: TabServed = { requests: 0, carried: 0 };
+const MAX_SHOWN = 64;
+
+function withSignal(state: TabServed, raw: string, source: 'header' | 'probe'): TabServed {
+  const value = raw.trim();
+  if (!isNamespace(value)) {
+    if (state.served !== undefined) return state;
+    return { ...state, unrecognised: value.slice(0, MAX_SHOWN), source };
+  }
+  // A response from the requested namespace settles it for this page: with Divert only the
+  // services you deployed answer from your namespace, the rest from the shared one. The probe,
+  // asked on purpose, has the last word over incidental headers.
+  const settled = state.served !== undefined && state.served === state.requested;
+  if (source === 'header' && (settled || state.source === 'probe')) return state;
+  return { ...state, served: value, unrecognised: undefined, source };
+}
+
+export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
+  switch (event.type) {
+    case 'navigate':
+      return { ...EMPTY, host: event.host, requested: event.requested };
+    case 'header':
+      return withSignal(state, event.value, 'header');
+    case 'probe':
+      return { ...withSignal(state, event.value, 'probe'), probeError: undefined };
+    case 'probe-failed':
+      return { ...state, probeError: event.reason.slice(0, 200) };
+    case 'sent': {
+      const sent = divertNamespaceOf(event.baggage);
+      const next = { ...state, requests: state.requests + 1 };
+      if (sent === event.expected) return { ...next, carried: next.carried + 1 };
+      return event.baggage ? { ...next, overridden: event.baggage.slice(0, MAX_SHOWN) } : next;
+    }
+  }
+}
+
+export type Verdict = 'match' | 'mismatch' | 'unknown';
+
+export function verdict(state: TabServed): Verdict {
+  if (!state.requested || state.served === undefined) return 'unknown';
+  return state.served === state.requested ? 'match' : 'mismatch';
+}
+
+/** "okteto-divert: alice · served by alice", the page badge's and the popup's one line. */
+export function servedLine(state: TabServed): string {
+  const head = `okteto-divert: ${state.requested ?? 'off'}`;
+  if (state.served !== undefined) return `${head} · served by ${state.served}`;
+  if (state.unrecognised !== undefined) return `${head} · served-by signal not a namespace: "${state.unrecognised}"`;
+  return `${head} · served by: not known yet`;
+}

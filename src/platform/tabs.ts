@@ -1,0 +1,24 @@
+import type { BadgePlace } from '../core/served-messages';
+import { browser } from './browser';
+
+export async function allTabs(): Promise<{ id?: number; url?: string }[]> {
+  return browser.tabs.query({});
+}
+
+/** Tells a tab's page badge something; a tab without our content script is not an error. */
+export async function tellTab(tabId: number, message: unknown): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    // no badge in that tab
+  }
+}
+
+const PLACES = 'badgePlaces';
+export async function writeBadgePlace(host: string, place: BadgePlace): Promise<void> {
+  const all = ((await browser.storage.local.get(PLACES))[PLACES] as Record<string, BadgePlace> | undefined) ?? {};
+  const hosts = Object.keys(all);
+  // Bounded: the oldest hosts make room once 200 are remembered.
+  if (!(host in all) && hosts.length >= 200) delete all[hosts[0]];
+  await browser.storage.local.set({ [PLACES]: { ...all, [host]: place } });
+}

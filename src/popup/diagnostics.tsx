@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { divertedHostsCalled } from '../core/callers';
+import { grantsHost, initiatorPattern } from '../core/permissions';
+import { type TabServed, verdict } from '../core/served';
+import { entryCovering, type Settings } from '../core/settings';
+import { requestOrigins } from '../platform/permissions';
+import { resourceUrls } from '../platform/scripting';
+import { t } from '../ui/i18n';
+
+/** Why "my change isn't showing": what left with our header, what answered, and what to check. */
+export function Diagnostics({ served, namespace }: { served: TabServed; namespace: string }) {
+  const v = verdict(served);
+  return (
+    <section class="diagnostics" aria-label={t('diagnostics')}>
+      {served.requests > 0 && (
+        <p class="muted">{t('carriedCount', String(served.carried), String(served.requests), namespace)}</p>
+      )}
+      {served.overridden && <p class="attention">{t('overridden', served.overridden, namespace)}</p>}
+      {v === 'mismatch' && (
+        <div class="attention">
+          <p>{t('mismatch', served.served ?? '', namespace)}</p>
+          <ul>
+            <li>{t('causeNotDeployed', namespace)}</li>
+            <li>{t('causeNotForwarded')}</li>
+            <li>{t('causeSpelling', namespace)}</li>
+          </ul>
+        </div>
+      )}
+      {served.unrecognised !== undefined && <p class="attention">{t('unrecognised', served.unrecognised)}</p>}
+      {served.probeError && <p class="muted">{t('probeFailed', served.probeError)}</p>}
+    </section>
+  );
+}
+
+interface CallerProps {
+  tabId?: number;
+  host?: string;
+  settings: Settings;
+  origins: string[];
+  onError: (message: string) => void;
+}
+
+/**
+ * A page on a host we may not access (say a local frontend on localhost) that called diverted hosts:
+ * those calls left without the header. One click asks for access to the page's host.
+ */
+export function CallerOffer({ tabId, host, settings, origins, onError }: CallerProps) {
+  const [called, setCalled] = useState<string[]>([]);
+  const candidate = tabId !== undefined && host !== undefined && !entryCovering(settings, host) && !grantsHost(origins, host);
+  useEffect(() => {
+    if (!candidate || tabId === undefined) return setCalled([]);
+    void resourceUrls(tabId).then((urls) => setCalled(divertedHostsCalled(urls, settings)));
+  }, [candidate, tabId, settings]);
+  if (!candidate || called.length === 0 || !host) return null;
+  // Asked inside the click (Firefox shows no prompt after an await).
+  const grant = () => void requestOrigins([initiatorPattern(host)]).then((ok) => ok || onError(t('accessRefused', host)));
+  return (
+    <p class="attention">
+      {t('blockedInitiator', host, called.join(', '))}{' '}
+      <button type="button" onClick={grant}>
+        {t('grantAccessTo', host)}
+      </button>
+    </p>
+  );
+}

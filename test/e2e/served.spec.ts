@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../sandbox/sandbox';
+import { BROWSERS } from './harness/browsers';
+import { type Driver, type Tab, until } from './harness/driver';
+import { FRONTEND, TEST_DOMAIN } from './helpers';
+
+const UNGRANTED = 'app.example.net'; // not in the e2e build's host permissions
+
+describe.each(BROWSERS)('%s: served-by', (name, launch) => {
+  let sandbox: Sandbox;
+  let driver: Driver;
+  let app: Tab;
+
+  const badgeSays = (tab: Tab, text: string) =>
+    until(async () => {
+      const badge = await tab.pageBadge();
+      return badge?.text.includes(text) ? badge : null;
+    }, `page badge "${text}"`);
+  const divertTo = async (ns: string) => {
+    const popup = await driver.popup(app);
+    await popup.type('combobox', 'Namespace', ns, true);
+    await popup.waitText('status', `okteto-divert=${ns}`);
+    await popup.close();
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    driver = await launch();
+    app = await driver.open(sandbox.url(FRONTEND));
+    const popup = await driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'alice', true);
+    await popup.click('switch', 'Divert this site');
+    await popup.waitText('status', 'okteto-divert=alice');
+    await popup.close();
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await sandbox?.close();
+  });
+
+  it('diverted to alice: page badge, toolbar badge and popup say served by alice', async () => {
+    await app.reload();
+    expect((await badgeSays(app, 'served by alice'))?.text).toBe('okteto-divert: alice · served by alice');
+    await until(async () => (await driver.badge(app)).title.includes('Served by alice.'), 'toolbar title');
+    const popup = await driver.popup(app);
+    expect(await popup.waitText('status', 'served by alice')).toContain('okteto-divert=alice; served by alice');
+    expect(await popup.exists('button', 'Grant access to app.example.net')).toBe(false);
+    await popup.close();
+  });
+
+  it('diverted to bob (nothing deployed): served by staging, and the popup explains', async () => {
+    await divertTo('bob');
+    await app.reload();
+    expect((await badgeSays(app, 'served by staging'))?.text).toBe('okteto-divert: bob · served by staging');
+    await until(async () => (await driver.badge(app)).title.includes('Served by staging, not bob.'), 'mismatch title');
+    const popup = await driver.popup(app);
+    await popup.waitText('status', 'served by staging');
+    const diag = await popup.text('status');
+    expect(diag).toContain('okteto-divert=bob');
+    expect(await popup.exists('button', 'Grant access to app.example.net')).toBe(false);
+    await popup.close();
+    await divertTo('alice');
+  });
+
+  it('reads served-by from a JSON probe when the app sends no header', async () => {
+    sandbox.signals.header = false;
+    try {
+      const options = await driver.options();
+      await options.click('button', `Served-by signal for ${TEST_DOMAIN}`);
+      await options.type('textbox', `Probe path for ${TEST_DOMAIN}`, '/api/catalog/healthz');
+      await options.click('button', `Save served-by signal for ${TEST_DOMAIN}`);
+      await options.waitText('status', 'Saved.');
+      await options.close();
+      const before = sandbox.find('/api/catalog/healthz').length;
+      await app.reload();
+      expect((await badgeSays(app, 'served by alice'))?.text).toBe('okteto-divert: alice · served by alice');
+      const probes = sandbox.find('/api/catalog/healthz').slice(before);
+      expect(probes.length).toBeGreaterThan(0);
+      expect(probes.every((p) => p.headers.baggage === 'okteto-divert=alice' && p.host === FRONTEND)).toBe(true);
+    } finally {
+      sandbox.signals.header = true;
+    }
+  });
+
+  it('shows a hostile header value as inert text', async () => {
+    sandbox.signals.value = () => '<img src=x onerror=alert(1)>';
+    sandbox.signals.header = true;
+    try {
+      const options = await driver.options();
+      await options.click('button', `Served-by signal for ${TEST_DOMAIN}`);
+      await options.type('textbox', `Probe path for ${TEST_DOMAIN}`, '');
+      await options.click('button', `Save served-by signal for ${TEST_DOMAIN}`);
+      await options.waitText('status', 'Saved.');
+      await options.close();
+      await app.reload();
+      const badge = await badgeSays(app, 'not a namespace');
+      expect(badge).toEqual({
+        text: 'okteto-divert: alice · served-by signal not a namespace: "<img src=x onerror=alert(1)>"',
+        imgs: 0,
+      });
+      const popup = await driver.popup(app);
+      expect(await popup.text('status')).not.toContain('served by <img');
+      await popup.close();
+    } finally {
+      sandbox.signals.value = (ns) => ns;
+    }
+  });
+
+  it('runs no content script and no probe on hosts that are not diverted', async () => {
+    const before = sandbox.seen.length;
+    const other = await driver.open(sandbox.url('other.example.org', '/__echo'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await other.pageBadge()).toBeNull();
+    expect(await other.run('document.querySelector("divert-switch-badge") === null')).toBe(true);
+    expect(sandbox.seen.slice(before).filter((s) => s.path.includes('healthz'))).toEqual([]);
+    await other.close();
+  });
+
+  it('"Show page badge" off removes it from open pages and new ones', async () => {
+    await badgeSays(app, 'okteto-divert: alice');
+    const options = await driver.options();
+    await options.click('switch', 'Show page badge');
+    await until(async () => (await app.pageBadge()) === null, 'badge removed');
+    await app.reload();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await app.pageBadge()).toBeNull();
+    await options.click('switch', 'Show page badge');
+    await app.reload();
+    await badgeSays(app, 'okteto-divert: alice');
+    await options.close();
+  });
+
+  it("a page on another host calls a diverted host: no header until that page's host is granted", async () => {
+    const crossCall = async (host: string, marker: string) => {
+      const page = await driver.open(sandbox.url(host, `/__echo?page=${marker}`));
+      await page.run(`fetch('${sandbox.url(FRONTEND, `/__echo?from=${marker}`)}', { mode: 'no-cors' }).then(() => 'sent')`);
+      await page.close();
+      return sandbox.seen.filter((s) => s.path === `/__echo?from=${marker}`).at(-1)?.headers.baggage;
+    };
+    expect(await crossCall(UNGRANTED, 'cross-1')).toBeUndefined();
+    if (name === 'firefox') {
+      // Firefox grants optional permissions without a prompt here (a test pref): the real grant flow runs.
+      const options = await driver.options();
+      await options.type('textbox', 'Calling page host', `${UNGRANTED}:8080`);
+      await options.click('button', 'Allow calling page');
+      await until(() => options.exists('button', `Remove access for ${UNGRANTED}`), 'caller listed');
+      await options.close();
+      expect(await crossCall(UNGRANTED, 'cross-2')).toBe('okteto-divert=alice');
+    } else {
+      // Headless Chromium cannot answer the prompt: a calling host the build already may access shows the grant's effect.
+      expect(await crossCall('other.example.org', 'cross-2')).toBe('okteto-divert=alice');
+    }
+  });
+});
