@@ -2,7 +2,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import base from './manifest.json' with { type: 'json' };
-import { E2E_HOST_PERMISSIONS, GECKO_ID } from './test/e2e/hosts.ts';
+import { E2E_HOST_PERMISSIONS, E2E_KEY, GECKO_ID } from './test/e2e/hosts.ts';
 
 type Browser = 'chrome' | 'firefox';
 type Manifest = typeof base & Record<string, unknown>;
@@ -17,8 +17,10 @@ type Manifest = typeof base & Record<string, unknown>;
 function manifestFor(browser: Browser, e2e: boolean): ManifestV3Export {
   const m: Manifest = structuredClone(base);
   if (e2e) m.host_permissions = [...E2E_HOST_PERMISSIONS];
+  if (e2e && browser === 'chrome') m.key = E2E_KEY;
   if (browser === 'firefox') {
-    const { minimum_chrome_version: _chromeOnly, ...rest } = m;
+    // Firefox reads managed storage from policies.json without a schema.
+    const { minimum_chrome_version: _chromeOnly, storage: _schema, ...rest } = m;
     return {
       ...rest,
       background: { scripts: [base.background.service_worker], type: 'module' },

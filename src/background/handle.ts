@@ -1,17 +1,25 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce } from '../core/reducer';
 import { readPins, writePins, writeSettings } from '../platform/store';
+import { enqueue } from './queue';
 import { reconcile } from './reconcile';
 import { loadSettings } from './settings-store';
+import { followSubscription } from './subscriptions';
 
-/** One validated command: load, apply, save, reconcile, reply. Runs inside the queue. */
-export async function handle(input: unknown): Promise<Reply> {
+/**
+ * A message from one of our pages: validated, then run in the queue. Fetching a subscription
+ * happens before it queues, so a slow server holds up no other command.
+ */
+export async function dispatch(input: unknown): Promise<Reply> {
   const cmd = validateCommand(input);
   if (cmd.error !== undefined) return { ok: false, error: cmd.error };
-  return run(cmd.value);
+  const c = cmd.value;
+  if (c.type === 'subscribe' || c.type === 'refreshSubscription') return followSubscription(c.url, c.type === 'subscribe');
+  return enqueue(() => run(c));
 }
 
-async function run(cmd: Command): Promise<Reply> {
+/** One command: load, apply, reconcile, save, reply. Call only from inside the queue. */
+export async function run(cmd: Exclude<Command, { type: 'subscribe' | 'refreshSubscription' }>): Promise<Reply> {
   const settings = await loadSettings();
   if (cmd.type === 'planForHost') return { ok: true, value: planForHost(settings, cmd.host) };
   if (cmd.type === 'pinTab') {

@@ -1,16 +1,18 @@
+import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { readPins, removeTabServed, writePins } from '../platform/store';
 import { handleContent } from './content';
 import { invalidateContext } from './context';
-import { handle } from './handle';
-import { createQueue } from './queue';
+import { dispatch } from './handle';
+import { applyManaged } from './managed';
+import { enqueue } from './queue';
 import { reconcile } from './reconcile';
 import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, runProbe } from './served';
 import { loadSettings } from './settings-store';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
+import { refreshAll } from './subscriptions';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
-const enqueue = createQueue();
 const reconcileFromStorage = () => enqueue(async () => reconcile(await loadSettings()));
 
 const fromOurPages = (sender: Runtime.MessageSender) =>
@@ -18,15 +20,25 @@ const fromOurPages = (sender: Runtime.MessageSender) =>
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (fromOurPages(sender)) {
-    return enqueue(() => handle(message)).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
+    return dispatch(message).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
   }
   // A page badge: it may ask for its tab's state and remember where it sits, nothing else.
   if (sender.id === browser.runtime.id && sender.tab?.id !== undefined) return handleContent(message, sender.tab.id, sender.url);
   return undefined;
 });
 
+const REFRESH_ALARM = 'refresh-subscriptions';
+const scheduleRefresh = () => browser.alarms.create(REFRESH_ALARM, { periodInMinutes: SUBSCRIPTION_LIMITS.periodMinutes });
+browser.alarms.onAlarm.addListener((alarm: { name: string }) => {
+  if (alarm.name === REFRESH_ALARM) void refreshAll();
+});
+
 // Install and update: loadSettings migrates; rules are rebuilt from settings, not trusted.
-browser.runtime.onInstalled.addListener(() => void reconcileFromStorage());
+browser.runtime.onInstalled.addListener(() => {
+  void reconcileFromStorage();
+  void applyManaged();
+  void scheduleRefresh();
+});
 
 // Browser start: pins ended with the last session; some Firefox versions lose dynamic rules.
 browser.runtime.onStartup.addListener(() => {
@@ -34,6 +46,9 @@ browser.runtime.onStartup.addListener(() => {
     await writePins({});
     await reconcile(await loadSettings(), {});
   });
+  void applyManaged();
+  void scheduleRefresh();
+  void refreshAll();
 });
 
 // Granted or revoked host access changes which domains can carry the header.
@@ -80,7 +95,10 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
   if (change.status === 'complete' && tab.url) void runProbe(tabId, tab.url);
 });
 
-browser.storage.onChanged.addListener(() => invalidateContext());
+browser.storage.onChanged.addListener((_changes: unknown, area: string) => {
+  invalidateContext();
+  if (area === 'managed') void applyManaged();
+});
 
 const onCommand = (command: string, tab?: Tabs.Tab) =>
   command === TOGGLE_COMMAND

@@ -1,6 +1,6 @@
 /**
  * Runs jobs one behind another, so a burst of commands ends in the state of the last one and two
- * reconciles never interleave their read-diff-write.
+ * reconciles never interleave their read-diff-write. One queue for the whole background.
  */
 export function createQueue() {
   let tail: Promise<unknown> = Promise.resolve();
@@ -10,3 +10,5 @@ export function createQueue() {
     return run;
   };
 }
+
+export const enqueue = createQueue();

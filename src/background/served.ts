@@ -1,3 +1,4 @@
+import { baggageValue } from '../core/baggage';
 import { DEFAULT_FIELD, DEFAULT_HEADER, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe';
 import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from '../core/served';
 import type { BadgeState } from '../core/served-messages';
@@ -5,6 +6,7 @@ import { entryCovering } from '../core/settings';
 import { divertFor, webHost } from '../core/tab-state';
 import { setActionLook } from '../platform/action';
 import { injectBadge } from '../platform/content-scripts';
+import { fetchBounded } from '../platform/fetch';
 import { readTabServed, writeTabServed } from '../platform/store';
 import { allTabs, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
@@ -161,54 +163,15 @@ export async function runProbe(tabId: number, pageUrl: string): Promise<void> {
 }
 
 async function fetchProbe(url: string, namespace: string, field: string) {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), PROBE_LIMITS.timeoutMs);
-  try {
-    const res = await fetch(url, {
-      headers: { baggage: `okteto-divert=${namespace}`, accept: 'application/json' },
-      signal: abort.signal,
-      cache: 'no-store',
-      credentials: 'include',
-      redirect: 'error',
-    });
-    if (!res.ok) return { error: `The probe answered HTTP ${res.status}.` };
-    if (!/json/i.test(res.headers.get('content-type') ?? '')) return { error: 'The probe did not answer JSON.' };
-    const body = await readBounded(res, PROBE_LIMITS.maxBytes);
-    return body === undefined
-      ? { error: `The probe answered more than ${PROBE_LIMITS.maxBytes / 1024} KiB.` }
-      : readProbe(body, field);
-  } catch (e) {
-    return {
-      error: abort.signal.aborted
-        ? `The probe took longer than ${PROBE_LIMITS.timeoutMs / 1000} s.`
-        : `The probe failed: ${(e as Error).message}`,
-    };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The body as text, or undefined once it passes `max` bytes (reading stops there). */
-async function readBounded(res: Response, max: number): Promise<string | undefined> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  const res = await fetchBounded(url, {
+    timeoutMs: PROBE_LIMITS.timeoutMs,
+    maxBytes: PROBE_LIMITS.maxBytes,
+    headers: { baggage: baggageValue(namespace), accept: 'application/json' },
+    credentials: 'include',
+  });
+  if ('error' in res) return { error: `The probe failed: ${res.error}.` };
+  if (res.status !== 200) return { error: `The probe answered HTTP ${res.status}.` };
+  if (!/json/i.test(res.headers.get('content-type') ?? '')) return { error: 'The probe did not answer JSON.' };
+  if (res.text === undefined) return { error: `The probe answered more than ${PROBE_LIMITS.maxBytes / 1024} KiB.` };
+  return readProbe(res.text, field);
 }

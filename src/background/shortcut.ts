@@ -5,7 +5,7 @@ import { webHost } from '../core/tab-state';
 import { openPopup } from '../platform/action';
 import type { Tabs } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
-import { handle } from './handle';
+import { run } from './handle';
 import { loadSettings } from './settings-store';
 
 export const TOGGLE_COMMAND = 'toggle-divert';
@@ -21,12 +21,12 @@ export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
   const settings = await loadSettings();
   const entry = entryCovering(settings, host);
   if (entry?.enabled) {
-    await handle({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
+    await run({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
     return `off ${entry.domain}`;
   }
   const target = entry?.domain ?? planForHost(settings, host).suggested;
   if (target && grantsDomain(await grantedOrigins(), target)) {
-    await handle({ type: 'enableForHost', host });
+    await run({ type: 'enableForHost', host });
     return `on ${target}`;
   }
   await openPopup();

@@ -1,11 +1,12 @@
 import { suggestEntry, validateDomain } from './domain';
 import type { Command, HostPlan } from './messages';
 import { validateNamespace } from './namespace';
+import { mergeTeam, parsePresetFile, removeTeam } from './presets';
 import { fail, ok, type Result } from './result';
 import { type DomainEntry, entryCovering, type Preset, type Settings } from './settings';
 
 /** Commands that change settings; pins and questions are handled by the background itself. */
-export type SettingsCommand = Exclude<Command, { type: 'pinTab' | 'planForHost' }>;
+export type SettingsCommand = Exclude<Command, { type: 'pinTab' | 'planForHost' | 'subscribe' | 'refreshSubscription' }>;
 
 export interface Applied {
   settings: Settings;
@@ -148,6 +149,23 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
         Object.keys(from).length ? { ...e, namespaceFrom: from } : e,
       );
       return ok({ settings: next });
+    }
+    case 'importPresets': {
+      const parsed = parsePresetFile(cmd.text);
+      if (parsed.error !== undefined) return fail(parsed.error);
+      if (settings.subscriptions.some((s) => s.team === parsed.value.file.team)) {
+        return fail(
+          `Team ${parsed.value.file.team} comes from a subscription; unsubscribe first, or change the file at its URL.`,
+        );
+      }
+      const merged = mergeTeam(settings, parsed.value.file);
+      return ok({ settings: merged.settings, value: { ...merged.preview, warnings: parsed.value.warnings } });
+    }
+    case 'unsubscribe': {
+      const found = settings.subscriptions.find((s) => s.url === cmd.url);
+      if (!found) return fail('You are not subscribed to that URL.');
+      const rest = removeTeam(settings, found.team);
+      return ok({ settings: { ...rest, subscriptions: settings.subscriptions.filter((s) => s.url !== cmd.url) } });
     }
     case 'setPaused':
       return ok({ settings: { ...settings, paused: cmd.paused } });

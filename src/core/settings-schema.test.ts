@@ -50,3 +50,16 @@ describe('entryCovering', () => {
     expect(entryCovering(s, 'notokteto.example.com')).toBeUndefined();
   });
 });
+
+describe('migrations from every past schema', () => {
+  it('v1 (before subscriptions) keeps everything and gains an empty subscription list', async () => {
+    const v1 = (await import('../../test/fixtures/settings/v1.json')).default;
+    const r = migrate(structuredClone(v1));
+    expect(r.error).toBeUndefined();
+    const { schemaVersion, subscriptions, ...rest } = r.value as NonNullable<typeof r.value>;
+    const { schemaVersion: _old, ...v1rest } = v1;
+    expect(schemaVersion).toBe(SCHEMA_VERSION);
+    expect(subscriptions).toEqual([]);
+    expect(rest).toEqual(v1rest);
+  });
+});

@@ -27,6 +27,10 @@ export const SettingsSchema = v.object({
   paused: v.boolean(),
   showPageBadge: v.boolean(),
   recent: v.pipe(v.array(NamespaceSchema), v.maxLength(10)),
+  subscriptions: v.pipe(
+    v.array(v.object({ url: v.pipe(v.string(), v.url(), v.maxLength(2000)), team: NamespaceSchema })),
+    v.maxLength(20),
+  ),
 });
 
 // The schema and the hand-written types must agree both ways.
@@ -47,7 +51,10 @@ export function validateSettings(input: unknown): Result<Settings> {
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 /** MIGRATIONS[n] turns schema n into n + 1. Pure; each is tested with a fixture of its version. */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  /** 1 → 2: preset subscriptions arrive. */
+  1: (old) => ({ ...old, subscriptions: [] }),
+};
 
 /** Brings stored settings up to SCHEMA_VERSION, then validates them. Nothing stored → DEFAULTS. */
 export function migrate(stored: unknown): Result<Settings> {

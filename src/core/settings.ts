@@ -1,6 +1,6 @@
 import { covers } from './host';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Where a domain's app says which namespace served a response (contract: served-by). */
 export interface NamespaceFrom {
@@ -29,6 +29,13 @@ export interface Preset {
   managed?: boolean;
 }
 
+/** A team preset file followed by URL (fetched now, then at start and every hour). */
+export interface Subscription {
+  url: string;
+  /** The team its file names, once fetched. */
+  team: string;
+}
+
 export interface Settings {
   schemaVersion: typeof SCHEMA_VERSION;
   domains: DomainEntry[];
@@ -40,6 +47,7 @@ export interface Settings {
   showPageBadge: boolean;
   /** Most recently used namespaces, newest first. */
   recent: string[];
+  subscriptions: Subscription[];
 }
 
 export const DEFAULTS: Settings = {
@@ -50,6 +58,7 @@ export const DEFAULTS: Settings = {
   paused: false,
   showPageBadge: true,
   recent: [],
+  subscriptions: [],
 };
 
 /** The namespace requests to `entry` are diverted to, or '' when none is chosen. */

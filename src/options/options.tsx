@@ -6,6 +6,7 @@ import { useExtensionState } from '../ui/use-settings';
 import { Callers } from './callers';
 import { Domains } from './domains';
 import { Presets } from './presets';
+import { Team } from './team';
 
 export function Options() {
   const { settings, origins, loaded } = useExtensionState();
@@ -28,6 +29,7 @@ export function Options() {
       )}
       <Domains settings={settings} origins={origins} onError={setError} />
       <Presets settings={settings} onError={setError} />
+      <Team settings={settings} onError={setError} />
       <Callers origins={origins} onError={setError} />
       <section aria-labelledby="general-h">
         <h2 id="general-h">{t('general')}</h2>

@@ -1,6 +1,7 @@
 import type { TabPins } from '../core/rules';
 import type { TabServed } from '../core/served';
 import type { Settings } from '../core/settings';
+import type { SubscriptionStatus } from '../core/subscription';
 import { browser } from './browser';
 
 /** storage.local keys. The background is the only writer of both. */
@@ -30,6 +31,44 @@ export async function readPins(): Promise<TabPins> {
 
 export async function writePins(pins: TabPins): Promise<void> {
   await browser.storage.session.set({ [PINS_KEY]: pins });
+}
+
+/** What enterprise policy set: read only; an unmanaged browser has none (and may throw). */
+export async function readManaged(): Promise<{ presets?: unknown; oktetoInstanceUrl?: unknown }> {
+  try {
+    return (await browser.storage.managed.get()) as { presets?: unknown; oktetoInstanceUrl?: unknown };
+  } catch {
+    return {};
+  }
+}
+
+export interface ManagedStatus {
+  teams: string[];
+  errors: string[];
+  oktetoInstanceUrl?: string;
+}
+export const MANAGED_STATUS = 'managedStatus';
+
+export async function writeManagedStatus(status: ManagedStatus): Promise<void> {
+  await browser.storage.local.set({ [MANAGED_STATUS]: status });
+}
+
+export async function readManagedStatus(): Promise<ManagedStatus | undefined> {
+  return (await browser.storage.local.get(MANAGED_STATUS))[MANAGED_STATUS] as ManagedStatus | undefined;
+}
+
+const SUBSCRIPTION_STATUS = 'subscriptionStatus';
+
+export async function readSubscriptionStatus(): Promise<Record<string, SubscriptionStatus>> {
+  return (
+    ((await browser.storage.local.get(SUBSCRIPTION_STATUS))[SUBSCRIPTION_STATUS] as
+      | Record<string, SubscriptionStatus>
+      | undefined) ?? {}
+  );
+}
+
+export async function writeSubscriptionStatus(all: Record<string, SubscriptionStatus>): Promise<void> {
+  await browser.storage.local.set({ [SUBSCRIPTION_STATUS]: all });
 }
 
 const servedKey = (tabId: number) => `served:${tabId}`;

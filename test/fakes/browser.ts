@@ -54,6 +54,8 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
   const tabs: { id: number; url?: string; active?: boolean }[] = [];
   const badges: Record<number, { text?: string; title?: string }> = {};
   const popups: number[] = [];
+  const managed: Record<string, unknown> = {};
+  const alarms = new Map<string, object>();
   const scripts: { id: string; matches: string[] }[] = [];
   const injected: number[] = [];
   const messages: { tabId: number; message: unknown }[] = [];
@@ -66,7 +68,8 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       onInstalled: event(),
       onStartup: event(),
     },
-    storage: { local: area(), session: area(), onChanged: event() },
+    storage: { local: area(), session: area(), managed: { get: async () => structuredClone(managed) }, onChanged: event() },
+    alarms: { create: async (name: string, info: object) => void alarms.set(name, info), onAlarm: event() },
     permissions: {
       getAll: async () => ({ origins: [...origins] }),
       onAdded: event(),
@@ -110,5 +113,5 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       updateSessionRules: session.update,
     },
   };
-  return { fake, dynamic, session, origins, tabs, badges, popups, scripts, injected, messages };
+  return { fake, dynamic, session, origins, tabs, badges, popups, scripts, injected, messages, managed, alarms };
 }

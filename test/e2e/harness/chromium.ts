@@ -46,6 +46,7 @@ function uiOf(page: Page): Ui {
       if (enter) await field.press('Enter');
     },
     isChecked: (role, name) => get(role, name).isChecked(),
+    isDisabled: (role, name) => get(role, name).isDisabled(),
     text: async (role) => {
       const el = page.getByRole(role).first();
       return (await el.count()) ? ((await el.textContent()) ?? '') : '';
@@ -56,6 +57,8 @@ function uiOf(page: Page): Ui {
       return (await el.textContent()) ?? '';
     },
     exists: async (role, name) => (await get(role, name).count()) > 0,
+    pageText: () => page.evaluate(() => document.body.innerText),
+    upload: (name, path) => page.getByLabel(name, { exact: true }).setInputFiles(path),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     close: () => page.close(),
   };
@@ -156,6 +159,7 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
         tabId,
       );
     },
+    stored: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     restart: async () => {
       await context.close();
       await start();

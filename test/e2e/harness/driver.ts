@@ -20,11 +20,16 @@ export interface Ui {
   /** Replaces the text of a field by typing, then presses Enter when `enter`. */
   type(role: Role, name: string, text: string, enter?: boolean): Promise<void>;
   isChecked(role: Role, name: string): Promise<boolean>;
+  isDisabled(role: Role, name: string): Promise<boolean>;
   /** Text of the visible element with this role ('' when there is none). */
   text(role: Role): Promise<string>;
   /** Waits (bounded) until the element with `role` contains `text`; returns its text. */
   waitText(role: Role, text: string | RegExp): Promise<string>;
   exists(role: Role, name: string): Promise<boolean>;
+  /** All the text the page shows. */
+  pageText(): Promise<string>;
+  /** Chooses a file in the file input labelled `name`, as a person picking it would. */
+  upload(name: string, path: string): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -42,6 +47,8 @@ export interface Driver {
   popup(tab?: Tab): Promise<Ui>;
   options(): Promise<Ui>;
   rules(): Promise<Rules>;
+  /** A value from the extension's storage.local (read in an extension context). */
+  stored(key: string): Promise<unknown>;
   /** Runs the background's handler of a keyboard shortcut for `tab` (e2e builds expose it). */
   command(name: string, tab: Tab): Promise<string>;
   /** The toolbar badge text and title of `tab`. */

@@ -79,6 +79,8 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
       },
       isChecked: async (role, name) =>
         page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).checked, await find(role, name)),
+      isDisabled: async (role, name) =>
+        page.evaluate((s) => (document.querySelector(s) as HTMLButtonElement).disabled, await find(role, name)),
       text: textOf,
       waitText: (role, text) =>
         until(async () => {
@@ -86,6 +88,13 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
           return (typeof text === 'string' ? t.includes(text) : text.test(t)) ? t : '';
         }, `${role} containing ${text}`),
       exists: (role, name) => page.evaluate(locate, role, name, 'exists'),
+      pageText: () => page.evaluate(() => document.body.innerText),
+      upload: async (name, path) => {
+        const input = (await page.$(
+          await find('file' as Role, name),
+        )) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+        await input.uploadFile(path);
+      },
       reload: async () => void (await navigate(page, page.url())),
       close: () => page.close(),
     };
@@ -153,6 +162,7 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
         tabId,
       );
     },
+    stored: (key) => control.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     close: async () => {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

@@ -13,6 +13,7 @@ export function locate(role: string, name: string | null, mark: string): boolean
     if (tag === 'input') {
       const type = (el.getAttribute('type') ?? 'text').toLowerCase();
       if (type === 'checkbox') return 'checkbox';
+      if (type === 'file') return 'file';
       if (type === 'radio') return 'radio';
       if (type === 'button' || type === 'submit') return 'button';
       if (['text', 'url', 'search', 'email', 'tel', ''].includes(type)) return 'textbox';

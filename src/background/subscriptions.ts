@@ -1,0 +1,75 @@
+import type { Reply } from '../core/messages';
+import { mergeTeam, parsePresetFile } from '../core/presets';
+import { SUBSCRIPTION_LIMITS, type SubscriptionStatus, validateSubscriptionUrl } from '../core/subscription';
+import { fetchBounded } from '../platform/fetch';
+import { readSubscriptionStatus, writeSettings, writeSubscriptionStatus } from '../platform/store';
+import { enqueue } from './queue';
+import { reconcile } from './reconcile';
+import { loadSettings } from './settings-store';
+
+/**
+ * Fetches a subscription's file (If-None-Match, bounded) and merges it. `first`: the subscribe
+ * click, which fails whole (nothing saved) when the file cannot be had; a refresh that fails keeps
+ * the last good copy and records the error and time.
+ */
+export async function followSubscription(input: string, first: boolean): Promise<Reply> {
+  const url = validateSubscriptionUrl(input);
+  if (url.error !== undefined) return { ok: false, error: url.error };
+  const status = (await readSubscriptionStatus())[url.value] ?? {};
+  const settings = await loadSettings();
+  const known = settings.subscriptions.find((s) => s.url === url.value);
+  if (first && known) return { ok: false, error: `You already follow ${url.value} (team ${known.team}).` };
+  if (!first && !known) return { ok: false, error: 'You are not subscribed to that URL.' };
+
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (!first && status.etag) headers['if-none-match'] = status.etag;
+  const res = await fetchBounded(url.value, {
+    timeoutMs: SUBSCRIPTION_LIMITS.timeoutMs,
+    maxBytes: SUBSCRIPTION_LIMITS.maxBytes,
+    headers,
+  });
+  const attempt = Date.now();
+  const failed = async (error: string): Promise<Reply> => {
+    if (!first) await saveStatus(url.value, { ...status, lastAttempt: attempt, lastError: error });
+    return { ok: false, error: first ? error : `${error} The last good copy is kept.` };
+  };
+  if ('error' in res) return failed(`Could not fetch ${url.value}: ${res.error}.`);
+  if (res.status === 304 && !first) {
+    await saveStatus(url.value, { ...status, lastAttempt: attempt, lastSuccess: attempt, lastError: undefined });
+    return { ok: true, value: { unchanged: true } };
+  }
+  if (res.status !== 200) return failed(`${url.value} answered HTTP ${res.status}.`);
+  if (res.text === undefined) return failed(`${url.value} is larger than 1 MiB.`);
+  const parsed = parsePresetFile(res.text);
+  if (parsed.error !== undefined) return failed(parsed.error);
+  const { file, warnings } = parsed.value;
+
+  return enqueue(async () => {
+    const now = await loadSettings();
+    const mine = now.subscriptions.find((s) => s.url === url.value);
+    if (!first && !mine) return { ok: false, error: 'You are no longer subscribed to that URL.' } as Reply;
+    if (mine && mine.team !== file.team) return failed(`The file at ${url.value} now names team ${file.team}, not ${mine.team}.`);
+    const clash = now.subscriptions.find((s) => s.team === file.team && s.url !== url.value);
+    if (clash) return failed(`Team ${file.team} already comes from ${clash.url}.`);
+    const merged = mergeTeam(now, file);
+    const next = {
+      ...merged.settings,
+      subscriptions: mine ? now.subscriptions : [...now.subscriptions, { url: url.value, team: file.team }],
+    };
+    await reconcile(next);
+    await writeSettings(next);
+    await saveStatus(url.value, { lastAttempt: attempt, lastSuccess: attempt, etag: res.headers.get('etag') ?? undefined });
+    return { ok: true, value: { ...merged.preview, warnings } } as Reply;
+  });
+}
+
+async function saveStatus(url: string, status: SubscriptionStatus) {
+  const all = await readSubscriptionStatus();
+  await writeSubscriptionStatus({ ...all, [url]: status });
+}
+
+/** Every subscription, one after another (browser start and the hourly alarm). */
+export async function refreshAll(): Promise<void> {
+  const { subscriptions } = await loadSettings();
+  for (const s of subscriptions) await followSubscription(s.url, false);
+}

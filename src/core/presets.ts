@@ -1,0 +1,227 @@
+import * as v from 'valibot';
+import { validateDomain } from './domain';
+import { fail, ok, type Result } from './result';
+import { NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
+import type { DomainEntry, NamespaceFrom, Preset, Settings } from './settings';
+
+/** Contract: team preset file, version 1. */
+export const PRESET_FILE_VERSION = 1;
+export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_DEPTH = 16;
+const MAX_ENTRIES = 2000;
+
+const FileDomainSchema = v.object({
+  domain: v.string('must be a domain (text)'),
+  namespaceFrom: v.optional(NamespaceFromSchema),
+});
+const FileNamespaceSchema = v.object({
+  namespace: NamespaceSchema,
+  label: v.optional(v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'))),
+});
+const FileSchema = v.object({
+  version: v.literal(PRESET_FILE_VERSION, 'must be 1'),
+  team: NamespaceSchema,
+  domains: v.pipe(
+    v.array(FileDomainSchema, 'must be an array'),
+    v.maxLength(MAX_ENTRIES, `must have at most ${MAX_ENTRIES} entries`),
+  ),
+  namespaces: v.pipe(
+    v.array(FileNamespaceSchema, 'must be an array'),
+    v.maxLength(MAX_ENTRIES, `must have at most ${MAX_ENTRIES} entries`),
+  ),
+});
+
+export interface TeamFile {
+  version: typeof PRESET_FILE_VERSION;
+  team: string;
+  domains: { domain: string; namespaceFrom?: NamespaceFrom }[];
+  namespaces: { namespace: string; label?: string }[];
+}
+
+export interface ParsedFile {
+  file: TeamFile;
+  /** Keys we do not know, ignored: a newer tool's additions or typos worth a look. */
+  warnings: string[];
+}
+
+const KNOWN: Record<string, string[]> = {
+  '': ['version', 'team', 'domains', 'namespaces'],
+  'domains[]': ['domain', 'namespaceFrom'],
+  'domains[].namespaceFrom': ['header', 'probe', 'field'],
+  'namespaces[]': ['namespace', 'label'],
+};
+const DANGEROUS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Deepest nesting of arrays and objects in JSON text, counted without parsing it. */
+function depth(text: string): number {
+  let max = 0;
+  let level = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') max = Math.max(max, ++level);
+    else if (c === '}' || c === ']') level--;
+  }
+  return max;
+}
+
+/** Unknown keys, by path, and removal of keys that could reach a prototype. */
+function unknownKeys(value: unknown, shape: string, path: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) unknownKeys(item, `${shape}[]`, `${path}[${i}]`, out);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const known = KNOWN[shape];
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (known && !known.includes(key)) out.push(at);
+    else unknownKeys((value as Record<string, unknown>)[key], shape ? `${shape}.${key}` : key, at, out);
+  }
+}
+
+/**
+ * Reads a team preset file. A bad file is refused whole, with the JSON path of the first problem;
+ * too large or too deep is refused before parsing.
+ */
+export function parsePresetFile(text: string): Result<ParsedFile> {
+  if (typeof text !== 'string') return fail('The preset file must be text.');
+  if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES) {
+    return fail('The preset file is larger than 1 MiB. Team preset files are small: check that this is the right file.');
+  }
+  if (depth(text) > MAX_DEPTH)
+    return fail(`The preset file is nested more than ${MAX_DEPTH} levels deep; it is not a team preset file.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text, (key, value) => (DANGEROUS.has(key) ? undefined : value));
+  } catch (e) {
+    return fail(`The preset file is not valid JSON (${(e as Error).message}).`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return fail('The preset file must be a JSON object with version, team, domains and namespaces.');
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > PRESET_FILE_VERSION) {
+    return fail(
+      `version: this file is for a newer Divert Switch (version ${version}); this one reads version ${PRESET_FILE_VERSION}. Update Divert Switch.`,
+    );
+  }
+  const parsed = parseWith(FileSchema, json, 'Preset file');
+  if (parsed.error !== undefined) return parsed;
+  const file = parsed.value as TeamFile;
+  const seen = new Set<string>();
+  for (const [i, d] of file.domains.entries()) {
+    const domain = validateDomain(d.domain);
+    if (domain.error !== undefined) return fail(`Preset file: domains[${i}].domain: ${domain.error}`);
+    if (seen.has(domain.value)) return fail(`Preset file: domains[${i}].domain: ${domain.value} is listed twice.`);
+    seen.add(domain.value);
+    d.domain = domain.value;
+  }
+  const names = new Set<string>();
+  for (const [i, n] of file.namespaces.entries()) {
+    if (names.has(n.namespace)) return fail(`Preset file: namespaces[${i}].namespace: ${n.namespace} is listed twice.`);
+    names.add(n.namespace);
+  }
+  const warnings: string[] = [];
+  unknownKeys(json, '', '', warnings);
+  return ok({ file, warnings });
+}
+
+export interface ImportPreview {
+  team: string;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Domains the file lists that you already have as your own or another team's: yours stay. */
+  kept: string[];
+}
+
+export interface Source {
+  /** Set by enterprise policy: marked, and the user cannot remove them. */
+  managed?: boolean;
+}
+
+const sameFrom = (a?: NamespaceFrom, b?: NamespaceFrom) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+/**
+ * Merges a team's file: that team's entries are replaced (idempotent), the user's own and other
+ * teams' entries are untouched, and the user's on/off choice and namespace per domain survive.
+ * New domains start switched on.
+ */
+export function mergeTeam(
+  settings: Settings,
+  file: TeamFile,
+  source: Source = {},
+): { settings: Settings; preview: ImportPreview } {
+  const team = file.team;
+  const mine = (x: { team?: string; managed?: boolean }) => x.team === team && !!x.managed === !!source.managed;
+  const before = new Map(settings.domains.filter(mine).map((d) => [d.domain, d]));
+  const others = settings.domains.filter((d) => !mine(d));
+  const taken = new Set(others.map((d) => d.domain));
+  const preview: ImportPreview = { team, added: [], changed: [], removed: [], kept: [] };
+
+  const incoming: DomainEntry[] = [];
+  for (const d of file.domains) {
+    if (taken.has(d.domain)) {
+      preview.kept.push(d.domain);
+      continue;
+    }
+    const old = before.get(d.domain);
+    const entry: DomainEntry = { domain: d.domain, enabled: old?.enabled ?? true, team };
+    if (old?.namespace) entry.namespace = old.namespace;
+    if (source.managed) entry.managed = true;
+    if (d.namespaceFrom && Object.keys(d.namespaceFrom).length) entry.namespaceFrom = d.namespaceFrom;
+    incoming.push(entry);
+    if (!old) preview.added.push(d.domain);
+    else if (!sameFrom(old.namespaceFrom, entry.namespaceFrom)) preview.changed.push(d.domain);
+  }
+  for (const domain of before.keys()) if (!incoming.some((e) => e.domain === domain)) preview.removed.push(domain);
+
+  const oldPresets = new Map(settings.presets.filter(mine).map((p) => [p.namespace, p]));
+  const presets: Preset[] = file.namespaces.map((n) => {
+    const p: Preset = { namespace: n.namespace, team };
+    if (n.label) p.label = n.label;
+    if (source.managed) p.managed = true;
+    const old = oldPresets.get(n.namespace);
+    if (!old) preview.added.push(`namespace ${n.namespace}`);
+    else if ((old.label ?? '') !== (n.label ?? '')) preview.changed.push(`namespace ${n.namespace}`);
+    return p;
+  });
+  for (const ns of oldPresets.keys()) if (!presets.some((p) => p.namespace === ns)) preview.removed.push(`namespace ${ns}`);
+
+  return {
+    settings: {
+      ...settings,
+      domains: [...others, ...incoming],
+      presets: [...settings.presets.filter((p) => !mine(p)), ...presets],
+    },
+    preview,
+  };
+}
+
+/** Removes a team's entries (unsubscribe), leaving everything else as it is. */
+export function removeTeam(settings: Settings, team: string, managed = false): Settings {
+  const mine = (x: { team?: string; managed?: boolean }) => x.team === team && !!x.managed === managed;
+  return { ...settings, domains: settings.domains.filter((d) => !mine(d)), presets: settings.presets.filter((p) => !mine(p)) };
+}
+
+/** Writes domains and presets in the contract's format; importing it elsewhere gives the same lists. */
+export function exportPresets(settings: Settings, team: string): TeamFile {
+  const namespaces: TeamFile['namespaces'] = [];
+  for (const p of settings.presets) {
+    if (namespaces.some((n) => n.namespace === p.namespace)) continue;
+    namespaces.push(p.label ? { namespace: p.namespace, label: p.label } : { namespace: p.namespace });
+  }
+  return {
+    version: PRESET_FILE_VERSION,
+    team,
+    domains: settings.domains.map((d) =>
+      d.namespaceFrom ? { domain: d.domain, namespaceFrom: d.namespaceFrom } : { domain: d.domain },
+    ),
+    namespaces,
+  };
+}

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'preact/hooks';
+import { exportPresets, type ImportPreview, mergeTeam, parsePresetFile } from '../core/presets';
+import type { Settings } from '../core/settings';
+import type { SubscriptionStatus } from '../core/subscription';
+import { validateSubscriptionUrl } from '../core/subscription';
+import { send } from '../platform/messaging';
+import { requestDomains, requestOrigins } from '../platform/permissions';
+import { onStorageChange, readSubscriptionStatus } from '../platform/store';
+import { t } from '../ui/i18n';
+
+interface Props {
+  settings: Settings;
+  onError: (message: string | undefined) => void;
+}
+
+interface Pending {
+  text: string;
+  preview: ImportPreview;
+  warnings: string[];
+  newDomains: string[];
+}
+
+const list = (items: string[]) => (items.length ? items.join(', ') : '—');
+const when = (ms?: number) => (ms ? new Date(ms).toLocaleString() : t('never'));
+
+/** Import (file or pasted JSON, with a preview), export, and subscriptions to team preset files. */
+export function Team({ settings, onError }: Props) {
+  const [pending, setPending] = useState<Pending>();
+  const [done, setDone] = useState<string>();
+  const [pasted, setPasted] = useState('');
+  const [url, setUrl] = useState('');
+  const [exportTeam, setExportTeam] = useState('personal');
+  const [status, setStatus] = useState<Record<string, SubscriptionStatus>>({});
+
+  useEffect(() => {
+    const refresh = () => void readSubscriptionStatus().then(setStatus);
+    refresh();
+    return onStorageChange((area, keys) => area === 'local' && keys.includes('subscriptionStatus') && refresh());
+  }, []);
+
+  const preview = (text: string) => {
+    setDone(undefined);
+    setPending(undefined);
+    const parsed = parsePresetFile(text);
+    if (parsed.error !== undefined) return onError(parsed.error);
+    onError(undefined);
+    const merged = mergeTeam(settings, parsed.value.file);
+    const newDomains = merged.preview.added.filter((a) => !a.startsWith('namespace '));
+    setPending({ text, preview: merged.preview, warnings: parsed.value.warnings, newDomains });
+  };
+
+  const onFile = (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > 1024 * 1024) return onError(t('fileTooLarge'));
+    void file.text().then(preview);
+  };
+
+  const apply = () => {
+    if (!pending) return;
+    const { text, newDomains } = pending;
+    // One prompt for every new domain, asked inside the click. Declined: imported all the same,
+    // and each domain shows "needs access" until granted.
+    const asked = newDomains.length ? requestDomains(newDomains) : Promise.resolve(true);
+    void asked.then(async () => {
+      const reply = await send<ImportPreview>({ type: 'importPresets', text });
+      if (!reply.ok) return onError(reply.error);
+      setPending(undefined);
+      const p = reply.value as ImportPreview;
+      setDone(t('imported', p.team, String(p.added.length), String(p.changed.length), String(p.removed.length)));
+    });
+  };
+
+  const download = () => {
+    const file = exportPresets(settings, exportTeam.trim() || 'personal');
+    const blob = new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `divert-presets-${file.team}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
+  const subscribe = (e: Event) => {
+    e.preventDefault();
+    const checked = validateSubscriptionUrl(url);
+    if (checked.error !== undefined) return onError(checked.error);
+    // Access to the file's host, asked inside the click, lets the background fetch it without CORS.
+    void requestOrigins([`*://${new URL(checked.value).hostname}/*`]).then(async () => {
+      const reply = await send<ImportPreview>({ type: 'subscribe', url: checked.value });
+      if (!reply.ok) return onError(reply.error);
+      onError(undefined);
+      setUrl('');
+      const p = reply.value as ImportPreview;
+      setDone(t('subscribed', p.team));
+    });
+  };
+
+  const run = async (cmd: Parameters<typeof send>[0]) => {
+    const reply = await send(cmd);
+    onError(reply.ok ? undefined : reply.error);
+  };
+
+  return (
+    <section id="import" aria-labelledby="team-h">
+      <h2 id="team-h">{t('teamPresets')}</h2>
+      <p class="muted">{t('teamIntro')}</p>
+      <div class="rows">
+        <label class="file">
+          Import team presets
+          <input type="file" accept="application/json,.json" onChange={onFile} />
+        </label>
+        <details>
+          <summary>{t('pasteJson')}</summary>
+          <textarea
+            aria-label={t('pasteLabel')}
+            rows={6}
+            value={pasted}
+            onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+          <button type="button" onClick={() => preview(pasted)}>
+            {t('previewImport')}
+          </button>
+        </details>
+      </div>
+
+      {pending && (
+        <section class="preview" aria-label={t('importPreview')}>
+          <h3>{t('previewOf', pending.preview.team)}</h3>
+          <ul>
+            <li>{t('previewAdded', list(pending.preview.added))}</li>
+            <li>{t('previewChanged', list(pending.preview.changed))}</li>
+            <li>{t('previewRemoved', list(pending.preview.removed))}</li>
+            {pending.preview.kept.length > 0 && <li>{t('previewKept', list(pending.preview.kept))}</li>}
+          </ul>
+          {pending.warnings.length > 0 && <p class="attention">{t('unknownKeys', pending.warnings.slice(0, 10).join(', '))}</p>}
+          <button type="button" class="primary" onClick={apply}>
+            Apply import
+          </button>{' '}
+          <button type="button" onClick={() => setPending(undefined)}>
+            {t('cancel')}
+          </button>
+        </section>
+      )}
+      {done && (
+        <p role="status" class="done">
+          {done}
+        </p>
+      )}
+
+      <h3>{t('subscriptions')}</h3>
+      <ul class="subscriptions">
+        {settings.subscriptions.map((s) => {
+          const st = status[s.url] ?? {};
+          return (
+            <li key={s.url}>
+              <div>
+                <strong>{t('team', s.team)}</strong> <code>{s.url}</code>
+                <div class="muted">{t('lastUpdated', when(st.lastSuccess))}</div>
+                {st.lastError && <div class="attention">{t('lastError', st.lastError, when(st.lastAttempt))}</div>}
+              </div>
+              <button
+                type="button"
+                aria-label={t('refreshSub', s.team)}
+                onClick={() => void run({ type: 'refreshSubscription', url: s.url })}
+              >
+                {t('refresh')}
+              </button>
+              <button
+                type="button"
+                aria-label={t('unsubscribeTeam', s.team)}
+                onClick={() => void run({ type: 'unsubscribe', url: s.url })}
+              >
+                {t('unsubscribe')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <form class="add" onSubmit={subscribe}>
+        <label for="sub-url">{t('presetUrl')}</label>
+        <input
+          id="sub-url"
+          type="url"
+          placeholder="https://example.com/team.json"
+          value={url}
+          onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit">{t('subscribe')}</button>
+      </form>
+
+      <h3>{t('export')}</h3>
+      <div class="add">
+        <label for="export-team">{t('exportAs')}</label>
+        <input
+          id="export-team"
+          type="text"
+          value={exportTeam}
+          onInput={(e) => setExportTeam((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="button" onClick={download}>
+          Export presets
+        </button>
+      </div>
+    </section>
+  );
+}
