@@ -17,7 +17,9 @@ async function boot() {
   const [onMessage] = env.current.fake.runtime.onMessage.listeners;
   const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);
   const settings = async () => (await env.current.fake.storage.local.get('settings')).settings as Settings;
-  const settle = () => send({ type: 'planForHost', host: 'x.example.com' });
+  const { enqueue } = await import('./queue');
+  /** Waits until every queued job so far has run. */
+  const settle = () => enqueue(async () => undefined);
   return { send, settings, settle };
 }
 

@@ -3,7 +3,7 @@ import { planForHost, reduce } from '../core/reducer';
 import { readPins, writePins, writeSettings } from '../platform/store';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
-import { loadSettings } from './settings-store';
+import { loadSettings, peekSettings } from './settings-store';
 import { followSubscription } from './subscriptions';
 
 /**
@@ -15,6 +15,8 @@ export async function dispatch(input: unknown): Promise<Reply> {
   if (cmd.error !== undefined) return { ok: false, error: cmd.error };
   const c = cmd.value;
   if (c.type === 'subscribe' || c.type === 'refreshSubscription') return followSubscription(c.url, c.type === 'subscribe');
+  // A question changes nothing: it need not wait behind queued changes.
+  if (c.type === 'planForHost') return { ok: true, value: planForHost(await peekSettings(), c.host) };
   return enqueue(() => run(c));
 }
 

@@ -2,6 +2,11 @@ import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
 import { readStoredSettings, setAside, writeSettings } from '../platform/store';
 
+/** Settings for a question that changes nothing: never writes (migration and repair are the queue's). */
+export async function peekSettings(): Promise<Settings> {
+  return migrate(await readStoredSettings()).value ?? structuredClone(DEFAULTS);
+}
+
 /**
  * Reads settings, migrating old schemas. A blob that cannot be read (corrupt, or from a newer
  * version) is kept aside under its own key, never overwritten, and the user starts from defaults.

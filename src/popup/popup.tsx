@@ -105,7 +105,8 @@ export function Popup() {
           <div class="host" title={host}>
             {host}
           </div>
-          <Switch label={t('divertThisSite')} checked={diverted} onChange={onDivert} />
+          {/* Until we know which entry turning it on adds, there is nothing to ask access for. */}
+          <Switch label={t('divertThisSite')} checked={diverted} disabled={!entry && !plan} onChange={onDivert} />
           {entry && (
             <p class="entry">
               {t('entry')} <code>{wide(entry.domain, host)}</code>

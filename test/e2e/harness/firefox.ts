@@ -68,7 +68,15 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
         .evaluate(locate, role, null, 'text')
         .then((ok) => (ok ? page.evaluate(() => document.querySelector('[data-e2e="text"]')?.textContent ?? '') : ''));
     return {
-      click: async (role, name) => page.click(await find(role, name)),
+      click: async (role, name) => {
+        const sel = await find(role, name);
+        // As Playwright does: wait until the control is enabled before clicking it.
+        await until(
+          () => page.evaluate((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, sel),
+          `${role} "${name}" enabled`,
+        );
+        await page.click(sel);
+      },
       type: async (role, name, text, enter) => {
         const sel = await find(role, name);
         await page.click(sel);

@@ -1,0 +1,74 @@
+import { isNamespace } from './namespace';
+import { fail, ok, type Result } from './result';
+
+/** The Okteto instance's GraphQL API: namespaces are called spaces there. */
+export const SPACES_QUERY = 'query DivertSwitchSpaces { spaces { id owner } }';
+export const OKTETO_LIMITS = { timeoutMs: 8000, maxBytes: 1024 * 1024, maxNamespaces: 2000 } as const;
+
+export interface OktetoState {
+  url: string;
+  namespaces: string[];
+  fetchedAt?: number;
+  error?: string;
+}
+
+const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** An Okteto instance URL, reduced to its origin: https, or http on this machine only. */
+export function validateInstanceUrl(input: unknown): Result<string> {
+  if (typeof input !== 'string' || input.trim() === '')
+    return fail('Enter your Okteto instance URL, e.g. https://okteto.example.com.');
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
+  } catch {
+    return fail(`"${input.trim().slice(0, 100)}" is not a URL. Enter your Okteto instance URL, e.g. https://okteto.example.com.`);
+  }
+  if (url.username || url.password)
+    return fail('Leave user names and passwords out of the instance URL; the token goes in its own field.');
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return ok(url.origin);
+  return fail('The Okteto instance URL must use https (http only for localhost): your token travels with every request.');
+}
+
+/** Where a user makes a new personal access token on their instance. */
+export const tokenPage = (instance: string) => `${instance}/#/settings/setup`;
+
+/** The answer to SPACES_QUERY → namespace names, or what went wrong in words a user can act on. */
+export function readSpaces(
+  instance: string,
+  status: number,
+  contentType: string | null,
+  body: string | undefined,
+): Result<string[]> {
+  if (status === 401 || status === 403) {
+    return fail(
+      `${instance} refused the token (HTTP ${status}): it has expired or was revoked. Create a new personal access token at ${tokenPage(instance)} and connect again.`,
+    );
+  }
+  if (body === undefined) return fail(`${instance} answered more than 1 MiB; that is not the Okteto API.`);
+  if (status !== 200)
+    return fail(`${instance} answered HTTP ${status}. Check the instance URL; if it is right, try again later.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const what = contentType?.includes('html') ? 'a web page' : 'something that is not JSON';
+    return fail(`${instance}/graphql answered ${what}. Check that the URL is your Okteto instance (the address of its web UI).`);
+  }
+  const j = json as { data?: { spaces?: unknown }; errors?: { message?: unknown }[] };
+  if (Array.isArray(j?.errors) && j.errors.length > 0) {
+    const message = String(j.errors[0]?.message ?? 'unknown error').slice(0, 200);
+    if (/unauthori[sz]ed|not authenticated|token/i.test(message)) {
+      return fail(
+        `Okteto refused the token (${message}). Create a new personal access token at ${tokenPage(instance)} and connect again.`,
+      );
+    }
+    return fail(`Okteto answered with an error: ${message}`);
+  }
+  const spaces = j?.data?.spaces;
+  if (!Array.isArray(spaces)) return fail(`${instance}/graphql did not answer the namespaces query as Okteto does.`);
+  const names = spaces
+    .map((s) => (s as { id?: unknown })?.id)
+    .filter((id): id is string => typeof id === 'string' && isNamespace(id));
+  return ok([...new Set(names)].sort().slice(0, OKTETO_LIMITS.maxNamespaces));
+}
