@@ -1,11 +1,13 @@
+import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
 import { grantedOrigins } from '../platform/permissions';
-import { readPins, readStoredSettings } from '../platform/store';
+import { readOktetoState, readPins, readStoredSettings } from '../platform/store';
 
 export interface Context {
   settings: Settings;
+  okteto?: OktetoState;
   pins: TabPins;
   origins: string[];
 }
@@ -18,11 +20,14 @@ let cached: Promise<Context> | undefined;
  * writes settings.
  */
 export function context(): Promise<Context> {
-  cached ??= Promise.all([readStoredSettings(), readPins(), grantedOrigins()]).then(([stored, pins, origins]) => ({
-    settings: migrate(stored).value ?? DEFAULTS,
-    pins,
-    origins,
-  }));
+  cached ??= Promise.all([readStoredSettings(), readPins(), grantedOrigins(), readOktetoState()]).then(
+    ([stored, pins, origins, okteto]) => ({
+      settings: migrate(stored).value ?? DEFAULTS,
+      pins,
+      origins,
+      okteto,
+    }),
+  );
   return cached;
 }
 

@@ -1,10 +1,14 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce } from '../core/reducer';
 import { readPins, writePins, writeSettings } from '../platform/store';
+import { connectOkteto, forgetOkteto, refreshOkteto } from './okteto';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
 import { loadSettings, peekSettings } from './settings-store';
 import { followSubscription } from './subscriptions';
+
+/** Commands that talk to a server: they fetch first, outside the queue. */
+type OutsideQueue = 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'refreshOkteto' | 'forgetOkteto';
 
 /**
  * A message from one of our pages: validated, then run in the queue. Fetching a subscription
@@ -15,13 +19,16 @@ export async function dispatch(input: unknown): Promise<Reply> {
   if (cmd.error !== undefined) return { ok: false, error: cmd.error };
   const c = cmd.value;
   if (c.type === 'subscribe' || c.type === 'refreshSubscription') return followSubscription(c.url, c.type === 'subscribe');
+  if (c.type === 'connectOkteto') return connectOkteto(c.url, c.token);
+  if (c.type === 'refreshOkteto') return refreshOkteto();
+  if (c.type === 'forgetOkteto') return forgetOkteto();
   // A question changes nothing: it need not wait behind queued changes.
   if (c.type === 'planForHost') return { ok: true, value: planForHost(await peekSettings(), c.host) };
   return enqueue(() => run(c));
 }
 
 /** One command: load, apply, reconcile, save, reply. Call only from inside the queue. */
-export async function run(cmd: Exclude<Command, { type: 'subscribe' | 'refreshSubscription' }>): Promise<Reply> {
+export async function run(cmd: Exclude<Command, { type: OutsideQueue }>): Promise<Reply> {
   const settings = await loadSettings();
   if (cmd.type === 'planForHost') return { ok: true, value: planForHost(settings, cmd.host) };
   if (cmd.type === 'pinTab') {

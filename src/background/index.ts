@@ -1,13 +1,13 @@
 import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
-import { readPins, removeTabServed, writePins } from '../platform/store';
+import { OKTETO_STATE, readPins, removeTabServed, writePins } from '../platform/store';
 import { handleContent } from './content';
-import { invalidateContext } from './context';
+import { context, invalidateContext } from './context';
 import { dispatch } from './handle';
 import { applyManaged } from './managed';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
-import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, runProbe } from './served';
+import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, refreshTabs, runProbe } from './served';
 import { loadSettings } from './settings-store';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
@@ -95,9 +95,11 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
   if (change.status === 'complete' && tab.url) void runProbe(tabId, tab.url);
 });
 
-browser.storage.onChanged.addListener((_changes: unknown, area: string) => {
+browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
   invalidateContext();
   if (area === 'managed') void applyManaged();
+  // A new list of Okteto namespaces may warn about (or clear the warning for) open tabs.
+  if (area === 'local' && OKTETO_STATE in changes) void context().then(refreshTabs);
 });
 
 const onCommand = (command: string, tab?: Tabs.Tab) =>

@@ -1,4 +1,5 @@
 import { baggageValue } from '../core/baggage';
+import { missingFromOkteto } from '../core/okteto';
 import { DEFAULT_FIELD, DEFAULT_HEADER, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe';
 import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from '../core/served';
 import type { BadgeState } from '../core/served-messages';
@@ -48,28 +49,28 @@ export function schedulePublish(tabId: number): void {
 export async function publish(tabId: number, ctx?: Context): Promise<void> {
   timers.delete(tabId);
   const state = await stateOf(tabId);
-  const { settings, pins, origins } = ctx ?? (await context());
+  const c = ctx ?? (await context());
   await writeTabServed(tabId, state);
+  const message = badgeMessage(state, c);
   const url = state.host ? `http://${state.host}/` : undefined;
-  await setActionLook(tabId, lookFor(settings, pins, origins, tabId, url, state));
-  const message: BadgeState = {
-    type: 'divert:state',
-    show: settings.showPageBadge && !!state.requested,
-    line: servedLine(state),
-    verdict: verdict(state),
-    state,
-  };
+  await setActionLook(tabId, lookFor(c.settings, c.pins, c.origins, tabId, url, state, message.warning));
   await tellTab(tabId, message);
 }
 
-export function badgeStateFor(tabId: number): Promise<BadgeState> {
-  return Promise.all([stateOf(tabId), context()]).then(([state, { settings }]) => ({
+function badgeMessage(state: TabServed, { settings, okteto }: Context): BadgeState {
+  return {
     type: 'divert:state',
     show: settings.showPageBadge && !!state.requested,
     line: servedLine(state),
     verdict: verdict(state),
     state,
-  }));
+    warning: missingFromOkteto(okteto, state.requested),
+  };
+}
+
+export async function badgeStateFor(tabId: number): Promise<BadgeState> {
+  const [state, ctx] = await Promise.all([stateOf(tabId), context()]);
+  return badgeMessage(state, ctx);
 }
 
 export function forgetTab(tabId: number): void {

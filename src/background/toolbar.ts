@@ -15,6 +15,7 @@ export function lookFor(
   tabId: number,
   url?: string,
   served?: TabServed,
+  warning?: string,
 ): ActionLook {
   const host = webHost(url);
   const divert = host ? divertFor(settings, pins, origins, tabId, host) : undefined;
@@ -33,7 +34,7 @@ export function lookFor(
         : '';
   return {
     text: abbreviate(divert.namespace),
-    title: `Divert Switch: requests to *.${divert.domain} carry okteto-divert=${divert.namespace}${scope}${answer}`,
+    title: `Divert Switch: requests to *.${divert.domain} carry okteto-divert=${divert.namespace}${scope}${answer}${warning ? `\n⚠ ${warning}.` : ''}`,
     color: COLORS[v],
     on: true,
   };

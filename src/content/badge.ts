@@ -123,7 +123,7 @@ function render(state: BadgeState) {
   const box = root.querySelector('.badge') as HTMLElement;
   box.classList.remove('match', 'mismatch', 'unknown');
   box.classList.add(state.verdict);
-  (root.querySelector('.text') as HTMLElement).textContent = state.line;
+  (root.querySelector('.text') as HTMLElement).textContent = state.warning ? `${state.line} · ⚠ ${state.warning}` : state.line;
   const mark = state.verdict === 'match' ? ' ✓' : state.verdict === 'mismatch' ? ` → ${state.state.served}` : '';
   (root.querySelector('.short') as HTMLElement).textContent = `${state.state.requested ?? ''}${mark}`;
   apply();

@@ -36,6 +36,14 @@ export const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('refreshSubscription'), url: v.pipe(v.string(), v.maxLength(2000)) }),
+  /** Okteto instance: the token is kept in storage.local only and sent nowhere but the instance. */
+  v.object({
+    type: v.literal('connectOkteto'),
+    url: v.pipe(v.string(), v.maxLength(2000)),
+    token: v.pipe(v.string(), v.maxLength(4096)),
+  }),
+  v.object({ type: v.literal('refreshOkteto') }),
+  v.object({ type: v.literal('forgetOkteto') }),
   /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */
   v.object({ type: v.literal('planForHost'), host: HostSchema }),
 ]);

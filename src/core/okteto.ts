@@ -30,6 +30,16 @@ export function validateInstanceUrl(input: unknown): Result<string> {
   return fail('The Okteto instance URL must use https (http only for localhost): your token travels with every request.');
 }
 
+/**
+ * The namespace asked for is missing from the user's Okteto namespaces (deleted, or misspelled):
+ * Divert then quietly falls back to the shared namespace, the confusion we exist to remove.
+ */
+export function missingFromOkteto(okteto: OktetoState | undefined, namespace: string | undefined): string | undefined {
+  if (!okteto || okteto.error || okteto.namespaces.length === 0 || !namespace || okteto.namespaces.includes(namespace))
+    return undefined;
+  return `${namespace} is not one of your Okteto namespaces`;
+}
+
 /** Where a user makes a new personal access token on their instance. */
 export const tokenPage = (instance: string) => `${instance}/#/settings/setup`;
 

@@ -6,7 +6,10 @@ import { fail, ok, type Result } from './result';
 import { type DomainEntry, entryCovering, type Preset, type Settings } from './settings';
 
 /** Commands that change settings; pins and questions are handled by the background itself. */
-export type SettingsCommand = Exclude<Command, { type: 'pinTab' | 'planForHost' | 'subscribe' | 'refreshSubscription' }>;
+export type SettingsCommand = Exclude<
+  Command,
+  { type: 'pinTab' | 'planForHost' | 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'refreshOkteto' | 'forgetOkteto' }
+>;
 
 export interface Applied {
   settings: Settings;

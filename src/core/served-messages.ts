@@ -26,6 +26,8 @@ export interface BadgeState {
   line: string;
   verdict: 'match' | 'mismatch' | 'unknown';
   state: TabServed;
+  /** Something to say beside the line, e.g. the namespace is not among the user's Okteto namespaces. */
+  warning?: string;
 }
 
 export interface BadgePlace {

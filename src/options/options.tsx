@@ -5,11 +5,12 @@ import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
 import { Callers } from './callers';
 import { Domains } from './domains';
+import { Okteto } from './okteto';
 import { Presets } from './presets';
 import { Team } from './team';
 
 export function Options() {
-  const { settings, origins, loaded } = useExtensionState();
+  const { settings, origins, loaded, okteto } = useExtensionState();
   const [error, setError] = useState<string>();
 
   return (
@@ -29,6 +30,7 @@ export function Options() {
       )}
       <Domains settings={settings} origins={origins} onError={setError} />
       <Presets settings={settings} onError={setError} />
+      <Okteto okteto={okteto} onError={setError} />
       <Team settings={settings} onError={setError} />
       <Callers origins={origins} onError={setError} />
       <section aria-labelledby="general-h">

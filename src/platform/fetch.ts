@@ -1,4 +1,4 @@
-/** Bounded HTTP GET for the background: a time-out, a size limit, and no throw for the caller. */
+/** Bounded HTTP request for the background: a time-out, a size limit, and no throw for the caller. */
 export interface Fetched {
   status: number;
   headers: Headers;
@@ -13,12 +13,29 @@ export async function fetchBounded(
     maxBytes,
     headers = {},
     credentials = 'omit',
-  }: { timeoutMs: number; maxBytes: number; headers?: Record<string, string>; credentials?: RequestCredentials },
+    method = 'GET',
+    body,
+  }: {
+    timeoutMs: number;
+    maxBytes: number;
+    headers?: Record<string, string>;
+    credentials?: RequestCredentials;
+    method?: string;
+    body?: string;
+  },
 ): Promise<Fetched | { error: string }> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { headers, signal: abort.signal, cache: 'no-store', credentials, redirect: 'error' });
+    const res = await fetch(url, {
+      method,
+      body,
+      headers,
+      signal: abort.signal,
+      cache: 'no-store',
+      credentials,
+      redirect: 'error',
+    });
     const declared = Number(res.headers.get('content-length') ?? 0);
     const text = declared > maxBytes ? undefined : await readBounded(res, maxBytes);
     if (text === undefined) await res.body?.cancel().catch(() => undefined);

@@ -1,3 +1,4 @@
+import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import type { TabServed } from '../core/served';
 import type { Settings } from '../core/settings';
@@ -55,6 +56,29 @@ export async function writeManagedStatus(status: ManagedStatus): Promise<void> {
 
 export async function readManagedStatus(): Promise<ManagedStatus | undefined> {
   return (await browser.storage.local.get(MANAGED_STATUS))[MANAGED_STATUS] as ManagedStatus | undefined;
+}
+
+/** The Okteto token: storage.local only, never in settings, so never exported or synced. */
+const OKTETO_TOKEN = 'oktetoToken';
+export const OKTETO_STATE = 'okteto';
+
+export async function readOkteto(): Promise<{ token?: string; state?: OktetoState }> {
+  const got = await browser.storage.local.get([OKTETO_TOKEN, OKTETO_STATE]);
+  return { token: got[OKTETO_TOKEN] as string | undefined, state: got[OKTETO_STATE] as OktetoState | undefined };
+}
+
+export async function writeOkteto(state: OktetoState, token?: string): Promise<void> {
+  await browser.storage.local.set(
+    token === undefined ? { [OKTETO_STATE]: state } : { [OKTETO_STATE]: state, [OKTETO_TOKEN]: token },
+  );
+}
+
+export async function forgetOktetoStorage(): Promise<void> {
+  await browser.storage.local.remove([OKTETO_TOKEN, OKTETO_STATE]);
+}
+
+export async function readOktetoState(): Promise<OktetoState | undefined> {
+  return (await browser.storage.local.get(OKTETO_STATE))[OKTETO_STATE] as OktetoState | undefined;
 }
 
 const SUBSCRIPTION_STATUS = 'subscriptionStatus';

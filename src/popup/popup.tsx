@@ -19,12 +19,17 @@ import { useTab } from './use-tab';
 const wide = (domain: string, host: string) => (domain === host ? host : `*.${domain}`);
 
 export function Popup() {
-  const { settings, pins, origins, loaded } = useExtensionState();
+  const { settings, pins, origins, loaded, okteto } = useExtensionState();
   const tab = useTab();
   const [plan, setPlan] = useState<HostPlan>();
   const [error, setError] = useState<string>();
 
   const host = tab.host;
+  // The last list shows at once; a fresh one replaces it when the instance answers.
+  const connected = !!okteto;
+  useEffect(() => {
+    if (connected) void send({ type: 'refreshOkteto' });
+  }, [connected]);
   useEffect(() => {
     if (host) void send<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
   }, [host, settings]);
@@ -133,7 +138,7 @@ export function Popup() {
         listLabel={t('namespaceSuggestions')}
         value={namespace}
         placeholder={t('namespacePlaceholder')}
-        options={namespaceOptions(settings, t('recent'))}
+        options={namespaceOptions(settings, t('recent'), okteto?.namespaces, t('fromOkteto'))}
         invalid={error !== undefined}
         onCommit={onNamespace}
       />
@@ -159,6 +164,9 @@ export function Popup() {
             {settings.activeNamespace ? t('useDefaultNs', settings.activeNamespace) : t('useDefault')}
           </button>
         </p>
+      )}
+      {live && okteto && !okteto.error && okteto.namespaces.length > 0 && !okteto.namespaces.includes(namespace) && (
+        <p class="attention">{t('notInOkteto', namespace)}</p>
       )}
       {settings.paused && (
         <p class="attention">

@@ -1,24 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { browser } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
-import { KEYS, onStorageChange, PINS_KEY, readPins, readStoredSettings } from '../platform/store';
+import { KEYS, OKTETO_STATE, onStorageChange, PINS_KEY, readOktetoState, readPins, readStoredSettings } from '../platform/store';
 
 export interface ExtensionState {
   settings: Settings;
+  okteto?: OktetoState;
   pins: TabPins;
   origins: string[];
   loaded: boolean;
 }
 
 async function read(): Promise<ExtensionState> {
-  const [stored, pins, origins] = await Promise.all([readStoredSettings(), readPins(), grantedOrigins()]);
+  const [stored, pins, origins, okteto] = await Promise.all([
+    readStoredSettings(),
+    readPins(),
+    grantedOrigins(),
+    readOktetoState(),
+  ]);
   // The background validated what it wrote; before its first write there is nothing yet.
-  return { settings: (stored as Settings | undefined) ?? DEFAULTS, pins, origins, loaded: true };
+  return { settings: (stored as Settings | undefined) ?? DEFAULTS, pins, origins, okteto, loaded: true };
 }
 
-const WATCHED = new Set([KEYS.settings, PINS_KEY]);
+const WATCHED = new Set([KEYS.settings, PINS_KEY, OKTETO_STATE]);
 
 /** Storage is the source of truth: the UI re-reads it whenever the background writes. */
 export function useExtensionState(): ExtensionState {

@@ -16,7 +16,7 @@ export function locate(role: string, name: string | null, mark: string): boolean
       if (type === 'file') return 'file';
       if (type === 'radio') return 'radio';
       if (type === 'button' || type === 'submit') return 'button';
-      if (['text', 'url', 'search', 'email', 'tel', ''].includes(type)) return 'textbox';
+      if (['text', 'url', 'search', 'email', 'tel', 'password', ''].includes(type)) return 'textbox';
     }
     if (tag === 'output') return 'status';
     return null;

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type OktetoState, validateInstanceUrl } from '../core/okteto';
+import { browser } from '../platform/browser';
+import { send } from '../platform/messaging';
+import { requestOrigins } from '../platform/permissions';
+import { readManagedStatus } from '../platform/store';
+import { t } from '../ui/i18n';
+
+interface Props {
+  okteto?: OktetoState;
+  onError: (message: string | undefined) => void;
+}
+
+const patternOf = (instance: string) => `*://${new URL(instance).hostname}/*`;
+
+/** Connect to an Okteto instance so the popup offers the user's namespaces from it. */
+export function Okteto({ okteto, onError }: Props) {
+  const [url, setUrl] = useState(okteto?.url ?? '');
+  const [token, setToken] = useState('');
+  const [done, setDone] = useState<string>();
+  useEffect(() => {
+    if (okteto?.url) setUrl(okteto.url);
+    // An administrator may preset the instance URL; the token is always the user's own.
+    else void readManagedStatus().then((m) => m?.oktetoInstanceUrl && setUrl((u) => u || (m.oktetoInstanceUrl as string)));
+  }, [okteto?.url]);
+
+  const connect = (e: Event) => {
+    e.preventDefault();
+    setDone(undefined);
+    const instance = validateInstanceUrl(url);
+    if (instance.error !== undefined) return onError(instance.error);
+    // Access to the instance, asked inside the click: the API answers the extension without CORS.
+    void requestOrigins([patternOf(instance.value)]).then(async (granted) => {
+      if (!granted) return onError(t('accessRefused', new URL(instance.value).hostname));
+      const reply = await send<OktetoState>({ type: 'connectOkteto', url: instance.value, token });
+      if (!reply.ok) return onError(reply.error);
+      onError(undefined);
+      setToken('');
+      setDone(t('oktetoConnected', instance.value, String((reply.value as OktetoState).namespaces.length)));
+    });
+  };
+  const refresh = async () => {
+    const reply = await send<OktetoState>({ type: 'refreshOkteto' });
+    if (!reply.ok) return onError(reply.error);
+    onError(undefined);
+    setDone(t('oktetoConnected', okteto?.url ?? '', String((reply.value as OktetoState | undefined)?.namespaces.length ?? 0)));
+  };
+  const forget = async () => {
+    if (okteto?.url) await browser.permissions.remove({ origins: [patternOf(okteto.url)] }).catch(() => false);
+    const reply = await send({ type: 'forgetOkteto' });
+    onError(reply.ok ? undefined : reply.error);
+    setDone(reply.ok ? t('oktetoForgotten') : undefined);
+  };
+
+  return (
+    <section aria-labelledby="okteto-h">
+      <h2 id="okteto-h">{t('oktetoTitle')}</h2>
+      <p class="muted">{t('oktetoIntro')}</p>
+      <form class="okteto" onSubmit={connect}>
+        <label for="okteto-url">Okteto instance URL</label>
+        <input
+          id="okteto-url"
+          type="url"
+          placeholder="https://okteto.example.com"
+          value={url}
+          onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+        />
+        <label for="okteto-token">Personal access token</label>
+        <input
+          id="okteto-token"
+          type="password"
+          autocomplete="off"
+          placeholder={okteto ? t('tokenSaved') : ''}
+          value={token}
+          onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary">
+          Connect
+        </button>
+      </form>
+      {okteto && (
+        <p class="muted">
+          {t('oktetoState', okteto.url, String(okteto.namespaces.length))}{' '}
+          <button type="button" onClick={() => void refresh()}>
+            {t('oktetoRefresh')}
+          </button>{' '}
+          <button type="button" onClick={() => void forget()}>
+            {t('forgetToken')}
+          </button>
+        </p>
+      )}
+      {okteto?.error && <p class="attention">{okteto.error}</p>}
+      {done && (
+        <p role="status" class="done">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOktetoApi } from '../sandbox/okteto-api';
+import { type Sandbox, startSandbox } from '../sandbox/sandbox';
+import { BROWSERS } from './harness/browsers';
+import { type Driver, type Tab, until } from './harness/driver';
+import { FRONTEND, lastMain } from './helpers';
+
+const TOKEN = 'okteto-pat-0123456789abcdef';
+
+describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) => {
+  let sandbox: Sandbox;
+  let driver: Driver;
+  let app: Tab;
+  let okteto: Awaited<ReturnType<typeof startOktetoApi>>;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    okteto = await startOktetoApi({ token: TOKEN, namespaces: ['staging', 'alice', 'bob-feature'] });
+    driver = await launch();
+    app = await driver.open(sandbox.url(FRONTEND));
+    const popup = await driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'staging', true);
+    await popup.click('switch', 'Divert this site');
+    await popup.waitText('status', 'okteto-divert=staging');
+    await popup.close();
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await sandbox?.close();
+    await okteto?.close();
+  });
+
+  it('says clearly when the instance refuses or is not Okteto, saving nothing', async () => {
+    const options = await driver.options();
+    await options.type('textbox', 'Okteto instance URL', okteto.url);
+    for (const [mode, token, words] of [
+      ['ok', 'wrong-token-123', 'refused the token (HTTP 401)'],
+      ['html', TOKEN, 'answered a web page'],
+      ['graphql-error', TOKEN, 'Okteto answered with an error: spaces: internal error'],
+      ['down', TOKEN, 'HTTP 503'],
+    ] as const) {
+      okteto.api.mode = mode;
+      await options.type('textbox', 'Personal access token', token); // a password field is a textbox to both
+      await options.click('button', 'Connect');
+      expect(await options.waitText('alert', words)).toBeTruthy();
+    }
+    okteto.api.mode = 'ok';
+    expect(await driver.stored('oktetoToken')).toBeUndefined();
+    expect(await driver.stored('okteto')).toBeUndefined();
+    await options.type('textbox', 'Okteto instance URL', 'http://okteto.example.com');
+    await options.click('button', 'Connect');
+    expect(await options.waitText('alert', 'https')).toBeTruthy();
+    await options.close();
+  });
+
+  it('connects, offers the namespaces in the popup, and choosing one diverts', async () => {
+    const options = await driver.options();
+    await options.type('textbox', 'Okteto instance URL', okteto.url);
+    await options.type('textbox', 'Personal access token', TOKEN);
+    await options.click('button', 'Connect');
+    expect(await options.waitText('status', 'namespaces')).toBe(`Connected to ${okteto.url}: 3 namespaces.`);
+    expect(okteto.api.calls.at(-1)?.auth).toBe(`Bearer ${TOKEN}`);
+    await options.close();
+
+    const popup = await driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'bob');
+    await popup.click('option', 'bob-feature Okteto');
+    await popup.waitText('status', 'okteto-divert=bob-feature');
+    await popup.close();
+    await app.reload();
+    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=bob-feature');
+  });
+
+  it('warns in the popup and on the page when the namespace is gone from Okteto', async () => {
+    okteto.api.namespaces = ['staging', 'alice'];
+    const popup = await driver.popup(app); // opening the popup refreshes the list
+    expect(await popup.waitText('status', 'bob-feature')).toBeTruthy();
+    await until(
+      async () => (await popup.pageText()).includes('bob-feature is not one of your Okteto namespaces'),
+      'popup warning',
+    );
+    await popup.close();
+    await until(
+      async () => (await app.pageBadge())?.text.includes('bob-feature is not one of your Okteto namespaces') ?? false,
+      'page badge warning',
+    );
+    expect((await driver.badge(app)).title).toContain('⚠ bob-feature is not one of your Okteto namespaces');
+  });
+
+  it('keeps the token out of settings and exports, and "Forget token" removes it', async () => {
+    expect(await driver.stored('oktetoToken')).toBe(TOKEN);
+    expect(JSON.stringify(await driver.stored('settings'))).not.toContain(TOKEN);
+    const options = await driver.options();
+    await options.click('button', 'Forget token');
+    expect(await options.waitText('status', 'Token forgotten')).toBeTruthy();
+    expect(await driver.stored('oktetoToken')).toBeUndefined();
+    await options.close();
+    const popup = await driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'bob');
+    expect(await popup.exists('option', 'bob-feature Okteto')).toBe(false);
+    await popup.close();
+  });
+});
