@@ -6,9 +6,10 @@ import { enqueue } from './queue';
 import { reconcile } from './reconcile';
 import { loadSettings, peekSettings } from './settings-store';
 import { followSubscription } from './subscriptions';
+import { setSync } from './sync';
 
 /** Commands that talk to a server: they fetch first, outside the queue. */
-type OutsideQueue = 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'refreshOkteto' | 'forgetOkteto';
+type OutsideQueue = 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'refreshOkteto' | 'forgetOkteto' | 'setSync';
 
 /**
  * A message from one of our pages: validated, then run in the queue. Fetching a subscription
@@ -22,6 +23,7 @@ export async function dispatch(input: unknown): Promise<Reply> {
   if (c.type === 'connectOkteto') return connectOkteto(c.url, c.token);
   if (c.type === 'refreshOkteto') return refreshOkteto();
   if (c.type === 'forgetOkteto') return forgetOkteto();
+  if (c.type === 'setSync') return enqueue(() => setSync(c.enabled));
   // A question changes nothing: it need not wait behind queued changes.
   if (c.type === 'planForHost') return { ok: true, value: planForHost(await peekSettings(), c.host) };
   return enqueue(() => run(c));

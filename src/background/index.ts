@@ -1,6 +1,6 @@
 import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
-import { OKTETO_STATE, readPins, removeTabServed, writePins } from '../platform/store';
+import { KEYS, OKTETO_STATE, readPins, removeTabServed, writePins } from '../platform/store';
 import { handleContent } from './content';
 import { context, invalidateContext } from './context';
 import { dispatch } from './handle';
@@ -11,6 +11,7 @@ import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, refreshTabs, r
 import { loadSettings } from './settings-store';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
+import { pullIfEnabled, pushIfEnabled } from './sync';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
 const reconcileFromStorage = () => enqueue(async () => reconcile(await loadSettings()));
@@ -95,9 +96,12 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
   if (change.status === 'complete' && tab.url) void runProbe(tabId, tab.url);
 });
 
-browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
   invalidateContext();
   if (area === 'managed') void applyManaged();
+  // Sync, when on: our changes go out, other browsers' changes come in (each in the queue).
+  if (area === 'local' && KEYS.settings in changes) void enqueue(pushIfEnabled);
+  if (area === 'sync') void enqueue(() => pullIfEnabled(changes));
   // A new list of Okteto namespaces may warn about (or clear the warning for) open tabs.
   if (area === 'local' && OKTETO_STATE in changes) void context().then(refreshTabs);
 });

@@ -43,6 +43,8 @@ export const CommandSchema = v.variant('type', [
     token: v.pipe(v.string(), v.maxLength(4096)),
   }),
   v.object({ type: v.literal('refreshOkteto') }),
+  /** Opt-in: domains, presets and choices follow the user through storage.sync. */
+  v.object({ type: v.literal('setSync'), enabled: v.boolean() }),
   v.object({ type: v.literal('forgetOkteto') }),
   /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */
   v.object({ type: v.literal('planForHost'), host: HostSchema }),

@@ -8,7 +8,17 @@ import { type DomainEntry, entryCovering, type Preset, type Settings } from './s
 /** Commands that change settings; pins and questions are handled by the background itself. */
 export type SettingsCommand = Exclude<
   Command,
-  { type: 'pinTab' | 'planForHost' | 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'refreshOkteto' | 'forgetOkteto' }
+  {
+    type:
+      | 'pinTab'
+      | 'planForHost'
+      | 'subscribe'
+      | 'refreshSubscription'
+      | 'connectOkteto'
+      | 'refreshOkteto'
+      | 'forgetOkteto'
+      | 'setSync';
+  }
 >;
 
 export interface Applied {

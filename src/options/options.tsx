@@ -7,6 +7,7 @@ import { Callers } from './callers';
 import { Domains } from './domains';
 import { Okteto } from './okteto';
 import { Presets } from './presets';
+import { Sync } from './sync';
 import { Team } from './team';
 
 export function Options() {
@@ -42,6 +43,7 @@ export function Options() {
             checked={settings.showPageBadge}
             onChange={(show) => void send({ type: 'setShowPageBadge', show })}
           />
+          <Sync onError={setError} />
         </div>
       </section>
     </div>

@@ -3,6 +3,7 @@ import type { TabPins } from '../core/rules';
 import type { TabServed } from '../core/served';
 import type { Settings } from '../core/settings';
 import type { SubscriptionStatus } from '../core/subscription';
+import type { Shadow, SyncItems } from '../core/sync';
 import { browser } from './browser';
 
 /** storage.local keys. The background is the only writer of both. */
@@ -80,6 +81,28 @@ export async function forgetOktetoStorage(): Promise<void> {
 export async function readOktetoState(): Promise<OktetoState | undefined> {
   return (await browser.storage.local.get(OKTETO_STATE))[OKTETO_STATE] as OktetoState | undefined;
 }
+
+/** This browser's side of sync: whether it is on, what it last synced, and the last problem. */
+export interface SyncState {
+  enabled: boolean;
+  shadow: Shadow;
+  lastSync?: number;
+  error?: string;
+}
+export const SYNC_STATE = 'syncState';
+
+export async function readSyncState(): Promise<SyncState> {
+  return ((await browser.storage.local.get(SYNC_STATE))[SYNC_STATE] as SyncState | undefined) ?? { enabled: false, shadow: {} };
+}
+
+export async function writeSyncState(state: SyncState): Promise<void> {
+  await browser.storage.local.set({ [SYNC_STATE]: state });
+}
+
+export const syncArea = {
+  getAll: async () => (await browser.storage.sync.get(null)) as SyncItems,
+  set: (items: SyncItems) => browser.storage.sync.set(items),
+};
 
 const SUBSCRIPTION_STATUS = 'subscriptionStatus';
 

@@ -87,9 +87,30 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
     expect((await driver.badge(app)).title).toContain('⚠ bob-feature is not one of your Okteto namespaces');
   });
 
-  it('keeps the token out of settings and exports, and "Forget token" removes it', async () => {
+  it('syncs domains, presets and choices when turned on, never the token, and takes newer entries from elsewhere', async () => {
+    const options = await driver.options();
+    await options.click('switch', 'Sync settings across browsers');
+    await until(async () => 'd:okteto.example.com' in (await driver.syncArea()), 'entries in storage.sync');
+    const area = await driver.syncArea();
+    expect(area['c:choices']).toMatchObject({ v: { activeNamespace: 'bob-feature' } });
+    expect(JSON.stringify(area)).not.toContain(TOKEN);
+    // Another browser, later, diverts okteto.example.com to alice.
+    await driver.syncArea({
+      'd:okteto.example.com': { v: { domain: 'okteto.example.com', enabled: true, namespace: 'alice' }, at: Date.now() + 60_000 },
+    });
+    await until(
+      async () => ((await driver.stored('settings')) as { domains: { namespace?: string }[] }).domains[0].namespace === 'alice',
+      'the newer entry',
+    );
+    await app.reload();
+    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
+    await options.close();
+  });
+
+  it('keeps the token out of settings, exports and sync, and "Forget token" removes it', async () => {
     expect(await driver.stored('oktetoToken')).toBe(TOKEN);
     expect(JSON.stringify(await driver.stored('settings'))).not.toContain(TOKEN);
+    expect(JSON.stringify(await driver.syncArea())).not.toContain(TOKEN);
     const options = await driver.options();
     await options.click('button', 'Forget token');
     expect(await options.waitText('status', 'Token forgotten')).toBeTruthy();

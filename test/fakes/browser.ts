@@ -15,10 +15,13 @@ function event() {
 function area() {
   let data: Record<string, unknown> = {};
   return {
-    remove: async (key: string) => {
-      delete data[key];
+    remove: async (key: string | string[]) => {
+      for (const k of Array.isArray(key) ? key : [key]) delete data[k];
     },
-    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    get: async (key: string | string[] | null) => {
+      const keys = key === null ? Object.keys(data) : Array.isArray(key) ? key : [key];
+      return structuredClone(Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]])));
+    },
     set: async (items: Record<string, unknown>) => {
       data = { ...data, ...structuredClone(items) };
     },
@@ -68,7 +71,13 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       onInstalled: event(),
       onStartup: event(),
     },
-    storage: { local: area(), session: area(), managed: { get: async () => structuredClone(managed) }, onChanged: event() },
+    storage: {
+      local: area(),
+      session: area(),
+      sync: area(),
+      managed: { get: async () => structuredClone(managed) },
+      onChanged: event(),
+    },
     alarms: { create: async (name: string, info: object) => void alarms.set(name, info), onAlarm: event() },
     permissions: {
       getAll: async () => ({ origins: [...origins] }),

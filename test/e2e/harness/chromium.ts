@@ -159,6 +159,11 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
         tabId,
       );
     },
+    syncArea: async (items) =>
+      (await worker()).evaluate(async (i) => {
+        if (i) await chrome.storage.sync.set(i);
+        return chrome.storage.sync.get(null);
+      }, items),
     stored: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     restart: async () => {
       await context.close();

@@ -170,6 +170,11 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
         tabId,
       );
     },
+    syncArea: (items) =>
+      control.evaluate(async (i) => {
+        if (i) await chrome.storage.sync.set(i);
+        return chrome.storage.sync.get(null);
+      }, items),
     stored: (key) => control.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     close: async () => {
       await browser.close();
