@@ -2,6 +2,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import base from './manifest.json' with { type: 'json' };
+import { PSL_FILE, pslText } from './scripts/psl-data.ts';
 import { E2E_HOST_PERMISSIONS, E2E_KEY, GECKO_ID } from './test/e2e/hosts.ts';
 
 type Browser = 'chrome' | 'firefox';
@@ -52,13 +53,21 @@ function noInnerHtml(): Plugin {
   };
 }
 
+/** The Public Suffix List as a data file beside the manifest, fetched when a domain needs checking. */
+function publicSuffixList(): Plugin {
+  return {
+    name: 'divert:public-suffix-list',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: PSL_FILE, source: pslText() });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser: Browser = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
   const e2e = mode === 'e2e';
   return {
-    plugins: [noInnerHtml(), preact(), crx({ manifest: manifestFor(browser, e2e), browser })],
-    // tldts' minified build packs the public suffix list far tighter than its ES module tree.
-    resolve: { alias: { tldts: 'tldts/dist/index.esm.min.js' } },
+    plugins: [publicSuffixList(), noInnerHtml(), preact(), crx({ manifest: manifestFor(browser, e2e), browser })],
     build: {
       outDir: `dist/${e2e ? 'e2e-' : ''}${browser}`,
       emptyOutDir: true,

@@ -13,12 +13,16 @@ const scriptImports = (): Plugin => ({
 
 export default defineConfig({
   plugins: [scriptImports()],
-  resolve: { alias: { tldts: 'tldts/dist/index.esm.min.js' } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/setup-psl.ts'],
+        },
       },
       {
         extends: true,

@@ -4,15 +4,26 @@ import { compileRules, compileSessionRules } from '../core/rules';
 import type { Settings } from '../core/settings';
 
 const env = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof createFakeBrowser> }));
-vi.mock('webextension-polyfill', () => ({
-  default: new Proxy({}, { get: (_t, key) => (env.current.fake as Record<string | symbol, unknown>)[key] }),
-}));
+// The native API object the platform reads, and the polyfill the background's listener uses.
+const fakeApi = vi.hoisted(
+  () => new Proxy({}, { get: (_t, key) => (env.current.fake as Record<string | symbol, unknown>)[key] }),
+);
+vi.hoisted(() => {
+  (globalThis as Record<string, unknown>).browser = fakeApi;
+});
+vi.mock('webextension-polyfill', () => ({ default: fakeApi }));
 
 const page = { id: 'fake-id', url: 'chrome-extension://fake-id/src/popup/index.html' };
 
 async function boot() {
   env.current = createFakeBrowser();
   vi.resetModules();
+  // The fresh module graph gets the list the setup file parsed (the worker would fetch it).
+  const [{ usePublicSuffixList }, { default: psl }] = await Promise.all([
+    import('../core/public-suffix'),
+    import('@gorhill/publicsuffixlist'),
+  ]);
+  usePublicSuffixList(psl);
   await import('./index');
   const [onMessage] = env.current.fake.runtime.onMessage.listeners;
   const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);

@@ -1,5 +1,6 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce } from '../core/reducer';
+import { ensurePublicSuffixList } from '../platform/psl';
 import { readPins, writePins, writeSettings } from '../platform/store';
 import { connectOkteto, forgetOkteto, refreshOkteto } from './okteto';
 import { enqueue } from './queue';
@@ -16,6 +17,7 @@ type OutsideQueue = 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'ref
  * happens before it queues, so a slow server holds up no other command.
  */
 export async function dispatch(input: unknown): Promise<Reply> {
+  await ensurePublicSuffixList(); // domains in commands are checked against it
   const cmd = validateCommand(input);
   if (cmd.error !== undefined) return { ok: false, error: cmd.error };
   const c = cmd.value;

@@ -1,5 +1,6 @@
 import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
+import { onMessage } from '../platform/polyfill';
 import { KEYS, OKTETO_STATE, readPins, removeTabServed, writePins } from '../platform/store';
 import { handleContent } from './content';
 import { context, invalidateContext } from './context';
@@ -19,7 +20,7 @@ const reconcileFromStorage = () => enqueue(async () => reconcile(await loadSetti
 const fromOurPages = (sender: Runtime.MessageSender) =>
   sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (fromOurPages(sender)) {
     return dispatch(message).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
   }

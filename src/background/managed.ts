@@ -1,4 +1,5 @@
 import { mergeTeam, parsePresetFile, removeTeam } from '../core/presets';
+import { ensurePublicSuffixList } from '../platform/psl';
 import { readManaged, writeManagedStatus, writeSettings } from '../platform/store';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
@@ -10,6 +11,7 @@ import { loadSettings } from './settings-store';
  */
 export function applyManaged(): Promise<void> {
   return enqueue(async () => {
+    await ensurePublicSuffixList();
     const policy = await readManaged();
     const files = Array.isArray(policy.presets) ? policy.presets : [];
     let settings = await loadSettings();

@@ -75,6 +75,7 @@ export async function badgeStateFor(tabId: number): Promise<BadgeState> {
 
 export function forgetTab(tabId: number): void {
   states.delete(tabId);
+  chains.delete(tabId);
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
 }
@@ -99,7 +100,23 @@ export async function refreshTabs(ctx: Context): Promise<void> {
 
 // ---- observers (called from listeners registered at top level in index.ts) ----
 
-export async function onNavigate(tabId: number, url: string): Promise<void> {
+const chains = new Map<number, Promise<void>>();
+/**
+ * One tab's observations, applied in the order they arrived: each awaits the context, and a
+ * navigation must not land after the response it preceded.
+ */
+function inOrder(tabId: number, job: () => Promise<void>): Promise<void> {
+  const next = (chains.get(tabId) ?? Promise.resolve()).then(job, job);
+  chains.set(
+    tabId,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+export const onNavigate = (tabId: number, url: string) => inOrder(tabId, () => navigate(tabId, url));
+
+async function navigate(tabId: number, url: string): Promise<void> {
   const host = webHost(url);
   const { settings, pins, origins } = await context();
   const requested = host ? divertFor(settings, pins, origins, tabId, host)?.namespace : undefined;
@@ -114,10 +131,12 @@ export async function onNavigate(tabId: number, url: string): Promise<void> {
  * nothing; otherwise the state stands (onBeforeRequest saw the navigation) and is published again,
  * because a navigation clears the tab's toolbar badge.
  */
-export async function onTabUpdated(tabId: number, url: string | undefined): Promise<void> {
-  const host = webHost(url);
-  if (host !== undefined && (await stateOf(tabId)).host === host) return schedulePublish(tabId);
-  await onNavigate(tabId, url ?? '');
+export function onTabUpdated(tabId: number, url: string | undefined): Promise<void> {
+  return inOrder(tabId, async () => {
+    const host = webHost(url);
+    if (host !== undefined && (await stateOf(tabId)).host === host) return schedulePublish(tabId);
+    await navigate(tabId, url ?? '');
+  });
 }
 
 /** The namespace a request from `tabId` to `host` should carry, or undefined when none. */
@@ -130,21 +149,25 @@ async function expectedFor(tabId: number, host: string) {
  * A request to a diverted host left with these headers (after DNR). Browsers report only requests
  * whose initiator we may access too, which are exactly those that can carry the header.
  */
-export async function onSent(tabId: number, url: string, baggage: string | undefined): Promise<void> {
+export function onSent(tabId: number, url: string, baggage: string | undefined): Promise<void> {
   const host = webHost(url);
-  if (tabId < 0 || !host) return;
-  const { divert } = await expectedFor(tabId, host);
-  if (divert) await record(tabId, { type: 'sent', baggage, expected: divert.namespace });
+  if (tabId < 0 || !host) return Promise.resolve();
+  return inOrder(tabId, async () => {
+    const { divert } = await expectedFor(tabId, host);
+    if (divert) await record(tabId, { type: 'sent', baggage, expected: divert.namespace });
+  });
 }
 
-export async function onResponse(tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> {
+export function onResponse(tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> {
   const host = webHost(url);
-  if (tabId < 0 || !host) return;
-  const { ctx, divert } = await expectedFor(tabId, host);
-  if (!divert) return;
-  const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
-  const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
-  if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
+  if (tabId < 0 || !host) return Promise.resolve();
+  return inOrder(tabId, async () => {
+    const { ctx, divert } = await expectedFor(tabId, host);
+    if (!divert) return;
+    const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+    const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
+    if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
+  });
 }
 
 /** After a diverted page loads: GET <origin><probe> with the same baggage, bounded in time and size. */
@@ -157,10 +180,15 @@ export async function runProbe(tabId: number, pageUrl: string): Promise<void> {
   const url = probeUrl(pageUrl, from.probe);
   if (!url) return;
   const value = await fetchProbe(url, divert.namespace, from.field ?? DEFAULT_FIELD);
-  await record(
-    tabId,
-    value.error === undefined ? { type: 'probe', value: value.value } : { type: 'probe-failed', reason: value.error },
-  );
+  await inOrder(tabId, async () => {
+    // The tab may have moved on while the probe ran: its answer is about the page it was sent for.
+    const now = await stateOf(tabId);
+    if (now.host !== host || now.requested !== divert.namespace) return;
+    await record(
+      tabId,
+      value.error === undefined ? { type: 'probe', value: value.value } : { type: 'probe-failed', reason: value.error },
+    );
+  });
 }
 
 async function fetchProbe(url: string, namespace: string, field: string) {

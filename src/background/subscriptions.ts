@@ -2,6 +2,7 @@ import type { Reply } from '../core/messages';
 import { mergeTeam, parsePresetFile } from '../core/presets';
 import { SUBSCRIPTION_LIMITS, type SubscriptionStatus, validateSubscriptionUrl } from '../core/subscription';
 import { fetchBounded } from '../platform/fetch';
+import { ensurePublicSuffixList } from '../platform/psl';
 import { readSubscriptionStatus, writeSettings, writeSubscriptionStatus } from '../platform/store';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
@@ -40,6 +41,7 @@ export async function followSubscription(input: string, first: boolean): Promise
   }
   if (res.status !== 200) return failed(`${url.value} answered HTTP ${res.status}.`);
   if (res.text === undefined) return failed(`${url.value} is larger than 1 MiB.`);
+  await ensurePublicSuffixList();
   const parsed = parsePresetFile(res.text);
   if (parsed.error !== undefined) return failed(parsed.error);
   const { file, warnings } = parsed.value;

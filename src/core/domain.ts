@@ -1,4 +1,4 @@
-import { getPublicSuffix } from 'tldts';
+import { publicSuffixOf } from './public-suffix';
 import { fail, ok, type Result } from './result';
 
 export const DOMAIN_RULE =
@@ -49,7 +49,7 @@ export function validateDomain(input: unknown): Result<string> {
   if (ascii === undefined || ascii.length > 253 || !ascii.split('.').every((l) => LABEL.test(l))) {
     return fail(`"${raw}" has characters a host name cannot have. ${DOMAIN_RULE}`);
   }
-  if (getPublicSuffix(ascii, { allowPrivateDomains: true }) === ascii) {
+  if (publicSuffixOf(ascii) === ascii) {
     return fail(
       `"${ascii}" is a top-level domain or public suffix shared by unrelated sites. Enter your own domain, e.g. okteto.example.com.`,
     );

@@ -9,7 +9,16 @@ export const NamespaceSchema = v.pipe(
   v.check((s: string) => isNamespace(s), `is not a valid namespace. ${NAMESPACE_RULE}`),
 );
 
-/** A domain exactly as stored: already normalized (validateDomain returns it unchanged). */
+/**
+ * A domain as stored: host-name shaped. Stored settings were checked against the public suffix
+ * list when they came in, so loading them (every time the worker wakes) does not need the list.
+ */
+export const StoredDomainSchema = v.pipe(
+  v.string('must be a domain (text)'),
+  v.regex(/^(?=.{1,253}$)([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/, 'is not a host name.'),
+);
+
+/** A domain exactly as stored, checked fully (public suffixes refused): for what comes in. */
 export const DomainSchema = v.pipe(
   v.string('must be a domain (text)'),
   v.check((d) => validateDomain(d).value === d, 'is not a valid domain: use a host name such as okteto.example.com.'),

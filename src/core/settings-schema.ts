@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { fail, type Result } from './result';
-import { DomainSchema, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
+import { NamespaceFromSchema, NamespaceSchema, parseWith, StoredDomainSchema } from './schema';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './settings';
 
 const DomainEntrySchema = v.object({
-  domain: DomainSchema,
+  domain: StoredDomainSchema,
   enabled: v.boolean(),
   namespace: v.optional(NamespaceSchema),
   team: v.optional(NamespaceSchema),

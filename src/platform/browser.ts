@@ -1,5 +1,10 @@
-import browser from 'webextension-polyfill';
+import type { Browser } from 'webextension-polyfill';
 
+/**
+ * The extension API for everything but the background's message listener. In MV3 both Chrome's
+ * chrome.* and Firefox's browser.* return promises, so pages (the popup above all: every kilobyte
+ * is on the click path) use the native object, typed by webextension-polyfill.
+ */
+const g = globalThis as unknown as { browser?: Browser; chrome?: Browser };
+export const browser: Browser = (g.browser ?? g.chrome) as Browser;
 export type { Runtime, Tabs } from 'webextension-polyfill';
-/** The only module that imports webextension-polyfill; everything else goes through platform/. */
-export { browser };
