@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantsDomain, originPatterns } from './permissions';
+import { grantsDomain, hasAccessPatterns, originPatterns } from './permissions';
 
 describe('grantsDomain', () => {
   it('accepts the pattern we ask for, and wider ones', () => {
@@ -16,5 +16,13 @@ describe('grantsDomain', () => {
     expect(grantsDomain(['*://*.a.okteto.example.com/*'], 'okteto.example.com')).toBe(false);
     expect(grantsDomain(['*://*.notokteto.example.com/*'], 'okteto.example.com')).toBe(false);
     expect(grantsDomain(['*://*.okteto.example.com.evil.test/*'], 'okteto.example.com')).toBe(false);
+  });
+});
+
+describe('hasAccessPatterns', () => {
+  it('is true only when every pattern we ask for (http, ws, wss) is granted', () => {
+    expect(hasAccessPatterns(originPatterns('okteto.example.com'), 'okteto.example.com')).toBe(true);
+    expect(hasAccessPatterns(['*://*.okteto.example.com/*'], 'okteto.example.com')).toBe(false);
+    expect(hasAccessPatterns(['<all_urls>'], 'okteto.example.com')).toBe(true);
   });
 });

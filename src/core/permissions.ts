@@ -4,6 +4,11 @@
  */
 export const originPatterns = (domain: string): string[] => ['*', 'ws', 'wss'].map((scheme) => `${scheme}://*.${domain}/*`);
 
+/** True when every pattern "Divert this site" asks for is granted already (no prompt needed). */
+export function hasAccessPatterns(origins: readonly string[], domain: string): boolean {
+  return origins.includes('<all_urls>') || originPatterns(domain).every((p) => origins.includes(p));
+}
+
 /** True when one of the granted match patterns gives host access to `domain` and all its subdomains. */
 export function grantsDomain(origins: readonly string[], domain: string): boolean {
   return origins.some((pattern) => {

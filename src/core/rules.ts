@@ -1,5 +1,4 @@
 import { BAGGAGE_HEADER, baggageValue } from './baggage';
-import { covers } from './host';
 import { namespaceFor, type Settings } from './settings';
 
 /** Every rule id and priority Divert Switch uses. Ids outside these ranges are never touched. */
@@ -82,35 +81,55 @@ function groups(settings: Settings, permitted: (domain: string) => boolean): Map
   for (const entry of active) {
     const ns = namespaceFor(settings, entry);
     if (!entry.enabled || ns === '') continue;
-    out.set(ns, [...(out.get(ns) ?? []), entry.domain]);
+    const list = out.get(ns);
+    if (list) list.push(entry.domain);
+    else out.set(ns, [entry.domain]);
   }
   return out;
 }
 
+/** The proper parents of a host: a.b.example.com → b.example.com, example.com, com. */
+function parents(host: string): string[] {
+  const out: string[] = [];
+  for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1)) out.push(host.slice(i + 1));
+  return out;
+}
+
 /**
- * Entries under `domains` that are not in the group: each is disabled or diverted to another
- * namespace, and must not get this rule's header (requestDomains also matches subdomains).
+ * Per namespace, the entries under its domains that are not in its group: each is disabled or
+ * diverted to another namespace, and must not get that rule's header (requestDomains also matches
+ * subdomains). One pass over the entries' parents: linear in entries, whatever the namespaces.
  */
-function carveOuts(settings: Settings, domains: string[]): string[] {
-  return settings.domains
-    .filter((e) => !domains.includes(e.domain) && domains.some((d) => covers(d, e.domain)))
-    .map((e) => e.domain)
-    .sort();
+function carveOuts(settings: Settings, grouped: Map<string, string[]>): Map<string, string[]> {
+  const groupOf = new Map<string, string>();
+  for (const [ns, domains] of grouped) for (const d of domains) groupOf.set(d, ns);
+  const out = new Map<string, string[]>();
+  for (const e of settings.domains) {
+    for (const p of parents(e.domain)) {
+      const ns = groupOf.get(p);
+      if (ns === undefined || groupOf.get(e.domain) === ns) continue;
+      const list = out.get(ns) ?? [];
+      if (!list.includes(e.domain)) list.push(e.domain);
+      out.set(ns, list);
+    }
+  }
+  return out;
 }
 
 /** Settings → the dynamic rules: one `set baggage` rule per distinct namespace. */
 export function compileRules(settings: Settings, permitted: (domain: string) => boolean): RuleBody[] {
-  return [...groups(settings, permitted)].map(([ns, domains]) =>
-    body(ns, domains, carveOuts(settings, domains), PRIORITY.namespace),
-  );
+  const grouped = groups(settings, permitted);
+  const carved = carveOuts(settings, grouped);
+  return [...grouped].map(([ns, domains]) => body(ns, domains, (carved.get(ns) ?? []).sort(), PRIORITY.namespace));
 }
 
 /** Tab pins → session rules: the pinned namespace for every diverted domain, in that tab only. */
 export function compileSessionRules(settings: Settings, pins: TabPins, permitted: (domain: string) => boolean): RuleBody[] {
   const all = [...groups(settings, permitted).values()].flat().sort();
   if (all.length === 0) return [];
+  const diverted = new Set(all);
   const disabled = settings.domains
-    .filter((e) => !e.enabled && all.some((d) => covers(d, e.domain)))
+    .filter((e) => !e.enabled && parents(e.domain).some((p) => diverted.has(p)))
     .map((e) => e.domain)
     .sort();
   return Object.entries(pins)

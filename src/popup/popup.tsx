@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
-import { grantsDomain } from '../core/permissions';
+import { grantsDomain, hasAccessPatterns } from '../core/permissions';
 import { entryCovering, namespaceFor } from '../core/settings';
 import { browser } from '../platform/browser';
 import { send } from '../platform/messaging';
@@ -48,8 +48,10 @@ export function Popup() {
   };
 
   // permissions.request is called before any await: Firefox shows the prompt only inside the click.
+  // With access already granted there is nothing to ask: the command goes at once.
   const askAccessThen = (domain: string, cmd: Command) => {
-    void requestDomains([domain]).then((ok) => {
+    const asked = hasAccessPatterns(origins, domain) ? Promise.resolve(true) : requestDomains([domain]);
+    void asked.then((ok) => {
       if (ok) return run(cmd);
       setError(t('accessRefused', domain));
     });
@@ -93,6 +95,11 @@ export function Popup() {
     pinned: pinned !== undefined,
   });
   const live = diverted && granted && namespace !== '' && !settings.paused;
+  const ready = loaded && tab.ready;
+  // npm run bench reads this mark: the popup is ready when settings and the tab are known.
+  useEffect(() => {
+    if (ready) performance.mark('divert-switch:ready');
+  }, [ready]);
   // Only what was observed for the namespace asked for now counts (a change invalidates the rest).
   const observed = live && served?.requested === namespace ? served : undefined;
   const status = observed?.served ? t('servedBy', base.replace(/\.$/, ''), observed.served) : base;

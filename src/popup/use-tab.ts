@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { webHost } from '../core/tab-state';
 import { browser } from '../platform/browser';
 
 export interface TabInfo {
@@ -8,24 +9,28 @@ export interface TabInfo {
   ready: boolean;
 }
 
+function findTab(): Promise<TabInfo> {
+  const param = new URLSearchParams(location.search).get('tab');
+  const found = param
+    ? browser.tabs.get(Number(param))
+    : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
+  return found.then(
+    (t) => ({ id: t?.id, host: webHost(t?.url), ready: true }),
+    () => ({ ready: true }),
+  );
+}
+
+let first: Promise<TabInfo> | undefined;
+/** Starts looking before the first render (see preloadExtensionState). */
+export function preloadTab(): void {
+  first ??= findTab();
+}
+
 /** The tab the popup acts on: `?tab=<id>` when given (tests, "open in tab"), else the active tab. */
 export function useTab(): TabInfo {
   const [tab, setTab] = useState<TabInfo>({ ready: false });
   useEffect(() => {
-    const param = new URLSearchParams(location.search).get('tab');
-    const found = param
-      ? browser.tabs.get(Number(param))
-      : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
-    void found
-      .then((t) => {
-        let host: string | undefined;
-        try {
-          const url = new URL(t?.url ?? '');
-          if (/^(https?|wss?):$/.test(url.protocol)) host = url.hostname;
-        } catch {}
-        setTab({ id: t?.id, host, ready: true });
-      })
-      .catch(() => setTab({ ready: true }));
+    void (first ?? findTab()).then(setTab);
   }, []);
   return tab;
 }

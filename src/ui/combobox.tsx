@@ -27,7 +27,11 @@ export function Combobox({ id, label, listLabel, value, options, placeholder, in
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => setText(value), [value]);
+  // While someone types, a value arriving from storage (the last change landing) must not replace their text.
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setText(value);
+  }, [value]);
 
   const shown = useMemo(() => {
     const q = text.trim().toLowerCase();
@@ -37,6 +41,7 @@ export function Combobox({ id, label, listLabel, value, options, placeholder, in
   }, [text, value, options]);
 
   const commit = (next: string) => {
+    editing.current = false;
     setOpen(false);
     setActive(-1);
     setText(next);
@@ -56,6 +61,7 @@ export function Combobox({ id, label, listLabel, value, options, placeholder, in
       e.preventDefault();
       e.stopPropagation();
       setOpen(false);
+      editing.current = false;
       setText(value);
     }
   };
@@ -79,12 +85,19 @@ export function Combobox({ id, label, listLabel, value, options, placeholder, in
         placeholder={placeholder}
         value={text}
         onInput={(e) => {
+          editing.current = true;
           setText((e.currentTarget as HTMLInputElement).value);
           setOpen(true);
           setActive(-1);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          if (editing.current) {
+            editing.current = false;
+            setText(value);
+          }
+        }}
         onKeyDown={onKeyDown}
       />
       <div id={listId} role="listbox" aria-label={listLabel} hidden={!open || shown.length === 0}>

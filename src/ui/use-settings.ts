@@ -27,13 +27,23 @@ async function read(): Promise<ExtensionState> {
 
 const WATCHED = new Set([KEYS.settings, PINS_KEY, OKTETO_STATE]);
 
+let first: Promise<ExtensionState> | undefined;
+/**
+ * Starts reading before the first render: an effect runs only after the first paint, and the
+ * popup is on the user's click path.
+ */
+export function preloadExtensionState(): void {
+  first ??= read();
+}
+
 /** Storage is the source of truth: the UI re-reads it whenever the background writes. */
 export function useExtensionState(): ExtensionState {
   const [state, setState] = useState<ExtensionState>({ settings: DEFAULTS, pins: {}, origins: [], loaded: false });
   useEffect(() => {
     let live = true;
     const refresh = () => void read().then((s) => live && setState(s));
-    refresh();
+    void (first ?? read()).then((s) => live && setState(s));
+    first = undefined;
     // Only settings and pins: served-by state is written on every page load, and a re-render
     // while someone types would put a controlled field back to its stored value.
     const off = onStorageChange((_area, keys) => keys.some((k) => WATCHED.has(k)) && refresh());

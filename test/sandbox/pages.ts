@@ -51,3 +51,13 @@ window.addEventListener('load', () => bounded(Promise.all(jobs)).then(() => { do
 }
 
 export const RESOURCE_TYPES_SENT = TYPES;
+
+/** A page with `n` images (default 200) on its own host, unique per load so no cache answers. */
+export function manyPage(params: URLSearchParams): string {
+  const n = Math.min(1000, Math.max(1, Number(params.get('n') ?? 200) || 200));
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  const imgs = Array.from({ length: n }, (_, i) => `<img src="/__r/${id}/image.png?i=${i}" width="1" height="1" alt="">`).join(
+    '',
+  );
+  return `<!doctype html><html><head><meta charset="utf-8"><title>many</title></head><body>${imgs}</body></html>`;
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { divertNamespaceOf } from '../../src/core/baggage';
-import { frontendPage, resourcesPage } from './pages';
+import { frontendPage, manyPage, resourcesPage } from './pages';
 
 /**
  * A stand-in for an Okteto shared namespace behind a Divert-aware ingress, for a "movies" app.
@@ -28,6 +28,8 @@ export interface Seen {
   headers: IncomingHttpHeaders;
   /** The okteto-divert member of the baggage header, if any. */
   divert?: string;
+  /** When it arrived (ms since the epoch, this process's clock). */
+  at: number;
   websocket?: boolean;
 }
 
@@ -119,6 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       method: req.method ?? 'GET',
       headers: req.headers,
       divert: divertNamespaceOf(req.headers.baggage as string),
+      at: Date.now(),
     });
     // The ingress routes /api/catalog on the frontend's host to the catalog service, as path-based apps do.
     const endpoint = serviceOf(host);
@@ -148,6 +151,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     // Everything else, on any host: the test resources and an echo of the request.
+    if (url.pathname === '/__test/many') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(manyPage(url.searchParams));
+    }
     if (url.pathname === '/__test/resources') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(resourcesPage(url.searchParams, port));
@@ -176,6 +183,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       method: 'GET',
       headers: req.headers,
       divert: divertNamespaceOf(req.headers.baggage as string),
+      at: Date.now(),
       websocket: true,
     });
     const key = String(req.headers['sec-websocket-key'] ?? '');
