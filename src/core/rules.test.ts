@@ -80,3 +80,14 @@ describe('compileSessionRules', () => {
     ]);
   });
 });
+
+describe('nesting (found by the property test)', () => {
+  it('an entry on under one that is off, under one that is on, gets a rule of its own', () => {
+    const s = settingsWith(['example.com', { domain: 'b.example.com', enabled: false }, 'a.b.example.com']);
+    const rules = compileRules(s, everything);
+    expect(rules.map((r) => [r.condition.requestDomains, r.condition.excludedRequestDomains])).toEqual([
+      [['example.com'], ['b.example.com']],
+      [['a.b.example.com'], undefined],
+    ]);
+  });
+});

@@ -116,23 +116,58 @@ function carveOuts(settings: Settings, grouped: Map<string, string[]>): Map<stri
   return out;
 }
 
-/** Settings → the dynamic rules: one `set baggage` rule per distinct namespace. */
+interface Layer {
+  domains: string[];
+  excluded: string[];
+}
+
+/**
+ * excludedRequestDomains wins over requestDomains for the whole subtree, so an entry diverted
+ * under one that is carved out (a.b.example.com on, b.example.com off, example.com on) cannot sit
+ * in the same rule: it goes to a rule of its own. Usually there is one layer; deeper nesting adds
+ * one rule per level. Each layer's carve-outs are those under its own domains.
+ */
+function layers(domains: string[], carve: string[]): Layer[] {
+  const out: Layer[] = [];
+  let rest = domains;
+  while (rest.length > 0) {
+    const inRule = new Set(rest);
+    const excluded = new Set(carve.filter((e) => parents(e).some((p) => inRule.has(p))));
+    const blocked = new Set(rest.filter((d) => parents(d).some((p) => excluded.has(p))));
+    const top = rest.filter((d) => !blocked.has(d));
+    const topSet = new Set(top);
+    out.push({ domains: top, excluded: carve.filter((e) => parents(e).some((p) => topSet.has(p))).sort() });
+    rest = rest.filter((d) => blocked.has(d));
+  }
+  return out;
+}
+
+/** Settings → the dynamic rules: one `set baggage` rule per distinct namespace (per nesting layer). */
 export function compileRules(settings: Settings, permitted: (domain: string) => boolean): RuleBody[] {
   const grouped = groups(settings, permitted);
   const carved = carveOuts(settings, grouped);
-  return [...grouped].map(([ns, domains]) => body(ns, domains, (carved.get(ns) ?? []).sort(), PRIORITY.namespace));
+  return [...grouped].flatMap(([ns, domains]) =>
+    layers(domains, carved.get(ns) ?? []).map((l) => body(ns, l.domains, l.excluded, PRIORITY.namespace)),
+  );
 }
 
 /** Tab pins → session rules: the pinned namespace for every diverted domain, in that tab only. */
 export function compileSessionRules(settings: Settings, pins: TabPins, permitted: (domain: string) => boolean): RuleBody[] {
-  const all = [...groups(settings, permitted).values()].flat().sort();
+  // Every enabled, permitted domain: a pin names its own namespace, so a domain with none chosen
+  // globally is diverted in the pinned tab all the same (found by the property test).
+  if (settings.paused) return [];
+  const all = settings.domains
+    .filter((e) => e.enabled && permitted(e.domain))
+    .map((e) => e.domain)
+    .sort();
   if (all.length === 0) return [];
   const diverted = new Set(all);
   const disabled = settings.domains
-    .filter((e) => !e.enabled && parents(e.domain).some((p) => diverted.has(p)))
+    .filter((e) => !diverted.has(e.domain) && parents(e.domain).some((p) => diverted.has(p)))
     .map((e) => e.domain)
     .sort();
+  const parts = layers(all, disabled);
   return Object.entries(pins)
     .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([tab, ns]) => body(ns, all, disabled, PRIORITY.tabPin, [Number(tab)]));
+    .flatMap(([tab, ns]) => parts.map((l) => body(ns, l.domains, l.excluded, PRIORITY.tabPin, [Number(tab)])));
 }
