@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeTeam, parsePresetFile } from '../../src/core/presets';
+import { validateSettings } from '../../src/core/settings-schema';
+import { FILES, presetFiles, SEED } from '../fixtures/fuzz-presets';
+import { settingsWith } from '../fixtures/settings';
+
+/** Seeded fuzzing of the preset import: every input is accepted into valid settings or refused with a message. */
+describe(`preset import fuzz (${FILES} files, seed ${SEED})`, () => {
+  it('accepts into valid settings, or refuses with a sentence; nothing throws', () => {
+    const base = settingsWith(['mine.example.org'], { presets: [{ namespace: 'me' }] });
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(presetFiles, (text) => {
+        const r = parsePresetFile(text);
+        if (r.error !== undefined) {
+          refused++;
+          expect(r.error.length).toBeGreaterThan(10);
+          expect(r.error.length).toBeLessThan(600);
+          return;
+        }
+        accepted++;
+        const merged = mergeTeam(base, r.value.file).settings;
+        expect(validateSettings(merged).error).toBeUndefined();
+        expect(merged.domains.filter((d) => !d.team)).toEqual(base.domains);
+      }),
+      { seed: SEED, numRuns: FILES, interruptAfterTimeLimit: 60_000 },
+    );
+    expect(accepted + refused).toBe(FILES);
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+    console.info(`preset fuzz: ${FILES} files, ${accepted} accepted, ${refused} refused`);
+  });
+});

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import manifest from '../../manifest.json';
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : /\.(ts|tsx)$/.test(f) && !/\.test\.ts$/.test(f) ? [p] : [];
+  });
+const code = sources('src')
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
+
+/** Each permission, and the code that needs it (a permission nothing uses must go). */
+const USED_BY: Record<string, RegExp> = {
+  declarativeNetRequestWithHostAccess: /\.declarativeNetRequest\.(updateDynamicRules|updateSessionRules)/,
+  storage: /\.storage\.(local|session|sync|managed)/,
+  // the toolbar click and the shortcut give access to the tab shown: the popup reads its URL and
+  // its Resource Timing entries (scripting) without a host permission
+  activeTab: /\.scripting\.executeScript/,
+  webRequest: /\.webRequest\.on(SendHeaders|HeadersReceived|BeforeRequest)/,
+  scripting: /\.scripting\.(registerContentScripts|executeScript)/,
+  alarms: /\.alarms\.create/,
+};
+
+describe('the manifest (pinned)', () => {
+  it('asks for exactly these permissions, each used by the code', () => {
+    expect(manifest.permissions).toEqual(Object.keys(USED_BY));
+    for (const [permission, use] of Object.entries(USED_BY)) expect(code, permission).toMatch(use);
+  });
+
+  it('has no host permission at install: each domain is asked for when divert is turned on', () => {
+    expect((manifest as Record<string, unknown>).host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*', 'ws://*/*', 'wss://*/*']);
+    expect((manifest as Record<string, unknown>).content_scripts).toBeUndefined(); // registered per diverted domain
+  });
+
+  it('gives extension pages a strict CSP: own scripts only, no eval, no remote code', () => {
+    const csp = manifest.content_security_policy.extension_pages;
+    expect(csp).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it('builds no HTML from data: no innerHTML, outerHTML, insertAdjacentHTML, document.write or eval in src/', () => {
+    expect(code).not.toMatch(
+      /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|\beval\(|new Function\(/,
+    );
+  });
+
+  it('sends no telemetry: the only fetches are the probe, preset subscriptions, the Okteto API and the packaged list', () => {
+    const fetches = code.match(/\bfetch\(/g) ?? [];
+    expect(fetches.length).toBe(2); // platform/fetch.ts (bounded, callers above) and platform/psl.ts (a packaged file)
+  });
+});
