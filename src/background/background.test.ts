@@ -31,7 +31,12 @@ async function boot() {
   const { enqueue } = await import('./queue');
   /** Waits until every queued job so far has run. */
   const settle = () => enqueue(async () => undefined);
-  return { send, settings, settle };
+  /** Toolbar buttons and page badges follow a moment after a change (debounced). */
+  const tabsSettled = async () => {
+    await settle();
+    await new Promise((r) => setTimeout(r, 150));
+  };
+  return { send, settings, settle, tabsSettled };
 }
 
 describe('background', () => {
@@ -144,14 +149,17 @@ describe('toolbar button and shortcut', () => {
   it('shows the namespace on diverted tabs only, and a tab pin on its own tab', async () => {
     await bg.send({ type: 'setNamespace', namespace: 'alice' });
     await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.tabsSettled();
     expect(env.current.badges[1]).toEqual({
       text: `${'alice'.slice(0, 3)}…`,
       title: expect.stringContaining('okteto-divert=alice'),
     });
     expect(env.current.badges[2].text).toBe('');
     await bg.send({ type: 'pinTab', tabId: 1, namespace: 'bob' });
+    await bg.tabsSettled();
     expect(env.current.badges[1]).toEqual({ text: 'bob', title: expect.stringContaining('okteto-divert=bob (this tab only)') });
     await bg.send({ type: 'setPaused', paused: true });
+    await bg.tabsSettled();
     expect(env.current.badges[1]).toEqual({ text: '', title: 'Divert Switch: paused' });
   });
 
@@ -184,6 +192,7 @@ describe('page badge script', () => {
     await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
     await bg.send({ type: 'addDomain', domain: 'off.example.org', enabled: false });
     expect(env.current.scripts.map((s) => s.matches)).toEqual([['*://*.okteto.example.com/*']]);
+    await bg.tabsSettled();
     expect(env.current.injected).toEqual([1]); // the open page gets its badge at once
     await bg.send({ type: 'setShowPageBadge', show: false });
     expect(env.current.scripts).toEqual([]);

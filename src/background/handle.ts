@@ -1,7 +1,7 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce } from '../core/reducer';
 import { ensurePublicSuffixList } from '../platform/psl';
-import { readPins, writePins, writeSettings } from '../platform/store';
+import { readPins, removeAside, writePins, writeSettings } from '../platform/store';
 import { connectOkteto, forgetOkteto, refreshOkteto } from './okteto';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
@@ -10,7 +10,14 @@ import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
 
 /** Commands that talk to a server: they fetch first, outside the queue. */
-type OutsideQueue = 'subscribe' | 'refreshSubscription' | 'connectOkteto' | 'refreshOkteto' | 'forgetOkteto' | 'setSync';
+type OutsideQueue =
+  | 'subscribe'
+  | 'refreshSubscription'
+  | 'connectOkteto'
+  | 'refreshOkteto'
+  | 'forgetOkteto'
+  | 'setSync'
+  | 'discardAside';
 
 /**
  * A message from one of our pages: validated, then run in the queue. Fetching a subscription
@@ -26,6 +33,7 @@ export async function dispatch(input: unknown): Promise<Reply> {
   if (c.type === 'refreshOkteto') return refreshOkteto();
   if (c.type === 'forgetOkteto') return forgetOkteto();
   if (c.type === 'setSync') return enqueue(() => setSync(c.enabled));
+  if (c.type === 'discardAside') return enqueue(async () => (await removeAside(), { ok: true }));
   // A question changes nothing: it need not wait behind queued changes.
   if (c.type === 'planForHost') return { ok: true, value: planForHost(await peekSettings(), c.host) };
   return enqueue(() => run(c));

@@ -1,14 +1,14 @@
 import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { onMessage } from '../platform/polyfill';
-import { KEYS, OKTETO_STATE, readPins, removeTabServed, writePins } from '../platform/store';
+import { KEYS, OKTETO_STATE, PINS_KEY, readPins, removeTabServed, writePins } from '../platform/store';
 import { handleContent } from './content';
 import { context, invalidateContext } from './context';
 import { dispatch } from './handle';
 import { applyManaged } from './managed';
 import { enqueue } from './queue';
 import { reconcile } from './reconcile';
-import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, refreshTabs, runProbe } from './served';
+import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, refreshTabs, runProbe, scheduleRefreshTabs } from './served';
 import { loadSettings } from './settings-store';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
@@ -108,6 +108,7 @@ browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unkn
   if (area === 'managed') void applyManaged();
   // Sync, when on: our changes go out, other browsers' changes come in (each in the queue).
   if (area === 'local' && KEYS.settings in changes) void enqueue(pushIfEnabled);
+  if ((area === 'local' && KEYS.settings in changes) || (area === 'session' && PINS_KEY in changes)) scheduleRefreshTabs();
   if (area === 'sync') void enqueue(() => pullIfEnabled(changes));
   // A new list of Okteto namespaces may warn about (or clear the warning for) open tabs.
   if (area === 'local' && OKTETO_STATE in changes) void context().then(refreshTabs);

@@ -7,7 +7,7 @@ import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
 import { readPins } from '../platform/store';
 import { BADGE_SCRIPT } from './badge-file';
-import { refreshTabs } from './served';
+import { scheduleRefreshTabs } from './served';
 
 /** Where the page badge runs: diverted domains only, and nowhere when it is off or paused. */
 export function badgeMatches(settings: Settings, permitted: (domain: string) => boolean): string[] {
@@ -26,5 +26,5 @@ export async function reconcile(settings: Settings, pins?: TabPins): Promise<voi
   await dnr.dynamic.update(diffRules(compileRules(settings, permitted), dynamic, RULE_IDS.dynamic));
   await dnr.session.update(diffRules(compileSessionRules(settings, tabPins, permitted), session, RULE_IDS.session));
   await syncBadgeScript(BADGE_SCRIPT, badgeMatches(settings, permitted));
-  await refreshTabs({ settings, pins: tabPins, origins });
+  scheduleRefreshTabs({ settings, pins: tabPins, origins });
 }

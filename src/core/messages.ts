@@ -46,6 +46,8 @@ export const CommandSchema = v.variant('type', [
   /** Opt-in: domains, presets and choices follow the user through storage.sync. */
   v.object({ type: v.literal('setSync'), enabled: v.boolean() }),
   v.object({ type: v.literal('forgetOkteto') }),
+  /** Drop settings that were kept aside because they could not be read (after exporting them, say). */
+  v.object({ type: v.literal('discardAside') }),
   /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */
   v.object({ type: v.literal('planForHost'), host: HostSchema }),
 ]);

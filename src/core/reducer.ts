@@ -17,7 +17,8 @@ export type SettingsCommand = Exclude<
       | 'connectOkteto'
       | 'refreshOkteto'
       | 'forgetOkteto'
-      | 'setSync';
+      | 'setSync'
+      | 'discardAside';
   }
 >;
 

@@ -3,6 +3,7 @@ import { send } from '../platform/messaging';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 import { useExtensionState } from '../ui/use-settings';
+import { SettingsAside } from './aside';
 import { Callers } from './callers';
 import { Domains } from './domains';
 import { Okteto } from './okteto';
@@ -24,6 +25,7 @@ export function Options() {
       <p>
         <code>baggage: okteto-divert=&lt;namespace&gt;</code>
       </p>
+      <SettingsAside />
       {error && (
         <p role="alert" class="error">
           {error}

@@ -27,6 +27,14 @@ export async function setAside(blob: unknown, reason: string): Promise<void> {
   await browser.storage.local.set({ [KEYS.settingsAside]: { blob, reason, at: Date.now() } });
 }
 
+export async function readAside(): Promise<unknown> {
+  return (await browser.storage.local.get(KEYS.settingsAside))[KEYS.settingsAside];
+}
+
+export async function removeAside(): Promise<void> {
+  await browser.storage.local.remove(KEYS.settingsAside);
+}
+
 export async function readPins(): Promise<TabPins> {
   return ((await browser.storage.session.get(PINS_KEY))[PINS_KEY] as TabPins | undefined) ?? {};
 }

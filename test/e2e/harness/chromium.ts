@@ -164,6 +164,8 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
         if (i) await chrome.storage.sync.set(i);
         return chrome.storage.sync.get(null);
       }, items),
+    revoke: async (origins) =>
+      (await worker()).evaluate(async (o) => chrome.permissions.remove({ origins: o }).catch(() => false), origins),
     stored: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     restart: async () => {
       await context.close();

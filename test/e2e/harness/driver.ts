@@ -49,6 +49,8 @@ export interface Driver {
   rules(): Promise<Rules>;
   /** A value from the extension's storage.local (read in an extension context). */
   stored(key: string): Promise<unknown>;
+  /** Revokes host permissions as a user would in the browser's settings; false when the browser refuses. */
+  revoke(origins: string[]): Promise<boolean>;
   /** Everything in storage.sync, or, with `items`, writes them there first (as another browser would). */
   syncArea(items?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs the background's handler of a keyboard shortcut for `tab` (e2e builds expose it). */

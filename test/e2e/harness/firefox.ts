@@ -175,6 +175,7 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
         if (i) await chrome.storage.sync.set(i);
         return chrome.storage.sync.get(null);
       }, items),
+    revoke: (origins) => control.evaluate(async (o) => chrome.permissions.remove({ origins: o }).catch(() => false), origins),
     stored: (key) => control.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     close: async () => {
       await browser.close();

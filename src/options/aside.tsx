@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../platform/messaging';
+import { KEYS, onStorageChange, readAside } from '../platform/store';
+import { t } from '../ui/i18n';
+
+interface Aside {
+  blob: unknown;
+  reason: string;
+  at: number;
+}
+
+/** Settings that could not be read (corrupt, or from a newer version) are kept aside: say so, offer them. */
+export function SettingsAside() {
+  const [aside, setAside] = useState<Aside>();
+  useEffect(() => {
+    const refresh = () => void readAside().then((a) => setAside(a as Aside | undefined));
+    refresh();
+    return onStorageChange((area, keys) => area === 'local' && keys.includes(KEYS.settingsAside) && refresh());
+  }, []);
+  if (!aside) return null;
+  const download = () => {
+    const blob = new Blob([`${JSON.stringify(aside.blob, null, 2)}\n`], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `divert-switch-settings-kept-aside-${new Date(aside.at).toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+  return (
+    <div class="attention aside">
+      <p>{t('asideNotice', aside.reason, new Date(aside.at).toLocaleString())}</p>
+      <button type="button" onClick={download}>
+        {t('asideExport')}
+      </button>{' '}
+      <button type="button" onClick={() => void send({ type: 'discardAside' })}>
+        {t('asideDiscard')}
+      </button>
+    </div>
+  );
+}
