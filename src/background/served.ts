@@ -103,7 +103,9 @@ export function scheduleRefreshTabs(ctx?: Context): void {
  */
 export async function refreshTabs(ctx: Context): Promise<void> {
   for (const tab of await allTabs()) {
-    if (tab.id === undefined) continue;
+    // A tab mid-navigation may report no URL yet: its own navigation events will set it right,
+    // and wiping its state here would hide the page badge of the page that is arriving.
+    if (tab.id === undefined || tab.status === 'loading') continue;
     const host = webHost(tab.url);
     const requested = host ? divertFor(ctx.settings, ctx.pins, ctx.origins, tab.id, host)?.namespace : undefined;
     const old = await stateOf(tab.id);

@@ -1,7 +1,7 @@
 import type { BadgePlace } from '../core/served-messages';
 import { browser } from './browser';
 
-export async function allTabs(): Promise<{ id?: number; url?: string }[]> {
+export async function allTabs(): Promise<{ id?: number; url?: string; status?: string }[]> {
   return browser.tabs.query({});
 }
 

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -11,31 +12,60 @@ export const FIREFOX_DIST = resolve('dist/e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
 
 export interface FirefoxDriver extends Driver {
-  browser: Browser;
+  readonly browser: Browser;
+  /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
+  removeAllRules(): Promise<void>;
+  /** Closes Firefox and starts it again with the same profile (needs `persistent`). */
+  restart(): Promise<void>;
 }
 
-export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver> {
+export interface FirefoxOptions {
+  /**
+   * Install the build as an add-on of the profile (an unsigned .xpi, which Firefox ESR accepts with
+   * xpinstall.signatures.required off) instead of a temporary one, so it survives a restart.
+   */
+  persistent?: boolean;
+}
+
+export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }: FirefoxOptions = {}): Promise<FirefoxDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'divert-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    headless: true,
-    executablePath: FIREFOX,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
-      'network.dns.forceResolve': '127.0.0.1',
-      'network.proxy.type': 0,
-      'network.dns.disableIPv6': true,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'extensions.originControls.grantByDefault': true,
-      // Optional host permissions are granted without a prompt (there is no one to answer it).
-      'extensions.webextOptionalPermissionPrompts': false,
-      'browser.tabs.remote.autostart': true,
-    },
-  });
-  await browser.installExtension(dist);
+  if (persistent) {
+    await mkdir(join(profile, 'extensions'), { recursive: true });
+    const out = await mkdtemp(join(tmpdir(), 'divert-xpi-'));
+    execFileSync(
+      'npx',
+      ['web-ext', 'build', '--source-dir', dist, '--artifacts-dir', out, '--filename', 'divert.xpi', '--overwrite-dest'],
+      { stdio: 'ignore' },
+    );
+    await copyFile(join(out, 'divert.xpi'), join(profile, 'extensions', `${GECKO_ID}.xpi`));
+    await rm(out, { recursive: true, force: true });
+  }
+  let browser: Browser;
+  const launch = () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      headless: true,
+      executablePath: FIREFOX,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        ...(persistent
+          ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 }
+          : {}),
+        // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
+        'network.dns.forceResolve': '127.0.0.1',
+        'network.proxy.type': 0,
+        'network.dns.disableIPv6': true,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'extensions.originControls.grantByDefault': true,
+        // Optional host permissions are granted without a prompt (there is no one to answer it).
+        'extensions.webextOptionalPermissionPrompts': false,
+        'browser.tabs.remote.autostart': true,
+      },
+    });
+  browser = await launch();
+  if (!persistent) await browser.installExtension(dist);
   const pages = new WeakMap<Tab, Page>();
   const ids = new WeakMap<Tab, number>();
 
@@ -52,9 +82,17 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
     return page;
   };
   // One extension page kept open to ask the extension APIs (rules, tab ids).
-  const control = await extPage('src/options/index.html');
+  let control: Page;
+  const openControl = async () => {
+    control = (await until(
+      () => extPage('src/options/index.html').catch(() => undefined),
+      'the extension loaded',
+      20_000,
+    )) as Page;
+    await until(() => inExt(async () => chrome.runtime.getURL('') !== ''), 'extension ready');
+  };
   const inExt = <T>(fn: () => Promise<T>) => control.evaluate(fn) as Promise<T>;
-  await until(() => inExt(async () => chrome.runtime.getURL('') !== ''), 'extension ready');
+  await openControl();
 
   const uiOf = (page: Page): Ui => {
     let n = 0;
@@ -110,7 +148,20 @@ export async function launchFirefox(dist = FIREFOX_DIST): Promise<FirefoxDriver>
 
   const driver: FirefoxDriver = {
     name: 'firefox',
-    browser,
+    get browser() {
+      return browser;
+    },
+    removeAllRules: () =>
+      inExt(async () => {
+        const ids = (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.id);
+        await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
+      }),
+    restart: async () => {
+      if (!persistent) throw new Error('a temporary add-on does not survive a restart: launch with { persistent: true }');
+      await browser.close();
+      browser = await launch();
+      await openControl();
+    },
     open: async (url) => {
       const tabIds = () => control.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id as number));
       const before = new Set(await tabIds());
