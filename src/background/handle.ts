@@ -1,4 +1,4 @@
-import { type Command, type Reply, validateCommand } from '../core/messages';
+import { type Command, type Reply, type ServerCommand, validateCommand } from '../core/messages';
 import { planForHost, reduce } from '../core/reducer';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { readPins, removeAside, writePins, writeSettings } from '../platform/store';
@@ -8,16 +8,6 @@ import { reconcile } from './reconcile';
 import { loadSettings, peekSettings } from './settings-store';
 import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
-
-/** Commands that talk to a server: they fetch first, outside the queue. */
-type OutsideQueue =
-  | 'subscribe'
-  | 'refreshSubscription'
-  | 'connectOkteto'
-  | 'refreshOkteto'
-  | 'forgetOkteto'
-  | 'setSync'
-  | 'discardAside';
 
 /**
  * A message from one of our pages: validated, then run in the queue. Fetching a subscription
@@ -40,7 +30,7 @@ export async function dispatch(input: unknown): Promise<Reply> {
 }
 
 /** One command: load, apply, reconcile, save, reply. Call only from inside the queue. */
-export async function run(cmd: Exclude<Command, { type: OutsideQueue }>): Promise<Reply> {
+export async function run(cmd: Exclude<Command, { type: ServerCommand }>): Promise<Reply> {
   const settings = await loadSettings();
   if (cmd.type === 'planForHost') return { ok: true, value: planForHost(settings, cmd.host) };
   if (cmd.type === 'pinTab') {

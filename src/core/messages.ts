@@ -53,6 +53,16 @@ export const CommandSchema = v.variant('type', [
 ]);
 
 export type Command = v.InferOutput<typeof CommandSchema>;
+
+/** Commands that talk to a server or to another store: the background runs them itself, fetching outside its queue. */
+export type ServerCommand =
+  | 'subscribe'
+  | 'refreshSubscription'
+  | 'connectOkteto'
+  | 'refreshOkteto'
+  | 'forgetOkteto'
+  | 'setSync'
+  | 'discardAside';
 export type CommandType = Command['type'];
 
 export type Reply<T = unknown> = { ok: true; value?: T } | { ok: false; error: string };

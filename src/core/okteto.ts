@@ -1,5 +1,6 @@
 import { isNamespace } from './namespace';
 import { fail, ok, type Result } from './result';
+import { secureUrl } from './url';
 
 /** The Okteto instance's GraphQL API: namespaces are called spaces there. */
 export const SPACES_QUERY = 'query DivertSwitchSpaces { spaces { id owner } }';
@@ -12,22 +13,13 @@ export interface OktetoState {
   error?: string;
 }
 
-const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 /** An Okteto instance URL, reduced to its origin: https, or http on this machine only. */
 export function validateInstanceUrl(input: unknown): Result<string> {
-  if (typeof input !== 'string' || input.trim() === '')
-    return fail('Enter your Okteto instance URL, e.g. https://okteto.example.com.');
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
-  } catch {
-    return fail(`"${input.trim().slice(0, 100)}" is not a URL. Enter your Okteto instance URL, e.g. https://okteto.example.com.`);
-  }
-  if (url.username || url.password)
-    return fail('Leave user names and passwords out of the instance URL; the token goes in its own field.');
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return ok(url.origin);
-  return fail('The Okteto instance URL must use https (http only for localhost): your token travels with every request.');
+  const url = secureUrl(input, 'your Okteto instance URL', 'https://okteto.example.com', {
+    defaultScheme: 'https',
+    credentials: '; the token goes in its own field',
+  });
+  return url.error === undefined ? ok(url.value.origin) : url;
 }
 
 /**

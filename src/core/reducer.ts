@@ -1,26 +1,12 @@
 import { suggestEntry, validateDomain } from './domain';
-import type { Command, HostPlan } from './messages';
+import type { Command, HostPlan, ServerCommand } from './messages';
 import { validateNamespace } from './namespace';
 import { mergeTeam, parsePresetFile, removeTeam } from './presets';
 import { fail, ok, type Result } from './result';
 import { type DomainEntry, entryCovering, type Preset, type Settings } from './settings';
 
 /** Commands that change settings; pins and questions are handled by the background itself. */
-export type SettingsCommand = Exclude<
-  Command,
-  {
-    type:
-      | 'pinTab'
-      | 'planForHost'
-      | 'subscribe'
-      | 'refreshSubscription'
-      | 'connectOkteto'
-      | 'refreshOkteto'
-      | 'forgetOkteto'
-      | 'setSync'
-      | 'discardAside';
-  }
->;
+export type SettingsCommand = Exclude<Command, { type: 'pinTab' | 'planForHost' | ServerCommand }>;
 
 export interface Applied {
   settings: Settings;
