@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, type ChromiumDriver, launchChromium } from '../test/e2e/harness/chromium';
+import { CHROMIUM, type ChromiumDriver, chromiumArgs, launchChromium } from '../test/e2e/harness/chromium';
 import { until } from '../test/e2e/harness/driver';
 import type { Sandbox } from '../test/sandbox/sandbox';
 import { median, timed } from './stats';
@@ -137,15 +137,7 @@ export async function chromiumBench(sandbox: Sandbox, runs: number, warmup: numb
     plain = await chromium.launchPersistentContext(plainProfile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-        '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
-      ],
+      args: chromiumArgs(), // the same browser, no extension
     });
     const withExt = await ctx.newPage();
     const without = await plain.newPage();

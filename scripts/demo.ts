@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { build } from 'vite';
+import { QUIET_CHROMIUM } from '../test/e2e/harness/chromium.ts';
 import { type Sandbox, startSandbox } from '../test/sandbox/sandbox.ts';
 
 export const DEMO_DOMAIN = 'okteto.localhost'; // Chromium resolves *.localhost to loopback by itself
@@ -57,10 +58,7 @@ export async function launchDemo({ headless }: { headless: boolean }): Promise<D
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });

@@ -40,3 +40,14 @@ export function lastMain(sandbox: Sandbox, host: string, path = '/') {
   const hits = sandbox.seen.filter((s) => s.host === host && s.path === path && !s.websocket);
   return hits[hits.length - 1];
 }
+
+/** Opens the movies frontend and, through the popup, diverts it to `namespace`. */
+export async function divertApp(driver: Driver, sandbox: Sandbox, namespace: string): Promise<Tab> {
+  const app = await driver.open(sandbox.url(FRONTEND));
+  const popup = await driver.popup(app);
+  await popup.type('combobox', 'Namespace', namespace, true);
+  await popup.click('switch', 'Divert this site');
+  await popup.waitText('status', `okteto-divert=${namespace}`);
+  await popup.close();
+  return app;
+}

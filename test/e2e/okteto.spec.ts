@@ -3,7 +3,7 @@ import { startOktetoApi } from '../sandbox/okteto-api';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { BROWSERS } from './harness/browsers';
 import { type Driver, type Tab, until } from './harness/driver';
-import { FRONTEND, lastMain } from './helpers';
+import { divertApp, FRONTEND, lastMain } from './helpers';
 
 const TOKEN = 'okteto-pat-0123456789abcdef';
 
@@ -17,12 +17,7 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
     sandbox = await startSandbox();
     okteto = await startOktetoApi({ token: TOKEN, namespaces: ['staging', 'alice', 'bob-feature'] });
     driver = await launch();
-    app = await driver.open(sandbox.url(FRONTEND));
-    const popup = await driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'staging', true);
-    await popup.click('switch', 'Divert this site');
-    await popup.waitText('status', 'okteto-divert=staging');
-    await popup.close();
+    app = await divertApp(driver, sandbox, 'staging');
   });
   afterAll(async () => {
     await driver?.close();

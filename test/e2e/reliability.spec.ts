@@ -6,7 +6,7 @@ import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { BROWSERS } from './harness/browsers';
 import { type ChromiumDriver, launchChromium } from './harness/chromium';
 import { type Driver, type Tab, until } from './harness/driver';
-import { byHost, FRONTEND, lastMain, loadResources, TEST_DOMAIN, TYPES } from './helpers';
+import { byHost, divertApp, FRONTEND, lastMain, loadResources, TEST_DOMAIN, TYPES } from './helpers';
 
 /** The installed rules are exactly what the stored settings compile to (the diff has nothing to do). */
 const matches = (settings: Settings, installed: unknown[]) => {
@@ -26,12 +26,7 @@ describe.each(BROWSERS)('%s: never leaks', (name, launch) => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     driver = await launch();
-    app = await driver.open(sandbox.url(FRONTEND));
-    const popup = await driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'alice', true);
-    await popup.click('switch', 'Divert this site');
-    await popup.waitText('status', 'okteto-divert=alice');
-    await popup.close();
+    app = await divertApp(driver, sandbox, 'alice');
   });
   afterAll(async () => {
     await driver?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { BROWSERS } from './harness/browsers';
 import { type Driver, type Tab, until } from './harness/driver';
-import { FRONTEND, TEST_DOMAIN } from './helpers';
+import { divertApp, FRONTEND, TEST_DOMAIN } from './helpers';
 
 const UNGRANTED = 'app.example.net'; // not in the e2e build's host permissions
 
@@ -26,12 +26,7 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     driver = await launch();
-    app = await driver.open(sandbox.url(FRONTEND));
-    const popup = await driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'alice', true);
-    await popup.click('switch', 'Divert this site');
-    await popup.waitText('status', 'okteto-divert=alice');
-    await popup.close();
+    app = await divertApp(driver, sandbox, 'alice');
   });
   afterAll(async () => {
     await driver?.close();

@@ -7,20 +7,21 @@ import { type Driver, type Role, type Rules, readPageBadge, type Tab, type Ui } 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve('dist/e2e-chrome');
 
-export function chromiumArgs(dist: string): string[] {
-  return [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-gpu',
-    '--disable-quic',
-    // Every test host goes to the loopback sandbox; no shell quotes inside an args entry.
-    '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
-  ];
+/** Debian's Chromium on a closed network: no background traffic, no first-run, no sandbox as root. */
+export const QUIET_CHROMIUM = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-quic',
+];
+/** Every test host goes to the loopback sandbox; no shell quotes inside an args entry. */
+export const TEST_HOSTS_TO_LOOPBACK = '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost';
+
+export function chromiumArgs(dist?: string): string[] {
+  const ext = dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];
+  return [...ext, '--no-sandbox', ...QUIET_CHROMIUM, TEST_HOSTS_TO_LOOPBACK];
 }
 
 function tabOf(page: Page): Tab {
@@ -71,6 +72,8 @@ export interface ChromiumDriver extends Driver {
   pageOf(tab: Tab): Page;
   /** Closes the browser and starts it again with the same profile. */
   restart(): Promise<void>;
+  /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
+  removeAllRules(): Promise<void>;
 }
 
 export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver> {
@@ -167,6 +170,12 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
     revoke: async (origins) =>
       (await worker()).evaluate(async (o) => chrome.permissions.remove({ origins: o }).catch(() => false), origins),
     stored: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
+    removeAllRules: async () => {
+      await (await worker()).evaluate(async () => {
+        const ids = (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.id);
+        await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
+      });
+    },
     restart: async () => {
       await context.close();
       await start();
