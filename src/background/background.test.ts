@@ -133,6 +133,12 @@ describe('background', () => {
     expect(aside.blob).toEqual({ schemaVersion: 99, domains: 'from the future' });
     expect(aside.reason).toMatch(/newer Divert Switch/);
     expect((await bg.settings()).paused).toBe(true);
+    // a second unreadable blob does not overwrite the first: it moves to the older ones
+    await env.current.fake.storage.local.set({ settings: 'garbage' });
+    await bg.send({ type: 'setPaused', paused: false });
+    const kept = await env.current.fake.storage.local.get(['settingsAside', 'settingsAsideOlder']);
+    expect((kept.settingsAside as { blob: unknown }).blob).toBe('garbage');
+    expect((kept.settingsAsideOlder as { blob: unknown }[])[0].blob).toEqual({ schemaVersion: 99, domains: 'from the future' });
   });
 });
 

@@ -23,8 +23,16 @@ export async function writeSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [KEYS.settings]: settings });
 }
 
+const OLDER_ASIDE = 'settingsAsideOlder';
+
+/** Keeps an unreadable blob aside; one kept aside earlier moves to a short list, never overwritten. */
 export async function setAside(blob: unknown, reason: string): Promise<void> {
-  await browser.storage.local.set({ [KEYS.settingsAside]: { blob, reason, at: Date.now() } });
+  const got = await browser.storage.local.get([KEYS.settingsAside, OLDER_ASIDE]);
+  const older = [
+    ...((got[OLDER_ASIDE] as unknown[] | undefined) ?? []),
+    ...(got[KEYS.settingsAside] ? [got[KEYS.settingsAside]] : []),
+  ];
+  await browser.storage.local.set({ [KEYS.settingsAside]: { blob, reason, at: Date.now() }, [OLDER_ASIDE]: older.slice(-4) });
 }
 
 export async function readAside(): Promise<unknown> {
