@@ -17,7 +17,3 @@ export function requestDomains(domains: string[]): Promise<boolean> {
 export function requestOrigins(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
-
-export function removeDomainAccess(domains: string[]): Promise<boolean> {
-  return browser.permissions.remove({ origins: domains.flatMap(originPatterns) });
-}

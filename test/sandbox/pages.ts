@@ -19,8 +19,6 @@ fetch('/api/catalog/movies').then((r) => r.json()).then((j) => { document.getEle
 </body></html>`;
 }
 
-const TYPES = ['sub_frame', 'script', 'image', 'fetch', 'xhr', 'websocket'] as const;
-
 /**
  * A page that requests every resource type from each host in `?hosts=a,b` under the marker
  * `/__r/<id>/`, then sets `document.title` to "done". Every wait is bounded.
@@ -49,8 +47,6 @@ const jobs = hosts.flatMap((h) => [
 window.addEventListener('load', () => bounded(Promise.all(jobs)).then(() => { document.title = 'done'; }));
 </script></body></html>`;
 }
-
-export const RESOURCE_TYPES_SENT = TYPES;
 
 /** A page with `n` images (default 200) on its own host, unique per load so no cache answers. */
 export function manyPage(params: URLSearchParams): string {
