@@ -54,7 +54,9 @@ export async function publish(tabId: number, ctx?: Context): Promise<void> {
   const message = badgeMessage(state, c);
   const url = state.host ? `http://${state.host}/` : undefined;
   await setActionLook(tabId, lookFor(c.settings, c.pins, c.origins, tabId, url, state, message.warning));
-  await tellTab(tabId, message);
+  // A diverted page whose badge script is not (yet, or no longer) there gets it now: registration
+  // covers new pages, but a page can load between two registrations (seen in Firefox under load).
+  if (!(await tellTab(tabId, message)) && message.show) await injectBadge(BADGE_SCRIPT, tabId);
 }
 
 function badgeMessage(state: TabServed, { settings, okteto }: Context): BadgeState {

@@ -5,12 +5,13 @@ export async function allTabs(): Promise<{ id?: number; url?: string; status?: s
   return browser.tabs.query({});
 }
 
-/** Tells a tab's page badge something; a tab without our content script is not an error. */
-export async function tellTab(tabId: number, message: unknown): Promise<void> {
+/** Tells a tab's page badge something; false when no badge script listens in that tab. */
+export async function tellTab(tabId: number, message: unknown): Promise<boolean> {
   try {
     await browser.tabs.sendMessage(tabId, message);
+    return true;
   } catch {
-    // no badge in that tab
+    return false;
   }
 }
 
