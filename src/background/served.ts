@@ -200,7 +200,12 @@ export async function runProbe(tabId: number, pageUrl: string): Promise<void> {
   if (!divert || !from?.probe) return;
   const url = probeUrl(pageUrl, from.probe);
   if (!url) return;
-  const value = await fetchProbe(url, divert.namespace, from.field ?? DEFAULT_FIELD);
+  let value = await fetchProbe(url, divert.namespace, from.field ?? DEFAULT_FIELD);
+  // One more try after a moment when the answer did not come at all (a busy machine, a cold pod).
+  if (value.error !== undefined && /took longer|failed/.test(value.error)) {
+    await new Promise((r) => setTimeout(r, 1000));
+    value = await fetchProbe(url, divert.namespace, from.field ?? DEFAULT_FIELD);
+  }
   await inOrder(tabId, async () => {
     // The tab may have moved on while the probe ran: its answer is about the page it was sent for.
     const now = await stateOf(tabId);
