@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../platform/messaging';
 import { KEYS, onStorageChange, readAside } from '../platform/store';
 import { t } from '../ui/i18n';
+import { downloadJson } from './download';
 
 interface Aside {
   blob: unknown;
@@ -18,14 +19,8 @@ export function SettingsAside() {
     return onStorageChange((area, keys) => area === 'local' && keys.includes(KEYS.settingsAside) && refresh());
   }, []);
   if (!aside) return null;
-  const download = () => {
-    const blob = new Blob([`${JSON.stringify(aside.blob, null, 2)}\n`], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `divert-switch-settings-kept-aside-${new Date(aside.at).toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-  };
+  const download = () =>
+    downloadJson(`divert-switch-settings-kept-aside-${new Date(aside.at).toISOString().slice(0, 10)}.json`, aside.blob);
   return (
     <div class="attention aside">
       <p>{t('asideNotice', aside.reason, new Date(aside.at).toLocaleString())}</p>

@@ -7,6 +7,7 @@ import { send } from '../platform/messaging';
 import { requestDomains, requestOrigins } from '../platform/permissions';
 import { onStorageChange, readSubscriptionStatus } from '../platform/store';
 import { t } from '../ui/i18n';
+import { downloadJson } from './download';
 
 interface Props {
   settings: Settings;
@@ -75,12 +76,7 @@ export function Team({ settings, onError }: Props) {
 
   const download = () => {
     const file = exportPresets(settings, exportTeam.trim() || 'personal');
-    const blob = new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `divert-presets-${file.team}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadJson(`divert-presets-${file.team}.json`, file);
   };
 
   const subscribe = (e: Event) => {
