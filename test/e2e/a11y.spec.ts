@@ -1,29 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
-import { type ChromiumDriver, launchChromium } from './harness/chromium';
-import { FRONTEND } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './harness/chromium';
+import { FRONTEND, useBrowser } from './helpers';
 
 // axe-core drives Playwright pages: Chromium only. Both colour schemes, every state we can reach.
 describe('chromium: accessibility (axe-core)', () => {
-  let sandbox: Sandbox;
-  let driver: ChromiumDriver;
+  const env = useBrowser(launchChromium);
   let popupUrl: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    driver = await launchChromium();
-    const app = await driver.open(sandbox.url(FRONTEND));
-    const popup = await driver.popup(app);
+    const app = await env.driver.open(env.sandbox.url(FRONTEND));
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'alice', true);
     await popup.click('switch', 'Divert this site');
     await popup.waitText('status', 'carry');
     await popup.close();
-    popupUrl = `chrome-extension://${driver.extensionId}/src/popup/index.html?tab=${await driver.tabId(app)}`;
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
+    popupUrl = `chrome-extension://${env.driver.extensionId}/src/popup/index.html?tab=${await env.driver.tabId(app)}`;
   });
 
   const serious = async (
@@ -31,7 +23,7 @@ describe('chromium: accessibility (axe-core)', () => {
     scheme: 'light' | 'dark',
     prepare?: (page: import('playwright-core').Page) => Promise<void>,
   ) => {
-    const page = await driver.context.newPage();
+    const page = await env.driver.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(url);
     await page
@@ -65,7 +57,7 @@ describe('chromium: accessibility (axe-core)', () => {
       expect(found).toEqual([]);
     });
     it(`options, ${scheme}`, async () => {
-      expect(await serious(`chrome-extension://${driver.extensionId}/src/options/index.html`, scheme)).toEqual([]);
+      expect(await serious(`chrome-extension://${env.driver.extensionId}/src/options/index.html`, scheme)).toEqual([]);
     });
   }
 });

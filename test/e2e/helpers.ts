@@ -1,4 +1,5 @@
-import type { Sandbox } from '../sandbox/sandbox';
+import { afterAll, beforeAll } from 'vitest';
+import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { type Driver, type Tab, until } from './harness/driver';
 import { LOOKALIKE_HOSTS, TEST_DOMAIN } from './hosts';
 
@@ -50,4 +51,23 @@ export async function divertApp(driver: Driver, sandbox: Sandbox, namespace: str
   await popup.waitText('status', `okteto-divert=${namespace}`);
   await popup.close();
   return app;
+}
+
+export interface BrowserEnv<D extends Driver> {
+  readonly sandbox: Sandbox;
+  readonly driver: D;
+}
+
+/** A divert sandbox and a browser for one describe block: started before its tests, closed after them. */
+export function useBrowser<D extends Driver>(launch: () => Promise<D>): BrowserEnv<D> {
+  const env = {} as { sandbox: Sandbox; driver: D };
+  beforeAll(async () => {
+    env.sandbox = await startSandbox();
+    env.driver = await launch();
+  });
+  afterAll(async () => {
+    await env.driver?.close();
+    await env.sandbox?.close();
+  });
+  return env;
 }

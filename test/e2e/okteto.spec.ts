@@ -1,32 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOktetoApi } from '../sandbox/okteto-api';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { BROWSERS } from './harness/browsers';
-import { type Driver, type Tab, until } from './harness/driver';
-import { divertApp, FRONTEND, lastMain } from './helpers';
+import { type Tab, until } from './harness/driver';
+import { divertApp, FRONTEND, lastMain, useBrowser } from './helpers';
 
 const TOKEN = 'okteto-pat-0123456789abcdef';
 
 describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) => {
-  let sandbox: Sandbox;
-  let driver: Driver;
+  const env = useBrowser(launch);
   let app: Tab;
   let okteto: Awaited<ReturnType<typeof startOktetoApi>>;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     okteto = await startOktetoApi({ token: TOKEN, namespaces: ['staging', 'alice', 'bob-feature'] });
-    driver = await launch();
-    app = await divertApp(driver, sandbox, 'staging');
+    app = await divertApp(env.driver, env.sandbox, 'staging');
   });
   afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
     await okteto?.close();
   });
 
   it('says clearly when the instance refuses or is not Okteto, saving nothing', async () => {
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.type('textbox', 'Okteto instance URL', okteto.url);
     for (const [mode, token, words] of [
       ['ok', 'wrong-token-123', 'refused the token (HTTP 401)'],
@@ -40,8 +34,8 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
       expect(await options.waitText('alert', words)).toBeTruthy();
     }
     okteto.api.mode = 'ok';
-    expect(await driver.stored('oktetoToken')).toBeUndefined();
-    expect(await driver.stored('okteto')).toBeUndefined();
+    expect(await env.driver.stored('oktetoToken')).toBeUndefined();
+    expect(await env.driver.stored('okteto')).toBeUndefined();
     await options.type('textbox', 'Okteto instance URL', 'http://okteto.example.com');
     await options.click('button', 'Connect');
     expect(await options.waitText('alert', 'https')).toBeTruthy();
@@ -49,7 +43,7 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
   });
 
   it('connects, offers the namespaces in the popup, and choosing one diverts', async () => {
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.type('textbox', 'Okteto instance URL', okteto.url);
     await options.type('textbox', 'Personal access token', TOKEN);
     await options.click('button', 'Connect');
@@ -57,18 +51,18 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
     expect(okteto.api.calls.at(-1)?.auth).toBe(`Bearer ${TOKEN}`);
     await options.close();
 
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'bob');
     await popup.click('option', 'bob-feature Okteto');
     await popup.waitText('status', 'okteto-divert=bob-feature');
     await popup.close();
     await app.reload();
-    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=bob-feature');
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=bob-feature');
   });
 
   it('warns in the popup and on the page when the namespace is gone from Okteto', async () => {
     okteto.api.namespaces = ['staging', 'alice'];
-    const popup = await driver.popup(app); // opening the popup refreshes the list
+    const popup = await env.driver.popup(app); // opening the popup refreshes the list
     expect(await popup.waitText('status', 'bob-feature')).toBeTruthy();
     await until(
       async () => (await popup.pageText()).includes('bob-feature is not one of your Okteto namespaces'),
@@ -79,39 +73,40 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
       async () => (await app.pageBadge())?.text.includes('bob-feature is not one of your Okteto namespaces') ?? false,
       'page badge warning',
     );
-    expect((await driver.badge(app)).title).toContain('⚠ bob-feature is not one of your Okteto namespaces');
+    expect((await env.driver.badge(app)).title).toContain('⚠ bob-feature is not one of your Okteto namespaces');
   });
 
   it('syncs domains, presets and choices when turned on, never the token, and takes newer entries from elsewhere', async () => {
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.click('switch', 'Sync settings across browsers');
-    await until(async () => 'd:okteto.example.com' in (await driver.syncArea()), 'entries in storage.sync');
-    const area = await driver.syncArea();
+    await until(async () => 'd:okteto.example.com' in (await env.driver.syncArea()), 'entries in storage.sync');
+    const area = await env.driver.syncArea();
     expect(area['c:choices']).toMatchObject({ v: { activeNamespace: 'bob-feature' } });
     expect(JSON.stringify(area)).not.toContain(TOKEN);
     // Another browser, later, diverts okteto.example.com to alice.
-    await driver.syncArea({
+    await env.driver.syncArea({
       'd:okteto.example.com': { v: { domain: 'okteto.example.com', enabled: true, namespace: 'alice' }, at: Date.now() + 60_000 },
     });
     await until(
-      async () => ((await driver.stored('settings')) as { domains: { namespace?: string }[] }).domains[0].namespace === 'alice',
+      async () =>
+        ((await env.driver.stored('settings')) as { domains: { namespace?: string }[] }).domains[0].namespace === 'alice',
       'the newer entry',
     );
     await app.reload();
-    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
     await options.close();
   });
 
   it('keeps the token out of settings, exports and sync, and "Forget token" removes it', async () => {
-    expect(await driver.stored('oktetoToken')).toBe(TOKEN);
-    expect(JSON.stringify(await driver.stored('settings'))).not.toContain(TOKEN);
-    expect(JSON.stringify(await driver.syncArea())).not.toContain(TOKEN);
-    const options = await driver.options();
+    expect(await env.driver.stored('oktetoToken')).toBe(TOKEN);
+    expect(JSON.stringify(await env.driver.stored('settings'))).not.toContain(TOKEN);
+    expect(JSON.stringify(await env.driver.syncArea())).not.toContain(TOKEN);
+    const options = await env.driver.options();
     await options.click('button', 'Forget token');
     expect(await options.waitText('status', 'Token forgotten')).toBeTruthy();
-    expect(await driver.stored('oktetoToken')).toBeUndefined();
+    expect(await env.driver.stored('oktetoToken')).toBeUndefined();
     await options.close();
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'bob');
     expect(await popup.exists('option', 'bob-feature Okteto')).toBe(false);
     await popup.close();

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers';
-import { type Driver, type Tab, type Ui, until } from './harness/driver';
-import { FRONTEND, lastMain, loadResources, TEST_DOMAIN } from './helpers';
+import { type Tab, type Ui, until } from './harness/driver';
+import { FRONTEND, lastMain, loadResources, TEST_DOMAIN, useBrowser } from './helpers';
 
 describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, launch) => {
-  let sandbox: Sandbox;
-  let driver: Driver;
+  const env = useBrowser(launch);
   let app: Tab;
   let options: Ui;
 
   const headerOn = async (tab: Tab) => {
     await tab.reload();
-    return lastMain(sandbox, FRONTEND).headers.baggage;
+    return lastMain(env.sandbox, FRONTEND).headers.baggage;
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    driver = await launch();
-    app = await driver.open(sandbox.url(FRONTEND));
-    options = await driver.options();
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
+    app = await env.driver.open(env.sandbox.url(FRONTEND));
+    options = await env.driver.options();
   });
 
   it('adds, renames, reorders and removes presets on the options page', async () => {
@@ -46,14 +38,14 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     await options.click('button', 'Move bob-feature up');
     await options.click('button', 'Remove preset tmp');
     await until(async () => !(await options.exists('button', 'Remove preset tmp')), 'tmp removed');
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.click('combobox', 'Namespace');
     await until(() => popup.exists('option', 'bob-feature Bob (feature branch)'), 'renamed preset offered');
     await popup.close();
   });
 
   it('picks a preset from the Namespace list and types a new namespace', async () => {
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'ali');
     await popup.click('option', 'alice Alice');
     await popup.click('switch', 'Divert this site');
@@ -74,54 +66,54 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     await options.click('button', 'Add domain');
     await until(() => options.exists('textbox', 'Namespace for other.example.org'), 'new domain');
     await options.type('textbox', 'Namespace for other.example.org', 'bob-feature', true);
-    await until(async () => (await driver.rules()).dynamic.length === 2, 'two namespace rules');
-    const { main } = await loadResources(driver, sandbox, 'other.example.org', [FRONTEND]);
+    await until(async () => (await env.driver.rules()).dynamic.length === 2, 'two namespace rules');
+    const { main } = await loadResources(env.driver, env.sandbox, 'other.example.org', [FRONTEND]);
     expect(main.at(-1)?.headers.baggage).toBe('okteto-divert=bob-feature');
     expect(await headerOn(app)).toBe('okteto-divert=carol-new');
 
     await options.type('textbox', 'Namespace for other.example.org', 'Bad Name', true);
     expect(await options.waitText('alert', 'not a valid namespace')).toBeTruthy();
     await options.type('textbox', 'Namespace for other.example.org', '', true);
-    await until(async () => (await driver.rules()).dynamic.length === 1, 'override cleared');
+    await until(async () => (await env.driver.rules()).dynamic.length === 1, 'override cleared');
     await options.click('button', 'Remove other.example.org');
   });
 
   it('pins a namespace to one tab: two tabs on the same host compare staging and alice', async () => {
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'staging', true);
     await popup.waitText('status', 'okteto-divert=staging');
     await popup.close();
 
     // Distinct URLs: the harness finds a tab's id by its URL.
-    const tabA = await driver.open(sandbox.url(FRONTEND, '/?tab=a'));
-    const tabB = await driver.open(sandbox.url(FRONTEND, '/?tab=b'));
-    const popupA = await driver.popup(tabA);
+    const tabA = await env.driver.open(env.sandbox.url(FRONTEND, '/?tab=a'));
+    const tabB = await env.driver.open(env.sandbox.url(FRONTEND, '/?tab=b'));
+    const popupA = await env.driver.popup(tabA);
     await popupA.click('checkbox', 'This tab only');
     await popupA.type('combobox', 'Namespace', 'alice', true);
     await popupA.waitText('status', 'okteto-divert=alice in this tab');
     await popupA.close();
-    expect((await driver.rules()).session).toHaveLength(1);
+    expect((await env.driver.rules()).session).toHaveLength(1);
 
     await tabA.reload();
     expect(await tabA.textOf('#catalog-ns')).toBe('alice');
     await tabB.reload();
     expect(await tabB.textOf('#catalog-ns')).toBe('staging');
-    expect(lastMain(sandbox, FRONTEND, '/?tab=a').headers.baggage).toBe('okteto-divert=alice');
-    expect(lastMain(sandbox, FRONTEND, '/?tab=b').headers.baggage).toBe('okteto-divert=staging');
-    expect((await driver.badge(tabA)).title).toContain('okteto-divert=alice (this tab only)');
-    await until(async () => (await driver.badge(tabB)).text === 'sta…', 'tab B badge');
+    expect(lastMain(env.sandbox, FRONTEND, '/?tab=a').headers.baggage).toBe('okteto-divert=alice');
+    expect(lastMain(env.sandbox, FRONTEND, '/?tab=b').headers.baggage).toBe('okteto-divert=staging');
+    expect((await env.driver.badge(tabA)).title).toContain('okteto-divert=alice (this tab only)');
+    await until(async () => (await env.driver.badge(tabB)).text === 'sta…', 'tab B badge');
 
     await tabA.close();
-    await until(async () => (await driver.rules()).session.length === 0, 'pin gone with its tab');
+    await until(async () => (await env.driver.rules()).session.length === 0, 'pin gone with its tab');
     await tabB.close();
   });
 
   it('pauses and resumes from the popup', async () => {
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.click('switch', 'Pause');
     await popup.waitText('status', 'Paused');
     expect(await headerOn(app)).toBeUndefined();
-    expect((await driver.badge(app)).text).toBe('');
+    expect((await env.driver.badge(app)).text).toBe('');
     await popup.click('button', 'Resume');
     await popup.waitText('status', 'okteto-divert=staging');
     expect(await headerOn(app)).toBe('okteto-divert=staging');
@@ -129,10 +121,10 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
   });
 
   it('the keyboard shortcut toggles divert for the current site', async () => {
-    expect(await driver.command('toggle-divert', app)).toBe(`off ${TEST_DOMAIN}`);
+    expect(await env.driver.command('toggle-divert', app)).toBe(`off ${TEST_DOMAIN}`);
     expect(await headerOn(app)).toBeUndefined();
-    expect((await driver.badge(app)).text).toBe('');
-    expect(await driver.command('toggle-divert', app)).toBe(`on ${TEST_DOMAIN}`);
+    expect((await env.driver.badge(app)).text).toBe('');
+    expect(await env.driver.command('toggle-divert', app)).toBe(`on ${TEST_DOMAIN}`);
     expect(await headerOn(app)).toBe('okteto-divert=staging');
   });
 });

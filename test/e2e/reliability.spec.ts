@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileRules, type HeaderRule, RULE_IDS } from '../../src/core/rules';
 import { diffRules } from '../../src/core/rules-diff';
 import type { Settings } from '../../src/core/settings';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { BROWSERS } from './harness/browsers';
-import { type ChromiumDriver, launchChromium } from './harness/chromium';
-import { type Driver, type Tab, until } from './harness/driver';
-import { byHost, divertApp, FRONTEND, lastMain, loadResources, TEST_DOMAIN, TYPES } from './helpers';
+import { launchChromium } from './harness/chromium';
+import { type Tab, until } from './harness/driver';
+import { byHost, divertApp, FRONTEND, lastMain, loadResources, TEST_DOMAIN, TYPES, useBrowser } from './helpers';
 
 /** The installed rules are exactly what the stored settings compile to (the diff has nothing to do). */
 const matches = (settings: Settings, installed: unknown[]) => {
@@ -19,22 +18,15 @@ const matches = (settings: Settings, installed: unknown[]) => {
 };
 
 describe.each(BROWSERS)('%s: never leaks', (name, launch) => {
-  let sandbox: Sandbox;
-  let driver: Driver;
+  const env = useBrowser(launch);
   let app: Tab;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    driver = await launch();
-    app = await divertApp(driver, sandbox, 'alice');
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
+    app = await divertApp(env.driver, env.sandbox, 'alice');
   });
 
   it('an IP literal and localhost never get the header', async () => {
-    const { seen } = await loadResources(driver, sandbox, FRONTEND, ['127.0.0.1', 'localhost', `api.${TEST_DOMAIN}`]);
+    const { seen } = await loadResources(env.driver, env.sandbox, FRONTEND, ['127.0.0.1', 'localhost', `api.${TEST_DOMAIN}`]);
     const hosts = byHost(seen);
     expect(hosts['127.0.0.1']).toEqual(Object.fromEntries(TYPES.map((t) => [t, null])));
     expect(hosts.localhost).toEqual(Object.fromEntries(TYPES.map((t) => [t, null])));
@@ -42,13 +34,13 @@ describe.each(BROWSERS)('%s: never leaks', (name, launch) => {
   });
 
   it('a disabled subdomain entry and a paused extension send none', async () => {
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.type('textbox', 'Domain', `off.${TEST_DOMAIN}`);
     await options.click('button', 'Add domain');
     await until(() => options.exists('switch', `Divert off.${TEST_DOMAIN}`), 'entry');
     await options.click('switch', `Divert off.${TEST_DOMAIN}`);
     await until(async () => !(await options.isChecked('switch', `Divert off.${TEST_DOMAIN}`)), 'switched off');
-    const { seen } = await loadResources(driver, sandbox, FRONTEND, [
+    const { seen } = await loadResources(env.driver, env.sandbox, FRONTEND, [
       `off.${TEST_DOMAIN}`,
       `deep.off.${TEST_DOMAIN}`,
       `on.${TEST_DOMAIN}`,
@@ -59,8 +51,8 @@ describe.each(BROWSERS)('%s: never leaks', (name, launch) => {
     expect(Object.values(hosts[`on.${TEST_DOMAIN}`]).every((v) => v === 'okteto-divert=alice')).toBe(true);
 
     await options.click('switch', 'Pause');
-    await until(async () => (await driver.rules()).dynamic.length === 0, 'no rules while paused');
-    const paused = await loadResources(driver, sandbox, FRONTEND, [`on.${TEST_DOMAIN}`]);
+    await until(async () => (await env.driver.rules()).dynamic.length === 0, 'no rules while paused');
+    const paused = await loadResources(env.driver, env.sandbox, FRONTEND, [`on.${TEST_DOMAIN}`]);
     expect(paused.main.at(-1)?.headers.baggage).toBeUndefined();
     expect(paused.seen.every((s) => s.headers.baggage === undefined)).toBe(true);
     await options.click('switch', 'Pause');
@@ -71,38 +63,31 @@ describe.each(BROWSERS)('%s: never leaks', (name, launch) => {
   // Chromium will not revoke host permissions its manifest grants (the e2e build lists the test
   // hosts there); the background's reaction to permissions.onRemoved is unit-tested for both.
   it.skipIf(name === 'chromium')('a revoked permission sends none, and the domain shows it needs access', async () => {
-    const revoked = await driver.revoke([`*://*.${TEST_DOMAIN}/*`, `ws://*.${TEST_DOMAIN}/*`, `wss://*.${TEST_DOMAIN}/*`]);
+    const revoked = await env.driver.revoke([`*://*.${TEST_DOMAIN}/*`, `ws://*.${TEST_DOMAIN}/*`, `wss://*.${TEST_DOMAIN}/*`]);
     expect(revoked).toBe(true);
-    await until(async () => (await driver.rules()).dynamic.length === 0, 'rules dropped with the permission');
+    await until(async () => (await env.driver.rules()).dynamic.length === 0, 'rules dropped with the permission');
     await app.reload();
-    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBeUndefined();
-    const options = await driver.options();
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBeUndefined();
+    const options = await env.driver.options();
     await until(() => options.exists('button', 'Needs access: grant'), 'the domain marked as needing access');
     await options.close();
   });
 });
 
 describe('chromium: nothing is lost', () => {
-  let sandbox: Sandbox;
-  let driver: ChromiumDriver;
+  const env = useBrowser(launchChromium);
   let app: Tab;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    driver = await launchChromium();
-    app = await driver.open(sandbox.url(FRONTEND));
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
+    app = await env.driver.open(env.sandbox.url(FRONTEND));
   });
 
   /** The installed rules are what the stored settings compile to. */
   const settled = async () => {
     return until(
       async () => {
-        const settings = (await driver.stored('settings')) as Settings;
-        const rules = await driver.rules();
+        const settings = (await env.driver.stored('settings')) as Settings;
+        const rules = await env.driver.rules();
         return matches(settings, rules.dynamic) && settings;
       },
       'rules equal to the settings',
@@ -111,8 +96,8 @@ describe('chromium: nothing is lost', () => {
   };
 
   it('a burst of 100 toggles and namespace changes from the popup ends in the state of the last one', async () => {
-    const page = await driver.context.newPage();
-    await page.goto(`chrome-extension://${driver.extensionId}/src/popup/index.html?tab=${await driver.tabId(app)}`);
+    const page = await env.driver.context.newPage();
+    await page.goto(`chrome-extension://${env.driver.extensionId}/src/popup/index.html?tab=${await env.driver.tabId(app)}`);
     const box = page.getByRole('combobox', { name: 'Namespace' });
     const toggle = page.getByRole('switch', { name: 'Divert this site' });
     await box.fill('alice');
@@ -129,7 +114,7 @@ describe('chromium: nothing is lost', () => {
     }
     // The queue works through the burst in order: wait (bounded) for the last command to land.
     await until(
-      async () => ((await driver.stored('settings')) as Settings).activeNamespace === 'burst-99',
+      async () => ((await env.driver.stored('settings')) as Settings).activeNamespace === 'burst-99',
       'the last command',
       30_000,
     );
@@ -139,9 +124,9 @@ describe('chromium: nothing is lost', () => {
   });
 
   it('a service worker stopped in the middle of work loses no command, and its rules stay consistent', async () => {
-    const page = await driver.context.newPage();
-    await page.goto(`chrome-extension://${driver.extensionId}/src/options/index.html`);
-    const cdp = await driver.context.newCDPSession(page);
+    const page = await env.driver.context.newPage();
+    await page.goto(`chrome-extension://${env.driver.extensionId}/src/options/index.html`);
+    const cdp = await env.driver.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     // 30 commands in flight; the worker is stopped while they run.
     const replies = page.evaluate(async () =>
@@ -165,7 +150,7 @@ describe('chromium: nothing is lost', () => {
     const settings = (await settled()) as Settings;
     expect(settings.activeNamespace).toBe('after-stop');
     await app.reload();
-    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBe(
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe(
       settings.domains[0]?.enabled ? 'okteto-divert=after-stop' : undefined,
     );
     console.info(
@@ -175,16 +160,18 @@ describe('chromium: nothing is lost', () => {
   });
 
   it('settings from the future are kept aside, not overwritten, and can be exported', async () => {
-    const sw = await driver.worker();
+    const sw = await env.driver.worker();
     await sw.evaluate(() => chrome.storage.local.set({ settings: { schemaVersion: 99, domains: 'from a newer version' } }));
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.click('switch', 'Pause'); // any command reads the settings
     await until(async () => (await options.pageText()).includes('could not be read'), 'the notice');
     expect(await options.pageText()).toContain('newer Divert Switch (schema 99)');
-    expect(await driver.stored('settingsAside')).toMatchObject({ blob: { schemaVersion: 99, domains: 'from a newer version' } });
+    expect(await env.driver.stored('settingsAside')).toMatchObject({
+      blob: { schemaVersion: 99, domains: 'from a newer version' },
+    });
     expect(await options.exists('button', 'Export the settings kept aside')).toBe(true);
     await options.click('button', 'Discard them');
-    await until(async () => (await driver.stored('settingsAside')) === undefined, 'discarded');
+    await until(async () => (await env.driver.stored('settingsAside')) === undefined, 'discarded');
     await options.close();
   });
 });

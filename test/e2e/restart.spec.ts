@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
+import { describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
 import { type Driver, until } from './harness/driver';
 import { launchFirefox } from './harness/firefox';
-import { FRONTEND, lastMain, TEST_DOMAIN } from './helpers';
+import { FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
 
 interface Restartable extends Driver {
   restart(): Promise<void>;
@@ -20,51 +19,41 @@ const only = process.env.E2E_BROWSERS?.split(',');
 describe.each(LAUNCHERS.filter(([name]) => !only || only.includes(name)))(
   '%s: browser restart with the same profile',
   (_name, launch) => {
-    let sandbox: Sandbox;
-    let driver: Restartable;
-
-    beforeAll(async () => {
-      sandbox = await startSandbox();
-      driver = await launch();
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await sandbox?.close();
-    });
+    const env = useBrowser(launch);
 
     it('keeps settings and rules, and drops tab pins', async () => {
-      const app = await driver.open(sandbox.url(FRONTEND, '/?before=1'));
-      const popup = await driver.popup(app);
+      const app = await env.driver.open(env.sandbox.url(FRONTEND, '/?before=1'));
+      const popup = await env.driver.popup(app);
       await popup.type('combobox', 'Namespace', 'alice', true);
       await popup.click('switch', 'Divert this site');
       await popup.waitText('status', 'okteto-divert=alice');
       await popup.click('checkbox', 'This tab only');
       await popup.waitText('status', 'in this tab');
-      const before = await driver.rules();
+      const before = await env.driver.rules();
       expect(before.dynamic).toHaveLength(1);
       expect(before.session).toHaveLength(1);
-      const settings = await driver.stored('settings');
+      const settings = await env.driver.stored('settings');
 
-      await driver.restart();
-      await until(async () => (await driver.rules()).dynamic.length === 1, 'rules after restart', 20_000);
-      const after = await driver.rules();
+      await env.driver.restart();
+      await until(async () => (await env.driver.rules()).dynamic.length === 1, 'rules after restart', 20_000);
+      const after = await env.driver.rules();
       expect(after.dynamic.map(({ id: _id, ...r }) => r)).toEqual(before.dynamic.map(({ id: _id, ...r }) => r));
       expect(after.session).toEqual([]);
-      expect(await driver.stored('settings')).toEqual(settings);
+      expect(await env.driver.stored('settings')).toEqual(settings);
 
-      const again = await driver.open(sandbox.url(FRONTEND, '/?after=1'));
-      expect(lastMain(sandbox, FRONTEND, '/?after=1').headers.baggage).toBe('okteto-divert=alice');
-      const popupAgain = await driver.popup(again);
+      const again = await env.driver.open(env.sandbox.url(FRONTEND, '/?after=1'));
+      expect(lastMain(env.sandbox, FRONTEND, '/?after=1').headers.baggage).toBe('okteto-divert=alice');
+      const popupAgain = await env.driver.popup(again);
       expect(await popupAgain.waitText('status', 'carry')).toContain(`Requests to *.${TEST_DOMAIN} carry okteto-divert=alice`);
       expect(await popupAgain.isChecked('checkbox', 'This tab only')).toBe(false);
     });
 
     it('rebuilds rules from settings when the browser lost them (some Firefox versions do)', async () => {
-      await driver.removeAllRules();
-      expect((await driver.rules()).dynamic).toEqual([]);
-      await driver.restart();
-      await until(async () => (await driver.rules()).dynamic.length === 1, 'rules rebuilt at start', 20_000);
-      expect((await driver.rules()).dynamic[0].action.requestHeaders?.[0].value).toBe('okteto-divert=alice');
+      await env.driver.removeAllRules();
+      expect((await env.driver.rules()).dynamic).toEqual([]);
+      await env.driver.restart();
+      await until(async () => (await env.driver.rules()).dynamic.length === 1, 'rules rebuilt at start', 20_000);
+      expect((await env.driver.rules()).dynamic[0].action.requestHeaders?.[0].value).toBe('okteto-divert=alice');
     });
   },
 );

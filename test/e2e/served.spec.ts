@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/browsers';
-import { type Driver, type Tab, until } from './harness/driver';
-import { divertApp, FRONTEND, TEST_DOMAIN } from './helpers';
+import { type Tab, until } from './harness/driver';
+import { divertApp, FRONTEND, TEST_DOMAIN, useBrowser } from './helpers';
 
 const UNGRANTED = 'app.example.net'; // not in the e2e build's host permissions
 
 describe.each(BROWSERS)('%s: served-by', (name, launch) => {
-  let sandbox: Sandbox;
-  let driver: Driver;
+  const env = useBrowser(launch);
   let app: Tab;
 
   const badgeSays = (tab: Tab, text: string) =>
@@ -17,27 +15,21 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
       return badge?.text.includes(text) ? badge : null;
     }, `page badge "${text}"`);
   const divertTo = async (ns: string) => {
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', ns, true);
     await popup.waitText('status', `okteto-divert=${ns}`);
     await popup.close();
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    driver = await launch();
-    app = await divertApp(driver, sandbox, 'alice');
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
+    app = await divertApp(env.driver, env.sandbox, 'alice');
   });
 
   it('diverted to alice: page badge, toolbar badge and popup say served by alice', async () => {
     await app.reload();
     expect((await badgeSays(app, 'served by alice'))?.text).toBe('okteto-divert: alice · served by alice');
-    await until(async () => (await driver.badge(app)).title.includes('Served by alice.'), 'toolbar title');
-    const popup = await driver.popup(app);
+    await until(async () => (await env.driver.badge(app)).title.includes('Served by alice.'), 'toolbar title');
+    const popup = await env.driver.popup(app);
     expect(await popup.waitText('status', 'served by alice')).toContain('okteto-divert=alice; served by alice');
     expect(await popup.exists('button', 'Grant access to app.example.net')).toBe(false);
     await popup.close();
@@ -47,8 +39,8 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
     await divertTo('bob');
     await app.reload();
     expect((await badgeSays(app, 'served by staging'))?.text).toBe('okteto-divert: bob · served by staging');
-    await until(async () => (await driver.badge(app)).title.includes('Served by staging, not bob.'), 'mismatch title');
-    const popup = await driver.popup(app);
+    await until(async () => (await env.driver.badge(app)).title.includes('Served by staging, not bob.'), 'mismatch title');
+    const popup = await env.driver.popup(app);
     await popup.waitText('status', 'served by staging');
     const diag = await popup.text('status');
     expect(diag).toContain('okteto-divert=bob');
@@ -58,30 +50,30 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
   });
 
   it('reads served-by from a JSON probe when the app sends no header', async () => {
-    sandbox.signals.header = false;
+    env.sandbox.signals.header = false;
     try {
-      const options = await driver.options();
+      const options = await env.driver.options();
       await options.click('button', `Served-by signal for ${TEST_DOMAIN}`);
       await options.type('textbox', `Probe path for ${TEST_DOMAIN}`, '/api/catalog/healthz');
       await options.click('button', `Save served-by signal for ${TEST_DOMAIN}`);
       await options.waitText('status', 'Saved.');
       await options.close();
-      const before = sandbox.find('/api/catalog/healthz').length;
+      const before = env.sandbox.find('/api/catalog/healthz').length;
       await app.reload();
       expect((await badgeSays(app, 'served by alice'))?.text).toBe('okteto-divert: alice · served by alice');
-      const probes = sandbox.find('/api/catalog/healthz').slice(before);
+      const probes = env.sandbox.find('/api/catalog/healthz').slice(before);
       expect(probes.length).toBeGreaterThan(0);
       expect(probes.every((p) => p.headers.baggage === 'okteto-divert=alice' && p.host === FRONTEND)).toBe(true);
     } finally {
-      sandbox.signals.header = true;
+      env.sandbox.signals.header = true;
     }
   });
 
   it('shows a hostile header value as inert text', async () => {
-    sandbox.signals.value = () => '<img src=x onerror=alert(1)>';
-    sandbox.signals.header = true;
+    env.sandbox.signals.value = () => '<img src=x onerror=alert(1)>';
+    env.sandbox.signals.header = true;
     try {
-      const options = await driver.options();
+      const options = await env.driver.options();
       await options.click('button', `Served-by signal for ${TEST_DOMAIN}`);
       await options.type('textbox', `Probe path for ${TEST_DOMAIN}`, '');
       await options.click('button', `Save served-by signal for ${TEST_DOMAIN}`);
@@ -93,27 +85,27 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
         text: 'okteto-divert: alice · served-by signal not a namespace: "<img src=x onerror=alert(1)>"',
         imgs: 0,
       });
-      const popup = await driver.popup(app);
+      const popup = await env.driver.popup(app);
       expect(await popup.text('status')).not.toContain('served by <img');
       await popup.close();
     } finally {
-      sandbox.signals.value = (ns) => ns;
+      env.sandbox.signals.value = (ns) => ns;
     }
   });
 
   it('runs no content script and no probe on hosts that are not diverted', async () => {
-    const before = sandbox.seen.length;
-    const other = await driver.open(sandbox.url('other.example.org', '/__echo'));
+    const before = env.sandbox.seen.length;
+    const other = await env.driver.open(env.sandbox.url('other.example.org', '/__echo'));
     await new Promise((r) => setTimeout(r, 500));
     expect(await other.pageBadge()).toBeNull();
     expect(await other.run('document.querySelector("divert-switch-badge") === null')).toBe(true);
-    expect(sandbox.seen.slice(before).filter((s) => s.path.includes('healthz'))).toEqual([]);
+    expect(env.sandbox.seen.slice(before).filter((s) => s.path.includes('healthz'))).toEqual([]);
     await other.close();
   });
 
   it('"Show page badge" off removes it from open pages and new ones', async () => {
     await badgeSays(app, 'okteto-divert: alice');
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.click('switch', 'Show page badge');
     await until(async () => (await app.pageBadge()) === null, 'badge removed');
     await app.reload();
@@ -127,15 +119,15 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
 
   it("a page on another host calls a diverted host: no header until that page's host is granted", async () => {
     const crossCall = async (host: string, marker: string) => {
-      const page = await driver.open(sandbox.url(host, `/__echo?page=${marker}`));
-      await page.run(`fetch('${sandbox.url(FRONTEND, `/__echo?from=${marker}`)}', { mode: 'no-cors' }).then(() => 'sent')`);
+      const page = await env.driver.open(env.sandbox.url(host, `/__echo?page=${marker}`));
+      await page.run(`fetch('${env.sandbox.url(FRONTEND, `/__echo?from=${marker}`)}', { mode: 'no-cors' }).then(() => 'sent')`);
       await page.close();
-      return sandbox.seen.filter((s) => s.path === `/__echo?from=${marker}`).at(-1)?.headers.baggage;
+      return env.sandbox.seen.filter((s) => s.path === `/__echo?from=${marker}`).at(-1)?.headers.baggage;
     };
     expect(await crossCall(UNGRANTED, 'cross-1')).toBeUndefined();
     if (name === 'firefox') {
       // Firefox grants optional permissions without a prompt here (a test pref): the real grant flow runs.
-      const options = await driver.options();
+      const options = await env.driver.options();
       await options.type('textbox', 'Calling page host', `${UNGRANTED}:8080`);
       await options.click('button', 'Allow calling page');
       await until(() => options.exists('button', `Remove access for ${UNGRANTED}`), 'caller listed');

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
 import { BROWSERS } from './harness/browsers';
-import { type Driver, type Tab, until } from './harness/driver';
-import { FRONTEND, lastMain, TEST_DOMAIN } from './helpers';
+import { type Tab, until } from './harness/driver';
+import { FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
 
 const MOVIES = readFileSync('test/fixtures/presets/movies.json', 'utf8');
 const file = (name: string, text: string) => {
@@ -17,16 +16,13 @@ const file = (name: string, text: string) => {
 };
 
 describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
-  let sandbox: Sandbox;
-  let driver: Driver;
+  const env = useBrowser(launch);
   let app: Tab;
   let server: Server;
   let served = { status: 200, body: '', etag: '"1"' };
   let presetUrl = '';
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    driver = await launch();
     server = createServer((req, res) => {
       if (served.status !== 200) return res.writeHead(served.status).end('down');
       if (req.headers['if-none-match'] === served.etag) return res.writeHead(304).end();
@@ -34,31 +30,29 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     presetUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/books.json`;
-    app = await driver.open(sandbox.url(FRONTEND));
-    const popup = await driver.popup(app);
+    app = await env.driver.open(env.sandbox.url(FRONTEND));
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'alice', true); // a namespace, no domain yet
     await popup.close();
   });
   afterAll(async () => {
-    await driver?.close();
-    await sandbox?.close();
     server?.close();
   });
 
   it('refuses a bad file with an alert and changes nothing', async () => {
-    const before = await driver.stored('settings');
-    const options = await driver.options();
+    const before = await env.driver.stored('settings');
+    const options = await env.driver.options();
     await options.upload('Import team presets', file('bad.json', MOVIES.replace('"alice"', '"Alice Smith"')));
     expect(await options.waitText('alert', 'namespaces[1].namespace')).toContain('not a valid namespace');
     expect(await options.exists('button', 'Apply import')).toBe(false);
     await options.upload('Import team presets', file('newer.json', MOVIES.replace('"version": 1', '"version": 2')));
     expect(await options.waitText('alert', 'newer Divert Switch')).toBeTruthy();
     await options.close();
-    expect(await driver.stored('settings')).toEqual(before);
+    expect(await env.driver.stored('settings')).toEqual(before);
   });
 
   it('imports a file through the file input, after a preview, and the header then works on the team domain', async () => {
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.upload('Import team presets', file('movies.json', MOVIES));
     await until(() => options.exists('button', 'Apply import'), 'the preview');
     expect(await options.text('alert')).toBe('');
@@ -66,11 +60,11 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
     expect(await options.waitText('status', 'Imported')).toBe('Imported team movies: 3 added, 0 changed, 0 removed.');
     expect(await options.isChecked('switch', `Divert ${TEST_DOMAIN}`)).toBe(true);
     await options.close();
-    await until(async () => (await driver.rules()).dynamic.length === 1, 'the team rule');
+    await until(async () => (await env.driver.rules()).dynamic.length === 1, 'the team rule');
     await app.reload();
-    expect(lastMain(sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
     // the namespaces are offered, marked as the team's
-    const popup = await driver.popup(app);
+    const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'stag');
     expect(await popup.exists('option', 'staging Shared staging · team movies')).toBe(true);
     await popup.close();
@@ -85,7 +79,7 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
         namespaces: namespaces.map((namespace) => ({ namespace })),
       });
     served = { status: 200, body: books(['carol']), etag: '"1"' };
-    const options = await driver.options();
+    const options = await env.driver.options();
     await options.type('textbox', 'Preset URL', presetUrl);
     await options.click('button', 'Subscribe');
     expect(await options.waitText('status', 'Subscribed')).toContain('team books');
@@ -95,7 +89,9 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
     await options.click('button', 'Refresh team books');
     await until(
       async () =>
-        ((await driver.stored('settings')) as { presets: { namespace: string }[] }).presets.some((p) => p.namespace === 'dave'),
+        ((await env.driver.stored('settings')) as { presets: { namespace: string }[] }).presets.some(
+          (p) => p.namespace === 'dave',
+        ),
       'the update',
     );
 

@@ -58,7 +58,7 @@ function uiOf(page: Page): Ui {
       return (await el.textContent()) ?? '';
     },
     exists: async (role, name) => (await get(role, name).count()) > 0,
-    pageText: () => page.evaluate(() => document.body.innerText),
+    pageText: () => page.evaluate(() => document.body.textContent),
     upload: (name, path) => page.getByLabel(name, { exact: true }).setInputFiles(path),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     close: () => page.close(),

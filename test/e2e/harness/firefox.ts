@@ -134,7 +134,7 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
           return (typeof text === 'string' ? t.includes(text) : text.test(t)) ? t : '';
         }, `${role} containing ${text}`),
       exists: (role, name) => page.evaluate(locate, role, name, 'exists'),
-      pageText: () => page.evaluate(() => document.body.innerText),
+      pageText: () => page.evaluate(() => document.body.textContent),
       upload: async (name, path) => {
         const input = (await page.$(
           await find('file' as Role, name),
