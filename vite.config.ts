@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -53,6 +55,36 @@ function noInnerHtml(): Plugin {
   };
 }
 
+/**
+ * The manifest as the browser gets it, after @crxjs wrote it:
+ * - no web-accessible page badge: @crxjs lists every content script it builds there, which lets
+ *   any site fetch chrome-extension://<id>/src/content/badge.js and so learn that a visitor has
+ *   Divert Switch (and uses Okteto). Scripts registered with scripting need no such entry.
+ * - Chrome: no other extension and no web page may message us (externally_connectable with no
+ *   ids and no matches). Firefox does not know the key (web-ext lint would warn).
+ */
+function finalManifest(browser: Browser): Plugin {
+  let outDir = '';
+  return {
+    name: 'divert:final-manifest',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      const file = join(outDir, 'manifest.json');
+      const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const war = ((m.web_accessible_resources ?? []) as { resources: string[] }[])
+        .map((r) => ({ ...r, resources: r.resources.filter((x) => !x.startsWith('src/content/')) }))
+        .filter((r) => r.resources.length > 0);
+      if (war.length) m.web_accessible_resources = war;
+      else delete m.web_accessible_resources;
+      if (browser === 'chrome') m.externally_connectable = { ids: [], matches: [] };
+      writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+    },
+  };
+}
+
 /** The Public Suffix List as a data file beside the manifest, fetched when a domain needs checking. */
 function publicSuffixList(): Plugin {
   return {
@@ -87,6 +119,7 @@ export default defineConfig(({ mode }) => {
       noInnerHtml(),
       preact(),
       crx({ manifest: manifestFor(browser, e2e), browser }),
+      finalManifest(browser),
     ],
     build: {
       outDir: `dist/${e2e ? 'e2e-' : ''}${browser}`,
@@ -100,6 +133,5 @@ export default defineConfig(({ mode }) => {
     },
     // crxjs serves HMR through a websocket on this port in dev; keep it on loopback.
     server: { host: '127.0.0.1', strictPort: true, port: 5173 },
-    legacy: { skipWebSocketTokenCheck: true },
   };
 });

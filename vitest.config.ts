@@ -21,7 +21,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['test/setup-psl.ts'],
+          setupFiles: ['test/setup-psl.ts', 'fake-indexeddb/auto'],
         },
       },
       {

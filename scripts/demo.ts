@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { QUIET_CHROMIUM } from '../test/e2e/harness/chromium.ts';
 import { type Sandbox, startSandbox } from '../test/sandbox/sandbox.ts';
 
-export const DEMO_DOMAIN = 'okteto.localhost'; // Chromium resolves *.localhost to loopback by itself
+export const DEMO_DOMAIN = 'okteto.demo.localhost'; // Chromium resolves *.localhost to loopback by itself
 const CANDIDATES = [
   process.env.CHROME_PATH,
   '/usr/bin/chromium',
@@ -44,7 +44,7 @@ export interface Demo {
 
 export async function launchDemo({ headless }: { headless: boolean }): Promise<Demo> {
   const executablePath = findBrowser();
-  // The e2e variant already holds access to *.okteto.localhost, so no prompt stands in the way.
+  // The e2e variant already holds access to *.okteto.demo.localhost, so no prompt stands in the way.
   process.env.TARGET = 'chrome';
   await build({ mode: 'e2e', logLevel: 'warn', configFile: 'vite.config.ts' });
   const dist = resolve('dist/e2e-chrome');

@@ -23,7 +23,7 @@ try {
     await options.emulateMedia({ colorScheme: scheme });
     await options.setViewportSize({ width: 900, height: 760 });
     await options.goto(`chrome-extension://${demo.id}/src/options/index.html`);
-    await options.getByRole('switch', { name: 'Divert okteto.localhost' }).waitFor();
+    await options.getByRole('switch', { name: 'Divert okteto.demo.localhost' }).waitFor();
     await options.screenshot({ path: `docs/options-${scheme}.png`, fullPage: true });
     await options.close();
   }

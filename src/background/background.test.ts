@@ -29,8 +29,16 @@ async function boot() {
   const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);
   const settings = async () => (await env.current.fake.storage.local.get('settings')).settings as Settings;
   const { enqueue } = await import('./queue');
-  /** Waits until every queued job so far has run. */
-  const settle = () => enqueue(async () => undefined);
+  /**
+   * Waits until what the last event started has run: work that reads first (policy, the shortcut's
+   * tab, sync state) queues its commit a few ticks later, so the queue is drained twice.
+   */
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      await enqueue(async () => undefined);
+    }
+  };
   /** Toolbar buttons and page badges follow a moment after a change (debounced). */
   const tabsSettled = async () => {
     await settle();
@@ -246,6 +254,38 @@ describe('served-by observers', () => {
     expect(env.current.badges[7].title).toContain('Served by alice.');
     expect(env.current.messages.at(-1)).toMatchObject({ tabId: 7, message: { type: 'divert:state', verdict: 'match' } });
   });
+
+  it("keeps the probe's answer when Firefox delivers the page's navigation after tabs.onUpdated said complete", async () => {
+    const probes: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      probes.push(init);
+      return new Response('{"namespace":"alice"}', { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      const url = 'http://movies.okteto.example.com/';
+      env.current.tabs.push({ id: 7, url });
+      await bg.send({ type: 'setNamespace', namespace: 'alice' });
+      await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+      await bg.send({ type: 'setDomainSource', domain: 'okteto.example.com', namespaceFrom: { probe: '/healthz' } });
+      const [onUpdated] = env.current.fake.tabs.onUpdated.listeners as ((id: number, c: object, t: object) => void)[];
+      const wr = env.current.fake.webRequest;
+      // The order seen in Firefox: the tab says complete, then the page's own request events arrive.
+      onUpdated(7, { status: 'loading' }, { id: 7, url });
+      onUpdated(7, { status: 'complete' }, { id: 7, url });
+      await bg.settle();
+      wr.onBeforeRequest.fire({ tabId: 7, url });
+      wr.onCompleted.fire({ tabId: 7, url });
+      await bg.settle();
+      await new Promise((r) => setTimeout(r, 120));
+      const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
+      expect(state).toMatchObject({ requested: 'alice', served: 'alice', source: 'probe' });
+      expect(probes).toHaveLength(1);
+      expect(probes[0].credentials).toBe('omit'); // no cookies unless the user switched them on
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('team presets', () => {
@@ -311,9 +351,9 @@ describe('subscriptions (against a loopback server)', () => {
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/movies.json`;
     try {
       const bg = await boot();
-      const sub = (await bg.send({ type: 'subscribe', url })) as { ok: boolean; value: { added: string[] } };
+      const sub = (await bg.send({ type: 'subscribe', url })) as { ok: boolean; value: { domains: { added: string[] } } };
       expect(sub.ok).toBe(true);
-      expect(sub.value.added).toContain('okteto.example.com');
+      expect(sub.value.domains.added).toContain('okteto.example.com');
       expect((await bg.settings()).subscriptions).toEqual([{ url, team: 'movies' }]);
 
       expect(await bg.send({ type: 'refreshSubscription', url })).toEqual({ ok: true, value: { unchanged: true } });
@@ -362,14 +402,12 @@ describe('sync through storage.sync', () => {
 
     // a later local change goes out (the storage listener pushes it)
     await bg.send({ type: 'addDomain', domain: 'apps.example.org', enabled: false });
-    env.current.fake.storage.onChanged.fire({ settings: {} }, 'local');
     await bg.settle();
     expect((await area())['d:apps.example.org'].v).toEqual({ domain: 'apps.example.org', enabled: false });
 
     // another browser switches okteto.example.com off, later than us
     const remote = { 'd:okteto.example.com': { v: { domain: 'okteto.example.com', enabled: false }, at: Date.now() + 60_000 } };
     await env.current.fake.storage.sync.set(remote);
-    env.current.fake.storage.onChanged.fire({ 'd:okteto.example.com': { newValue: remote['d:okteto.example.com'] } }, 'sync');
     await bg.settle();
     expect((await bg.settings()).domains.find((d) => d.domain === 'okteto.example.com')?.enabled).toBe(false);
     expect(await env.current.dynamic.get()).toEqual([]); // rules follow

@@ -1,16 +1,34 @@
 import { validateContentMessage } from '../core/served-messages';
+import { ITEMS } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
-import { writeBadgePlace } from '../platform/tabs';
-import { badgeStateFor } from './served';
+import { read, write } from '../platform/store';
+import { enqueue } from './queue';
+import { badgeStateFor } from './surfaces';
 
-/** Messages from a page badge (a content script on a diverted host): read its state, keep its place. */
+/** Hosts whose badge place is remembered; the oldest make room. */
+const MAX_PLACES = 200;
+
+/**
+ * Messages from a page badge (a content script on a diverted host, which a page may script): it
+ * may read its tab's state and its own place, and keep its place. Nothing else, and nothing that
+ * reaches settings. A place that is already stored writes nothing.
+ */
 export async function handleContent(input: unknown, tabId: number, url: string | undefined): Promise<unknown> {
   const msg = validateContentMessage(input);
   if (msg.error !== undefined) return { ok: false, error: msg.error };
-  if (msg.value.type === 'divert:hello') return badgeStateFor(tabId);
   const host = webHost(url);
+  if (msg.value.type === 'divert:hello') {
+    const state = await badgeStateFor(tabId);
+    return host ? { ...state, place: (await read(ITEMS.badgePlaces))[host] } : state;
+  }
   if (!host) return { ok: false, error: 'Not a web page.' };
   const { type: _type, ...place } = msg.value;
-  await writeBadgePlace(host, place);
-  return { ok: true };
+  return enqueue(async () => {
+    const all = await read(ITEMS.badgePlaces);
+    if (JSON.stringify(all[host]) === JSON.stringify(place)) return { ok: true };
+    const hosts = Object.keys(all);
+    if (!(host in all) && hosts.length >= MAX_PLACES) delete all[hosts[0]];
+    await write(ITEMS.badgePlaces, { ...all, [host]: place });
+    return { ok: true };
+  });
 }

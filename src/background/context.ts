@@ -2,8 +2,9 @@ import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
+import { ITEMS } from '../core/storage-items';
 import { grantedOrigins } from '../platform/permissions';
-import { readOktetoState, readPins, readStoredSettings } from '../platform/store';
+import { readAll } from '../platform/store';
 
 export interface Context {
   settings: Settings;
@@ -15,22 +16,36 @@ export interface Context {
 let cached: Promise<Context> | undefined;
 
 /**
- * Settings, pins and granted origins for the request observers, read once and kept until storage
- * or permissions change: webRequest events come by the hundred per page. Read-only: only a command
- * writes settings.
+ * Settings, pins, granted origins and the Okteto list for the request observers and surfaces,
+ * read once and kept until one of them changes: webRequest events come by the hundred per page.
+ * Read-only: only commit writes settings.
  */
 export function context(): Promise<Context> {
-  cached ??= Promise.all([readStoredSettings(), readPins(), grantedOrigins(), readOktetoState()]).then(
-    ([stored, pins, origins, okteto]) => ({
-      settings: migrate(stored).value ?? DEFAULTS,
-      pins,
+  cached ??= Promise.all([readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins }), grantedOrigins()]).then(
+    ([stored, origins]) => ({
+      settings: migrate(stored.settings).value ?? DEFAULTS,
+      pins: stored.pins,
+      okteto: stored.okteto,
       origins,
-      okteto,
     }),
   );
   return cached;
 }
 
+/** The storage keys the context is made of: only their changes (and permissions) throw it away. */
+export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.pins];
+
 export function invalidateContext(): void {
   cached = undefined;
+}
+
+/**
+ * commit's new settings and pins are the context from the moment they are written, before the
+ * reply: an observer that runs right after a command (a page reloaded at once) sees them, never
+ * the state before (the probe of a page loaded right after its path was saved depended on that).
+ */
+export function committed(settings?: Settings, pins?: TabPins): void {
+  const before = cached;
+  if (!before) return;
+  cached = before.then((c) => ({ ...c, settings: settings ?? c.settings, pins: pins ?? c.pins }));
 }

@@ -1,21 +1,26 @@
+import { ITEMS, tabServedItem } from '../core/storage-items';
 import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { onMessage } from '../platform/polyfill';
-import { KEYS, OKTETO_STATE, PINS_KEY, readPins, removeTabServed, writePins } from '../platform/store';
+import { remove, restrictToTrustedContexts } from '../platform/store';
+import { dispatch } from './commands';
+import { commit, reconcileStored } from './commit';
 import { handleContent } from './content';
-import { context, invalidateContext } from './context';
-import { dispatch } from './handle';
+import { CONTEXT_ITEMS, invalidateContext } from './context';
 import { applyManaged } from './managed';
-import { enqueue } from './queue';
-import { reconcile } from './reconcile';
-import { forgetTab, onNavigate, onResponse, onSent, onTabUpdated, refreshTabs, runProbe, scheduleRefreshTabs } from './served';
-import { loadSettings } from './settings-store';
+import { onNavigate, onResponse, onSent, onTabUpdated } from './observers';
+import { moveLegacyToken } from './okteto';
+import { runProbe } from './probe';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
+import { forgetSurfaces, scheduleRefreshTabs } from './surfaces';
 import { pullIfEnabled, pushIfEnabled } from './sync';
+import { forgetTab } from './tab-states';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
-const reconcileFromStorage = () => enqueue(async () => reconcile(await loadSettings()));
+
+// Before anything else: what a page can reach (the badge's content-script world) reads no storage.
+void restrictToTrustedContexts().catch(() => false);
 
 const fromOurPages = (sender: Runtime.MessageSender) =>
   sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
@@ -35,19 +40,17 @@ browser.alarms.onAlarm.addListener((alarm: { name: string }) => {
   if (alarm.name === REFRESH_ALARM) void refreshAll();
 });
 
-// Install and update: loadSettings migrates; rules are rebuilt from settings, not trusted.
+// Install and update: commit migrates; rules are rebuilt from settings, not trusted.
 browser.runtime.onInstalled.addListener(() => {
-  void reconcileFromStorage();
+  void moveLegacyToken();
+  void reconcileStored();
   void applyManaged();
   void scheduleRefresh();
 });
 
 // Browser start: pins ended with the last session; some Firefox versions lose dynamic rules.
 browser.runtime.onStartup.addListener(() => {
-  void enqueue(async () => {
-    await writePins({});
-    await reconcile(await loadSettings(), {});
-  });
+  void reconcileStored({});
   void applyManaged();
   void scheduleRefresh();
   void refreshAll();
@@ -56,21 +59,17 @@ browser.runtime.onStartup.addListener(() => {
 // Granted or revoked host access changes which domains can carry the header.
 const onPermissions = () => {
   invalidateContext();
-  void reconcileFromStorage();
+  void reconcileStored();
+  scheduleRefreshTabs();
 };
 browser.permissions.onAdded.addListener(onPermissions);
 browser.permissions.onRemoved.addListener(onPermissions);
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   forgetTab(tabId);
-  void enqueue(async () => {
-    await removeTabServed(tabId);
-    const pins = await readPins();
-    if (!(tabId in pins)) return;
-    delete pins[tabId];
-    await writePins(pins);
-    await reconcile(await loadSettings(), pins);
-  });
+  forgetSurfaces(tabId);
+  void remove(tabServedItem(tabId));
+  void commit((_settings, { [tabId]: _closed, ...pins }) => ({ pins, reply: undefined }));
 });
 
 // ---- served-by: which namespace answered (non-blocking observers; only hosts we have access to) ----
@@ -98,26 +97,51 @@ browser.webRequest.onHeadersReceived.addListener(
   ['responseHeaders'],
 );
 
+// The probe starts when a diverted page's document arrived, from the same event stream as its
+// navigation: Firefox may deliver a page's onBeforeRequest after tabs.onUpdated says it is complete.
+browser.webRequest.onCompleted.addListener(
+  (d: { tabId: number; url: string }) => {
+    if (d.tabId >= 0)
+      void runProbe(
+        d.tabId,
+        d.url,
+        browser.tabs.get(d.tabId).then(separateCookies, () => true),
+      );
+  },
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+);
+
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
   if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
-  if (change.status === 'complete' && tab.url) void runProbe(tabId, tab.url);
 });
+
+/**
+ * A private window or a Firefox container keeps cookies apart from the regular profile; the probe,
+ * sent from the background, would carry the regular profile's cookies, so it sends none there.
+ */
+const separateCookies = (tab: Tabs.Tab) =>
+  tab.incognito || (tab.cookieStoreId !== undefined && tab.cookieStoreId !== 'firefox-default');
+
+const changed = (changes: Record<string, unknown>, area: string, items: { area: string; key: string }[]) =>
+  items.some((i) => i.area === area && i.key in changes);
 
 browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
-  invalidateContext();
+  // The observers' context only changes with what it is made of (not with served:<tab> writes).
+  if (changed(changes, area, CONTEXT_ITEMS)) {
+    invalidateContext();
+    // Toolbar buttons and page badges follow settings, pins and the Okteto list.
+    scheduleRefreshTabs();
+  }
   if (area === 'managed') void applyManaged();
-  // Sync, when on: our changes go out, other browsers' changes come in (each in the queue).
-  if (area === 'local' && KEYS.settings in changes) void enqueue(pushIfEnabled);
-  if ((area === 'local' && KEYS.settings in changes) || (area === 'session' && PINS_KEY in changes)) scheduleRefreshTabs();
-  if (area === 'sync') void enqueue(() => pullIfEnabled(changes));
-  // A new list of Okteto namespaces may warn about (or clear the warning for) open tabs.
-  if (area === 'local' && OKTETO_STATE in changes) void context().then(refreshTabs);
+  // Sync, when on: our changes go out, other browsers' changes come in.
+  if (changed(changes, area, [ITEMS.settings])) void pushIfEnabled();
+  if (area === 'sync') void pullIfEnabled(changes);
 });
 
-const onCommand = (command: string, tab?: Tabs.Tab) =>
+const onCommand = async (command: string, tab?: Tabs.Tab) =>
   command === TOGGLE_COMMAND
-    ? enqueue(async () => toggleSite(tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]))
-    : Promise.resolve('unknown command');
+    ? toggleSite(tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0])
+    : 'unknown command';
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
 
 // e2e builds only: headless browsers cannot press an extension shortcut, so tests call its handler.
@@ -128,4 +152,4 @@ if (import.meta.env.MODE === 'e2e') {
 }
 
 // Every wake-up checks the rules against settings; a no-change reconcile writes nothing.
-void reconcileFromStorage();
+void reconcileStored();

@@ -1,9 +1,14 @@
 import type { Reply } from '../core/messages';
 import { OKTETO_LIMITS, type OktetoState, readSpaces, SPACES_QUERY, validateInstanceUrl } from '../core/okteto';
+import { ITEMS, LEGACY_KEYS } from '../core/storage-items';
 import { fetchBounded } from '../platform/fetch';
-import { forgetOktetoStorage, readOkteto, writeOkteto } from '../platform/store';
+import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
+import { read, readKey, remove, removeKeys, write } from '../platform/store';
 
-/** POST <instance>/graphql { spaces { id owner } } with the user's token: the only place the token goes. */
+/**
+ * POST <instance>/graphql with the user's token: the only place the token goes. The token is
+ * sent only to the origin it was stored for: a caller passing another instance gets a refusal.
+ */
 async function fetchNamespaces(instance: string, token: string) {
   const res = await fetchBounded(`${instance}/graphql`, {
     method: 'POST',
@@ -14,9 +19,10 @@ async function fetchNamespaces(instance: string, token: string) {
   });
   if ('error' in res) {
     return {
-      error: /within/.test(res.error)
-        ? `${instance} did not answer within ${OKTETO_LIMITS.timeoutMs / 1000} s. Try again, or check the URL.`
-        : `Cannot reach ${instance} (${res.error}). Check the URL and your connection (VPN?).`,
+      error:
+        res.kind === 'timeout'
+          ? `${instance} did not answer within ${OKTETO_LIMITS.timeoutMs / 1000} s. Try again, or check the URL.`
+          : `Cannot reach ${instance} (${res.error}). Check the URL and your connection (VPN?).`,
     };
   }
   return readSpaces(instance, res.status, res.headers.get('content-type'), res.text);
@@ -33,24 +39,44 @@ export async function connectOkteto(url: string, token: string): Promise<Reply> 
   const names = await fetchNamespaces(instance.value, token.trim());
   if (names.error !== undefined) return { ok: false, error: names.error };
   const state: OktetoState = { url: instance.value, namespaces: names.value, fetchedAt: Date.now() };
-  await writeOkteto(state, token.trim());
+  await writeSecret({ token: token.trim(), origin: instance.value });
+  await write(ITEMS.okteto, state);
   return { ok: true, value: state };
 }
 
 /** Refresh (popup open, or on demand): the last list stays until a new one comes; errors are kept to show. */
 export async function refreshOkteto(): Promise<Reply> {
-  const { token, state } = await readOkteto();
-  if (!token || !state) return { ok: true, value: state };
-  const names = await fetchNamespaces(state.url, token);
+  const [secret, state] = await Promise.all([readSecret(), read(ITEMS.okteto)]);
+  if (!secret || !state) return { ok: true, value: state };
+  const names =
+    secret.origin === state.url
+      ? await fetchNamespaces(state.url, secret.token)
+      : {
+          error: `The saved token was issued for ${secret.origin}, not ${state.url}; it was not sent. Connect again.`,
+          value: undefined,
+        };
   const next: OktetoState =
     names.error !== undefined
       ? { ...state, error: names.error }
       : { url: state.url, namespaces: names.value, fetchedAt: Date.now() };
-  await writeOkteto(next);
+  await write(ITEMS.okteto, next);
   return names.error !== undefined ? { ok: false, error: names.error } : { ok: true, value: next };
 }
 
 export async function forgetOkteto(): Promise<Reply> {
-  await forgetOktetoStorage();
+  await removeSecret();
+  await remove(ITEMS.okteto);
   return { ok: true };
+}
+
+/**
+ * Versions before 0.2 kept the token in storage.local, which content scripts can read in Firefox:
+ * it moves to the secret store, bound to the instance it was used with, and leaves storage.
+ */
+export async function moveLegacyToken(): Promise<void> {
+  const legacy = await readKey('local', LEGACY_KEYS.oktetoToken);
+  if (legacy === undefined) return;
+  const state = await read(ITEMS.okteto);
+  if (typeof legacy === 'string' && state && !(await readSecret())) await writeSecret({ token: legacy, origin: state.url });
+  await removeKeys('local', [LEGACY_KEYS.oktetoToken]);
 }

@@ -5,9 +5,7 @@ import type { Settings } from '../core/settings';
 import { syncBadgeScript } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
-import { readPins } from '../platform/store';
 import { BADGE_SCRIPT } from './badge-file';
-import { scheduleRefreshTabs } from './served';
 
 /** Where the page badge runs: diverted domains only, and nowhere when it is off or paused. */
 export function badgeMatches(settings: Settings, permitted: (domain: string) => boolean): string[] {
@@ -16,15 +14,14 @@ export function badgeMatches(settings: Settings, permitted: (domain: string) => 
 }
 
 /**
- * Makes the browser match the settings (and tab pins): the installed rules, touching only the
- * difference, then the toolbar button of every tab.
+ * Makes the browser match the settings and tab pins: the installed rules and the page badge's
+ * registration, touching only the difference. Tabs follow from storage.onChanged.
  */
-export async function reconcile(settings: Settings, pins?: TabPins): Promise<void> {
+export async function reconcile(settings: Settings, pins: TabPins): Promise<void> {
   const origins = await grantedOrigins();
   const permitted = (domain: string) => grantsDomain(origins, domain);
-  const [dynamic, session, tabPins] = await Promise.all([dnr.dynamic.get(), dnr.session.get(), pins ?? readPins()]);
+  const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
   await dnr.dynamic.update(diffRules(compileRules(settings, permitted), dynamic, RULE_IDS.dynamic));
-  await dnr.session.update(diffRules(compileSessionRules(settings, tabPins, permitted), session, RULE_IDS.session));
+  await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted), session, RULE_IDS.session));
   await syncBadgeScript(BADGE_SCRIPT, badgeMatches(settings, permitted));
-  scheduleRefreshTabs({ settings, pins: tabPins, origins });
 }

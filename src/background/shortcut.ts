@@ -6,8 +6,8 @@ import { openPopup } from '../platform/action';
 import type { Tabs } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
 import { ensurePublicSuffixList } from '../platform/psl';
-import { run } from './handle';
-import { loadSettings } from './settings-store';
+import { runCommand } from './commands';
+import { peekSettings } from './settings';
 
 export const TOGGLE_COMMAND = 'toggle-divert';
 
@@ -20,15 +20,15 @@ export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
   const host = webHost(tab?.url);
   if (!host) return 'not a web page';
   await ensurePublicSuffixList();
-  const settings = await loadSettings();
+  const settings = await peekSettings();
   const entry = entryCovering(settings, host);
   if (entry?.enabled) {
-    await run({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
+    await runCommand({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
     return `off ${entry.domain}`;
   }
   const target = entry?.domain ?? planForHost(settings, host).suggested;
   if (target && grantsDomain(await grantedOrigins(), target)) {
-    await run({ type: 'enableForHost', host });
+    await runCommand({ type: 'enableForHost', host });
     return `on ${target}`;
   }
   await openPopup();

@@ -1,24 +1,24 @@
 import type { Reply } from '../core/messages';
-import { mergeTeam, parsePresetFile } from '../core/presets';
+import { type ImportPreview, mergeTeam, parsePresetFile } from '../core/presets';
+import { ITEMS } from '../core/storage-items';
 import { SUBSCRIPTION_LIMITS, type SubscriptionStatus, validateSubscriptionUrl } from '../core/subscription';
 import { fetchBounded } from '../platform/fetch';
 import { ensurePublicSuffixList } from '../platform/psl';
-import { readSubscriptionStatus, writeSettings, writeSubscriptionStatus } from '../platform/store';
-import { enqueue } from './queue';
-import { reconcile } from './reconcile';
-import { loadSettings } from './settings-store';
+import { read, write } from '../platform/store';
+import { commit } from './commit';
+import { peekSettings } from './settings';
 
 /**
  * Fetches a subscription's file (If-None-Match, bounded) and merges it. `first`: the subscribe
  * click, which fails whole (nothing saved) when the file cannot be had; a refresh that fails keeps
- * the last good copy and records the error and time.
+ * the last good copy and records the error and time. The fetch runs outside the queue; only the
+ * merge is committed, against the settings of that moment.
  */
 export async function followSubscription(input: string, first: boolean): Promise<Reply> {
   const url = validateSubscriptionUrl(input);
   if (url.error !== undefined) return { ok: false, error: url.error };
-  const status = (await readSubscriptionStatus())[url.value] ?? {};
-  const settings = await loadSettings();
-  const known = settings.subscriptions.find((s) => s.url === url.value);
+  const status = (await read(ITEMS.subscriptionStatus))[url.value] ?? {};
+  const known = (await peekSettings()).subscriptions.find((s) => s.url === url.value);
   if (first && known) return { ok: false, error: `You already follow ${url.value} (team ${known.team}).` };
   if (!first && !known) return { ok: false, error: 'You are not subscribed to that URL.' };
 
@@ -46,32 +46,36 @@ export async function followSubscription(input: string, first: boolean): Promise
   if (parsed.error !== undefined) return failed(parsed.error);
   const { file, warnings } = parsed.value;
 
-  return enqueue(async () => {
-    const now = await loadSettings();
+  type Outcome = { error: string } | { preview: ImportPreview };
+  const outcome = await commit<Outcome>((now) => {
     const mine = now.subscriptions.find((s) => s.url === url.value);
-    if (!first && !mine) return { ok: false, error: 'You are no longer subscribed to that URL.' } as Reply;
-    if (mine && mine.team !== file.team) return failed(`The file at ${url.value} now names team ${file.team}, not ${mine.team}.`);
+    if (!first && !mine) return { reply: { error: 'You are no longer subscribed to that URL.' } };
+    if (mine && mine.team !== file.team)
+      return { reply: { error: `The file at ${url.value} now names team ${file.team}, not ${mine.team}.` } };
     const clash = now.subscriptions.find((s) => s.team === file.team && s.url !== url.value);
-    if (clash) return failed(`Team ${file.team} already comes from ${clash.url}.`);
+    if (clash) return { reply: { error: `Team ${file.team} already comes from ${clash.url}.` } };
     const merged = mergeTeam(now, file);
-    const next = {
-      ...merged.settings,
-      subscriptions: mine ? now.subscriptions : [...now.subscriptions, { url: url.value, team: file.team }],
-    };
-    await reconcile(next);
-    await writeSettings(next);
-    await saveStatus(url.value, { lastAttempt: attempt, lastSuccess: attempt, etag: res.headers.get('etag') ?? undefined });
-    return { ok: true, value: { ...merged.preview, warnings } } as Reply;
+    const subscriptions = mine ? now.subscriptions : [...now.subscriptions, { url: url.value, team: file.team }];
+    return { settings: { ...merged.settings, subscriptions }, reply: { preview: merged.preview } };
   });
+  if ('error' in outcome)
+    return outcome.error.startsWith('You are no longer') ? { ok: false, error: outcome.error } : failed(outcome.error);
+  await saveStatus(url.value, {
+    lastAttempt: attempt,
+    lastSuccess: attempt,
+    etag: res.headers.get('etag') ?? undefined,
+    lastChanges: outcome.preview,
+  });
+  return { ok: true, value: { ...outcome.preview, warnings } };
 }
 
 async function saveStatus(url: string, status: SubscriptionStatus) {
-  const all = await readSubscriptionStatus();
-  await writeSubscriptionStatus({ ...all, [url]: status });
+  const all = await read(ITEMS.subscriptionStatus);
+  await write(ITEMS.subscriptionStatus, { ...all, [url]: status });
 }
 
 /** Every subscription, one after another (browser start and the hourly alarm). */
 export async function refreshAll(): Promise<void> {
-  const { subscriptions } = await loadSettings();
+  const { subscriptions } = await peekSettings();
   for (const s of subscriptions) await followSubscription(s.url, false);
 }

@@ -1,11 +1,13 @@
 import type { Reply } from '../core/messages';
 import type { Settings } from '../core/settings';
+import { ITEMS, type SyncState } from '../core/storage-items';
 import { incoming, outgoing, quotaProblem, type SyncItems } from '../core/sync';
-import { readSyncState, type SyncState, syncArea, writeSettings, writeSyncState } from '../platform/store';
-import { reconcile } from './reconcile';
-import { loadSettings } from './settings-store';
+import { read, syncArea, write } from '../platform/store';
+import { commit } from './commit';
+import { enqueue } from './queue';
+import { peekSettings, setAside } from './settings';
 
-/** Writes what changed here to storage.sync, after checking it fits. Call inside the queue. */
+/** Writes what changed here to storage.sync, after checking it fits. */
 async function push(settings: Settings, state: SyncState): Promise<SyncState> {
   const out = outgoing(settings, state.shadow, Date.now());
   if (Object.keys(out.set).length === 0) return state;
@@ -19,43 +21,56 @@ async function push(settings: Settings, state: SyncState): Promise<SyncState> {
   return { ...state, shadow: out.shadow, lastSync: Date.now(), error: undefined };
 }
 
-/** Applies what other browsers wrote (only entries newer than ours). Call inside the queue. */
-async function pull(remote: SyncItems, state: SyncState): Promise<SyncState> {
-  const settings = await loadSettings();
-  const merged = incoming(settings, state.shadow, remote);
-  if (merged.changed) {
-    await reconcile(merged.settings);
-    await writeSettings(merged.settings);
-  }
-  return { ...state, shadow: merged.shadow, lastSync: Date.now() };
+/** Applies what other browsers wrote (only valid entries newer than ours), through commit. */
+async function pull(remote: SyncItems, state: SyncState, first = false): Promise<SyncState> {
+  const merged = await commit(async (settings) => {
+    // Before the first pull, what this browser has is kept aside: whatever sync brings, it can come back.
+    if (first) await setAside(settings, 'kept before sync was turned on');
+    const m = incoming(settings, state.shadow, remote, { first });
+    return { settings: m.changed ? m.settings : undefined, reply: m };
+  });
+  // What this batch brings replaces what was said of the same keys before.
+  const refused = Object.fromEntries(Object.entries(state.refused ?? {}).filter(([key]) => !(key in remote)));
+  return { ...state, shadow: merged.shadow, lastSync: Date.now(), refused: { ...refused, ...merged.refused } };
 }
 
-/** Turning sync on takes what the other browsers have first, then sends what only this one has. */
+/**
+ * Turning sync on takes what only the other browsers have, keeps everything this one has (its
+ * entries win, and go out), then sends what only this one has. Off forgets what was synced, so
+ * turning it on again is a first time again: nothing local is lost either way.
+ */
 export async function setSync(enabled: boolean): Promise<Reply> {
   if (!enabled) {
-    await writeSyncState({ enabled: false, shadow: {} });
+    await enqueue(() => write(ITEMS.syncState, { enabled: false, shadow: {} }));
     return { ok: true };
   }
-  let state: SyncState = { enabled: true, shadow: {} };
-  state = await pull(await syncArea.getAll(), state);
-  state = await push(await loadSettings(), state);
-  await writeSyncState(state);
+  const pulled = await pull(await syncArea.getAll(), { enabled: true, shadow: {} }, true);
+  const state = await enqueue(async () => {
+    const pushed = await push(await peekSettings(), pulled);
+    await write(ITEMS.syncState, pushed);
+    return pushed;
+  });
   return state.error ? { ok: false, error: state.error } : { ok: true };
 }
 
 /** After a local settings change. */
-export async function pushIfEnabled(): Promise<void> {
-  const state = await readSyncState();
-  if (state.enabled) await writeSyncState(await push(await loadSettings(), state));
-}
+export const pushIfEnabled = () =>
+  enqueue(async () => {
+    const state = await read(ITEMS.syncState);
+    if (state.enabled) await write(ITEMS.syncState, await push(await peekSettings(), state));
+  });
 
 /** After storage.sync changed (another browser, or our own push coming back: then nothing is newer). */
 export async function pullIfEnabled(changes: Record<string, { newValue?: unknown }>): Promise<void> {
-  const state = await readSyncState();
+  const state = await read(ITEMS.syncState);
   if (!state.enabled) return;
   const remote: SyncItems = {};
   for (const [key, change] of Object.entries(changes)) {
     if (change.newValue !== undefined) remote[key] = change.newValue as SyncItems[string];
   }
-  await writeSyncState(await pull(remote, state));
+  const next = await pull(remote, state);
+  await enqueue(async () => {
+    // Sync may have been turned off meanwhile: then nothing is recorded.
+    if ((await read(ITEMS.syncState)).enabled) await write(ITEMS.syncState, next);
+  });
 }

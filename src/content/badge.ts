@@ -1,6 +1,9 @@
 // The page badge: a small status on diverted pages saying which namespace was asked for and which
 // answered. Content script, registered at run time only for diverted domains. No framework and no
 // polyfill: it ships into every diverted page. Values are only ever set as text.
+// Anyone who can deploy can write a diverted page: the badge reads no storage (its place comes in
+// the background's hello reply), and its buttons obey only the user's own input events, so a
+// page's script can neither read settings through it nor drive it.
 import type { BadgePlace, BadgeState } from '../core/served-messages';
 
 type Api = typeof chrome;
@@ -81,27 +84,31 @@ function build(): ShadowRoot {
   box.append(grip, status, short, collapse, close);
   shadow.append(style, box);
 
-  collapse.addEventListener('click', () => {
+  collapse.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
     place = { ...place, collapsed: !box.classList.contains('collapsed') };
     apply();
     save();
   });
-  close.addEventListener('click', () => remove());
+  close.addEventListener('click', (e) => e.isTrusted && remove());
   grip.addEventListener('pointerdown', (down) => {
+    if (!down.isTrusted) return;
     const el = host as HTMLElement;
     const rect = el.getBoundingClientRect();
     const dx = down.clientX - rect.left;
     const dy = down.clientY - rect.top;
     grip.setPointerCapture(down.pointerId);
-    const move = (e: PointerEvent) => pin(el, e.clientX - dx, e.clientY - dy);
-    const up = () => {
+    const move = (e: PointerEvent) => e.isTrusted && pin(el, e.clientX - dx, e.clientY - dy);
+    const up = (e: PointerEvent) => {
+      if (!e.isTrusted) return;
       grip.removeEventListener('pointermove', move);
+      grip.removeEventListener('pointerup', up);
       const r = el.getBoundingClientRect();
       place = { x: Math.round(r.left), y: Math.round(r.top), collapsed: box.classList.contains('collapsed') };
       save();
     };
     grip.addEventListener('pointermove', move);
-    grip.addEventListener('pointerup', up, { once: true });
+    grip.addEventListener('pointerup', up);
   });
   (document.body ?? document.documentElement).append(host);
   return shadow;
@@ -124,8 +131,8 @@ function render(state: BadgeState) {
   box.classList.remove('match', 'mismatch', 'unknown');
   box.classList.add(state.verdict);
   (root.querySelector('.text') as HTMLElement).textContent = state.warning ? `${state.line} · ⚠ ${state.warning}` : state.line;
-  const mark = state.verdict === 'match' ? ' ✓' : state.verdict === 'mismatch' ? ` → ${state.state.served}` : '';
-  (root.querySelector('.short') as HTMLElement).textContent = `${state.state.requested ?? ''}${mark}`;
+  const mark = state.verdict === 'match' ? ' ✓' : state.verdict === 'mismatch' ? ` → ${state.served}` : '';
+  (root.querySelector('.short') as HTMLElement).textContent = `${state.requested ?? ''}${mark}`;
   apply();
 }
 
@@ -148,9 +155,23 @@ if (!seen) {
 }
 
 async function start() {
-  const key = 'badgePlaces';
-  const places = ((await api.storage.local.get(key)) as Record<string, Record<string, BadgePlace> | undefined>)[key];
-  place = places?.[location.hostname];
   const state = (await api.runtime.sendMessage({ type: 'divert:hello' })) as BadgeState | undefined;
-  if (state?.type === 'divert:state') render(state);
+  if (state?.type !== 'divert:state') return;
+  place = state.place;
+  render(state);
+}
+
+// e2e builds only: what code in this content-script world can reach of the extension's storage.
+// The trust tests ask it through a DOM event (no eval: the check itself is fixed here).
+if (import.meta.env.MODE === 'e2e' && !seen) {
+  const tryArea = (area: 'local' | 'sync') =>
+    api.storage[area].get(null).then(
+      (items) => ({ items }),
+      (e: Error) => ({ refused: e.message }),
+    );
+  document.addEventListener('divert-test:storage', () => {
+    void Promise.all([tryArea('local'), tryArea('sync')]).then(([local, sync]) => {
+      document.documentElement.dataset.divertTestStorage = JSON.stringify({ local, sync });
+    });
+  });
 }

@@ -39,6 +39,11 @@ describe('validateDomain', () => {
     ['okteto.example.com"<script>', 'characters'],
     ['127.0.0.1', 'IP address'],
     ['[::1]', 'IP address'],
+    ['127.1', 'IP address'],
+    ['0x7f.0.0.1', 'IP address'],
+    ['2130706433', 'IP address'],
+    ['http://0177.0.0.1/', 'IP address'],
+    ['10.0.0.01', 'IP address'],
     ['http://', 'host name'],
     [`${'a'.repeat(64)}.example.com`, 'characters'],
   ])('refuses %j (%s)', (input, reason) => {
@@ -62,17 +67,28 @@ describe('covers', () => {
 
 describe('suggestEntry', () => {
   it.each([
-    ['movies-staging.okteto.example.com', 'okteto.example.com'],
-    ['okteto.example.com', 'example.com'],
-    ['movies.okteto.localhost', 'okteto.localhost'],
-    ['alice.github.io', 'alice.github.io'],
-    ['example.com', 'example.com'],
-  ])('%s → %s', (host, entry) => {
-    expect(suggestEntry(host)).toEqual({ value: entry });
+    // widened: the parent is strictly below the registrable domain
+    ['movies-staging.okteto.example.com', { entry: 'okteto.example.com' }],
+    ['movies.okteto.demo.localhost', { entry: 'okteto.demo.localhost' }],
+    ['movies.okteto.localhost', { entry: 'movies.okteto.localhost', wider: 'okteto.localhost' }],
+    ['a.b.example.co.uk', { entry: 'b.example.co.uk' }],
+    // not widened to the company's whole registrable domain: offered as a choice instead
+    ['app.example.com', { entry: 'app.example.com', wider: 'example.com' }],
+    ['okteto.example.com', { entry: 'okteto.example.com', wider: 'example.com' }],
+    ['app.example.co.uk', { entry: 'app.example.co.uk', wider: 'example.co.uk' }],
+    // never to a shared Okteto domain, not even as a choice
+    ['movies-alice.cloud.okteto.net', { entry: 'movies-alice.cloud.okteto.net' }],
+    ['cloud.okteto.net', { entry: 'cloud.okteto.net' }],
+    // the parent is a public suffix
+    ['alice.github.io', { entry: 'alice.github.io' }],
+    ['example.com', { entry: 'example.com' }],
+  ])('%s → %j', (host, suggestion) => {
+    expect(suggestEntry(host)).toEqual({ value: suggestion });
   });
 
   it('refuses hosts that cannot be an entry', () => {
     expect(suggestEntry('127.0.0.1').error).toContain('IP address');
+    expect(suggestEntry('127.1').error).toContain('IP address');
     expect(suggestEntry('localhost').error).toContain('public suffix');
   });
 });

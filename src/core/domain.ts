@@ -6,7 +6,19 @@ export const DOMAIN_RULE =
 
 const LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** What the URL parser makes of an IPv4 literal in any of its forms (127.1, 0x7f.0.0.1, 2130706433). */
+const CANONICAL_IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** True when the browser would read `host` as an IP address: canonicalised by the URL parser, as the browser does. */
+function isIpLiteral(host: string): boolean {
+  if (host.startsWith('[')) return true;
+  try {
+    return CANONICAL_IPV4.test(new URL(`http://${host}`).hostname);
+  } catch {
+    // An invalid IPv4 form (999.1.1.1, a numeric last label) is no host name either: the label check refuses it.
+    return false;
+  }
+}
 
 /** The host part of what a user typed or pasted: a URL, host:port, host/path or a bare host. */
 function hostOf(input: string): string | undefined {
@@ -42,7 +54,7 @@ export function validateDomain(input: unknown): Result<string> {
   if (host.includes('*')) {
     return fail(`"${raw}" is a wildcard. Name your Okteto domain instead, e.g. okteto.example.com.`);
   }
-  if (IPV4.test(host) || host.startsWith('[')) {
+  if (isIpLiteral(host)) {
     return fail(`"${raw}" is an IP address. ${DOMAIN_RULE}`);
   }
   const ascii = toAscii(host);
@@ -58,14 +70,40 @@ export function validateDomain(input: unknown): Result<string> {
 }
 
 /**
- * The entry to add when a user diverts the site `host`: its parent, so that sibling endpoints
- * (movies-staging.okteto.example.com, catalog-staging.okteto.example.com) are covered too, unless
- * the parent is a public suffix; then the host itself.
+ * Okteto Cloud and other shared Okteto domains: every tenant's endpoints sit under them, so an
+ * entry there (or above) would divert other people's apps. Not in the public suffix list.
  */
-export function suggestEntry(host: string): Result<string> {
+export const SHARED_OKTETO_DOMAINS = ['cloud.okteto.net'] as const;
+
+const isShared = (domain: string) => SHARED_OKTETO_DOMAINS.some((s) => s === domain || s.endsWith(`.${domain}`));
+
+/** The registrable domain of an ASCII host: its public suffix plus one label (example.com, example.co.uk). */
+function registrable(host: string): string {
+  const suffix = publicSuffixOf(host);
+  const labels = host.split('.');
+  return labels.slice(labels.length - suffix.split('.').length - 1).join('.');
+}
+
+export interface Suggestion {
+  /** The entry "Divert this site" adds. */
+  entry: string;
+  /** A wider entry offered as an explicit choice, never taken by itself. */
+  wider?: string;
+}
+
+/**
+ * The entry to add when a user diverts the site `host`. Its parent, so that sibling endpoints
+ * (movies-staging.okteto.example.com, catalog-staging.okteto.example.com) are covered too, only
+ * when the parent is strictly below the registrable domain (never example.com itself, where the
+ * company's production hosts live) and is not a shared Okteto domain. Otherwise the host itself,
+ * with the parent offered as a choice when it is not a shared one either.
+ */
+export function suggestEntry(host: string): Result<Suggestion> {
   const own = validateDomain(host);
   if (own.error !== undefined) return own;
   const parent = own.value.split('.').slice(1).join('.');
   const wide = validateDomain(parent);
-  return wide.error === undefined ? wide : own;
+  if (wide.error !== undefined || isShared(wide.value)) return ok({ entry: own.value });
+  if (wide.value.length > registrable(own.value).length) return ok({ entry: wide.value });
+  return ok({ entry: own.value, wider: wide.value });
 }

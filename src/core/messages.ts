@@ -9,7 +9,8 @@ const LabelSchema = v.pipe(v.string('must be text'), v.maxLength(100, 'must be a
 /** Every command an extension page may send the background. The background is the only writer. */
 export const CommandSchema = v.variant('type', [
   /** Turn divert on for the site a tab shows: the entry covering it, or a new one that does. */
-  v.object({ type: v.literal('enableForHost'), host: HostSchema }),
+  /** `wide`: the wider entry the plan offers as a choice (e.g. example.com for app.example.com), on the user's click. */
+  v.object({ type: v.literal('enableForHost'), host: HostSchema, wide: v.optional(v.boolean()) }),
   v.object({ type: v.literal('setDomainEnabled'), domain: DomainSchema, enabled: v.boolean() }),
   /** `domain` is what the user typed: the background normalizes it (URL → host). */
   v.object({ type: v.literal('addDomain'), domain: v.pipe(v.string(), v.maxLength(2000)), enabled: v.boolean() }),
@@ -21,6 +22,8 @@ export const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setDomainNamespace'), domain: DomainSchema, namespace: v.nullable(NamespaceSchema) }),
   /** How served-by is read for a domain: response header name, JSON probe path and field; null: the defaults. */
   v.object({ type: v.literal('setDomainSource'), domain: DomainSchema, namespaceFrom: v.nullable(NamespaceFromSchema) }),
+  /** The user's own switch: send this browser's cookies with the domain's served-by probe (never from a file). */
+  v.object({ type: v.literal('setProbeCookies'), domain: DomainSchema, send: v.boolean() }),
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
   /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */
@@ -54,17 +57,6 @@ export const CommandSchema = v.variant('type', [
 
 export type Command = v.InferOutput<typeof CommandSchema>;
 
-/** Commands that talk to a server or to another store: the background runs them itself, fetching outside its queue. */
-export type ServerCommand =
-  | 'subscribe'
-  | 'refreshSubscription'
-  | 'connectOkteto'
-  | 'refreshOkteto'
-  | 'forgetOkteto'
-  | 'setSync'
-  | 'discardAside';
-export type CommandType = Command['type'];
-
 export type Reply<T = unknown> = { ok: true; value?: T } | { ok: false; error: string };
 
 export function validateCommand(input: unknown): Result<Command> {
@@ -76,6 +68,8 @@ export interface HostPlan {
   covering?: string;
   /** The entry "Divert this site" would add when none covers it. */
   suggested?: string;
+  /** A wider entry offered only as an explicit choice (never a shared Okteto domain). */
+  wider?: string;
   /** Why the host cannot be diverted (an IP, a public suffix…). */
   error?: string;
 }

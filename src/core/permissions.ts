@@ -1,3 +1,6 @@
+import { covers } from './host';
+import type { Settings } from './settings';
+
 /**
  * Match patterns asked for when the user diverts `domain`: the host and all its subdomains.
  * In Chrome the `*` scheme means http and https only; WebSocket handshakes need ws/wss patterns.
@@ -38,3 +41,30 @@ export function grantsHost(origins: readonly string[], host: string): boolean {
 
 /** The pattern asked for to let a page on `host` send diverted requests (Chrome checks the initiator). */
 export const initiatorPattern = (host: string): string => `*://${host}/*`;
+
+/** Every domain an entry of these settings may need access to (enabled or not: switching on asks nothing again). */
+const neededDomains = (settings: Settings) => settings.domains.map((d) => d.domain);
+const subscriptionHost = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The granted origins a change leaves nothing needing: those of domain entries it removed (by
+ * hand, with their team, or with an unsubscribe) when no remaining entry is that domain or below
+ * it, and the file host of a subscription it dropped when no other subscription uses that host.
+ * Calling pages the user added (exact hosts) are never touched, nor is anything the change kept.
+ */
+export function releasedOrigins(before: Settings, after: Settings, granted: readonly string[]): string[] {
+  const remaining = neededDomains(after);
+  const gone = neededDomains(before).filter((d) => !remaining.some((r) => covers(d, r)));
+  const hostsLeft = new Set(after.subscriptions.map((s) => subscriptionHost(s.url)));
+  const subHostsGone = before.subscriptions
+    .map((s) => subscriptionHost(s.url))
+    .filter((h): h is string => h !== undefined && !hostsLeft.has(h) && !remaining.some((r) => covers(r, h)));
+  const wanted = new Set([...gone.flatMap(originPatterns), ...subHostsGone.map(initiatorPattern)]);
+  return granted.filter((o) => wanted.has(o));
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BAD_PRESET_FILES as BAD } from '../../test/fixtures/bad-presets';
 import movies from '../../test/fixtures/presets/movies.json';
 import { settingsWith } from '../../test/fixtures/settings';
-import { exportPresets, mergeTeam, parsePresetFile, removeTeam, type TeamFile } from './presets';
+import { describeSignal, exportPresets, mergeTeam, parsePresetFile, previewCounts, removeTeam, type TeamFile } from './presets';
 import { DEFAULTS, type Settings } from './settings';
 
 const text = (o: unknown) => JSON.stringify(o);
@@ -67,10 +67,9 @@ describe('mergeTeam', () => {
     ]);
     expect(preview).toEqual({
       team: 'movies',
-      added: ['okteto.example.com', 'namespace staging', 'namespace alice'],
-      changed: [],
-      removed: [],
-      kept: [],
+      domains: { added: ['okteto.example.com'], changed: [], removed: [], kept: [] },
+      namespaces: { added: ['staging', 'alice'], changed: [], removed: [] },
+      signals: [{ domain: 'okteto.example.com', from: undefined, to: movies.domains[0].namespaceFrom }],
     });
   });
 
@@ -78,7 +77,8 @@ describe('mergeTeam', () => {
     const once = mergeTeam(structuredClone(DEFAULTS), file).settings;
     const twice = mergeTeam(once, file);
     expect(twice.settings).toEqual(once);
-    expect(twice.preview).toMatchObject({ added: [], changed: [], removed: [] });
+    expect(previewCounts(twice.preview)).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(twice.preview.signals).toEqual([]);
   });
 
   it("leaves the user's own entries and other teams' entries untouched", () => {
@@ -90,7 +90,7 @@ describe('mergeTeam', () => {
     expect(settings.domains.filter((d) => !d.team)).toEqual(mine.domains);
     expect(settings.domains.filter((d) => d.team === 'books')).toEqual(other.domains.filter((d) => d.team === 'books'));
     expect(settings.presets.filter((p) => !p.team)).toEqual(mine.presets);
-    expect(preview.kept).toEqual(['okteto.example.com']); // yours stays yours
+    expect(preview.domains.kept).toEqual(['okteto.example.com']); // yours stays yours
   });
 
   it("keeps the user's on/off choice and namespace per domain across a re-import", () => {
@@ -98,7 +98,18 @@ describe('mergeTeam', () => {
     s = { ...s, domains: s.domains.map((d) => ({ ...d, enabled: false, namespace: 'bob' })) };
     const again = mergeTeam(s, parse(with_({ namespaces: [{ namespace: 'staging', label: 'Staging!' }] })));
     expect(again.settings.domains[0]).toMatchObject({ enabled: false, namespace: 'bob' });
-    expect(again.preview).toMatchObject({ changed: ['namespace staging'], removed: ['namespace alice'] });
+    expect(again.preview.namespaces).toMatchObject({ changed: ['staging'], removed: ['alice'] });
+  });
+
+  it("shows a changed served-by signal, from and to, and keeps the user's probe-cookie choice", () => {
+    let s = mergeTeam(structuredClone(DEFAULTS), file).settings;
+    s = { ...s, domains: s.domains.map((d) => ({ ...d, probeCookies: true as const })) };
+    const header = { header: 'x-served-by' };
+    const again = mergeTeam(s, parse(with_({ domains: [{ domain: 'okteto.example.com', namespaceFrom: header }] })));
+    expect(again.preview.domains.changed).toEqual(['okteto.example.com']);
+    expect(again.preview.signals).toEqual([{ domain: 'okteto.example.com', from: movies.domains[0].namespaceFrom, to: header }]);
+    expect(describeSignal(again.preview.signals[0].to)).toBe('header x-served-by');
+    expect(again.settings.domains[0].probeCookies).toBe(true);
   });
 
   it('marks managed entries, and keeps them apart from the same team imported by hand', () => {

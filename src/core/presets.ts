@@ -131,13 +131,42 @@ export function parsePresetFile(text: string): Result<ParsedFile> {
   return ok({ file, warnings });
 }
 
+/** A domain whose served-by signal a file sets differently than before (new domains included). */
+export interface SignalChange {
+  domain: string;
+  from?: NamespaceFrom;
+  to?: NamespaceFrom;
+}
+
+/** What applying a team file changes, by kind, shown before anything is applied. */
 export interface ImportPreview {
   team: string;
-  added: string[];
-  changed: string[];
-  removed: string[];
-  /** Domains the file lists that you already have as your own or another team's: yours stay. */
-  kept: string[];
+  domains: {
+    added: string[];
+    changed: string[];
+    removed: string[];
+    /** Domains the file lists that you already have as your own or another team's: yours stay. */
+    kept: string[];
+  };
+  namespaces: { added: string[]; changed: string[]; removed: string[] };
+  /** Served-by signals the file sets or changes: they decide which response headers the badge reads. */
+  signals: SignalChange[];
+}
+
+/** How many entries an import adds, changes and removes, domains and namespaces together. */
+export const previewCounts = (p: ImportPreview) => ({
+  added: p.domains.added.length + p.namespaces.added.length,
+  changed: p.domains.changed.length + p.namespaces.changed.length,
+  removed: p.domains.removed.length + p.namespaces.removed.length,
+});
+
+/** A served-by signal in words: "header x-okteto-namespace, probe /healthz (field namespace)". */
+export function describeSignal(from?: NamespaceFrom): string {
+  const parts = [
+    from?.header ? `header ${from.header}` : '',
+    from?.probe ? `probe ${from.probe} (field ${from.field ?? 'namespace'})` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'the default header';
 }
 
 export interface Source {
@@ -162,24 +191,33 @@ export function mergeTeam(
   const before = new Map(settings.domains.filter(mine).map((d) => [d.domain, d]));
   const others = settings.domains.filter((d) => !mine(d));
   const taken = new Set(others.map((d) => d.domain));
-  const preview: ImportPreview = { team, added: [], changed: [], removed: [], kept: [] };
+  const preview: ImportPreview = {
+    team,
+    domains: { added: [], changed: [], removed: [], kept: [] },
+    namespaces: { added: [], changed: [], removed: [] },
+    signals: [],
+  };
 
   const incoming: DomainEntry[] = [];
   for (const d of file.domains) {
     if (taken.has(d.domain)) {
-      preview.kept.push(d.domain);
+      preview.domains.kept.push(d.domain);
       continue;
     }
     const old = before.get(d.domain);
     const entry: DomainEntry = { domain: d.domain, enabled: old?.enabled ?? true, team };
     if (old?.namespace) entry.namespace = old.namespace;
+    if (old?.probeCookies) entry.probeCookies = true;
     if (source.managed) entry.managed = true;
     if (d.namespaceFrom && Object.keys(d.namespaceFrom).length) entry.namespaceFrom = d.namespaceFrom;
     incoming.push(entry);
-    if (!old) preview.added.push(d.domain);
-    else if (!sameFrom(old.namespaceFrom, entry.namespaceFrom)) preview.changed.push(d.domain);
+    if (!old) preview.domains.added.push(d.domain);
+    else if (!sameFrom(old.namespaceFrom, entry.namespaceFrom)) preview.domains.changed.push(d.domain);
+    if (!sameFrom(old?.namespaceFrom, entry.namespaceFrom)) {
+      preview.signals.push({ domain: d.domain, from: old?.namespaceFrom, to: entry.namespaceFrom });
+    }
   }
-  for (const domain of before.keys()) if (!incoming.some((e) => e.domain === domain)) preview.removed.push(domain);
+  for (const domain of before.keys()) if (!incoming.some((e) => e.domain === domain)) preview.domains.removed.push(domain);
 
   const oldPresets = new Map(settings.presets.filter(mine).map((p) => [p.namespace, p]));
   const presets: Preset[] = file.namespaces.map((n) => {
@@ -187,11 +225,11 @@ export function mergeTeam(
     if (n.label) p.label = n.label;
     if (source.managed) p.managed = true;
     const old = oldPresets.get(n.namespace);
-    if (!old) preview.added.push(`namespace ${n.namespace}`);
-    else if ((old.label ?? '') !== (n.label ?? '')) preview.changed.push(`namespace ${n.namespace}`);
+    if (!old) preview.namespaces.added.push(n.namespace);
+    else if ((old.label ?? '') !== (n.label ?? '')) preview.namespaces.changed.push(n.namespace);
     return p;
   });
-  for (const ns of oldPresets.keys()) if (!presets.some((p) => p.namespace === ns)) preview.removed.push(`namespace ${ns}`);
+  for (const ns of oldPresets.keys()) if (!presets.some((p) => p.namespace === ns)) preview.namespaces.removed.push(ns);
 
   return {
     settings: {

@@ -25,6 +25,20 @@ describe('reduce', () => {
 
   it('refuses hosts that cannot be an entry', () => {
     expect(reduce(settingsWith([]), { type: 'enableForHost', host: '127.0.0.1' }).error).toMatch(/IP address/);
+    expect(reduce(settingsWith([]), { type: 'enableForHost', host: '0x7f.0.0.1' }).error).toMatch(/IP address/);
+  });
+
+  it('never widens to the registrable domain or a shared Okteto domain by itself; the wide entry is an explicit choice', () => {
+    expect(planForHost(settingsWith([]), 'app.example.com')).toEqual({ suggested: 'app.example.com', wider: 'example.com' });
+    expect(apply(settingsWith([]), { type: 'enableForHost', host: 'app.example.com' }).domains).toEqual([
+      { domain: 'app.example.com', enabled: true },
+    ]);
+    expect(apply(settingsWith([]), { type: 'enableForHost', host: 'app.example.com', wide: true }).domains).toEqual([
+      { domain: 'example.com', enabled: true },
+    ]);
+    const tenant = 'movies-alice.cloud.okteto.net';
+    expect(planForHost(settingsWith([]), tenant)).toEqual({ suggested: tenant });
+    expect(reduce(settingsWith([]), { type: 'enableForHost', host: tenant, wide: true }).error).toMatch(/no wider entry/);
   });
 
   it('adds a domain from a pasted URL, refuses duplicates and bad domains', () => {

@@ -1,12 +1,26 @@
 import { suggestEntry, validateDomain } from './domain';
-import type { Command, HostPlan, ServerCommand } from './messages';
+import type { Command, HostPlan } from './messages';
 import { validateNamespace } from './namespace';
 import { mergeTeam, parsePresetFile, removeTeam } from './presets';
 import { fail, ok, type Result } from './result';
 import { type DomainEntry, entryCovering, type Preset, type Settings } from './settings';
 
-/** Commands that change settings; pins and questions are handled by the background itself. */
-export type SettingsCommand = Exclude<Command, { type: 'pinTab' | 'planForHost' | ServerCommand }>;
+/** Commands that only change settings; the background's command table runs the others itself. */
+export type SettingsCommand = Exclude<
+  Command,
+  {
+    type:
+      | 'pinTab'
+      | 'planForHost'
+      | 'subscribe'
+      | 'refreshSubscription'
+      | 'connectOkteto'
+      | 'refreshOkteto'
+      | 'forgetOkteto'
+      | 'setSync'
+      | 'discardAside';
+  }
+>;
 
 export interface Applied {
   settings: Settings;
@@ -43,7 +57,9 @@ export function planForHost(settings: Settings, host: string): HostPlan {
   const covering = entryCovering(settings, host);
   if (covering) return { covering: covering.domain };
   const suggested = suggestEntry(host);
-  return suggested.error !== undefined ? { error: suggested.error } : { suggested: suggested.value };
+  if (suggested.error !== undefined) return { error: suggested.error };
+  const { entry, wider } = suggested.value;
+  return wider ? { suggested: entry, wider } : { suggested: entry };
 }
 
 /** Pure: settings + command → new settings, or a message and nothing changed. */
@@ -55,7 +71,8 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
       if (plan.covering !== undefined) {
         return ok({ settings: mapEntry(settings, plan.covering, (e) => ({ ...e, enabled: true })), value: plan.covering });
       }
-      const domain = plan.suggested as string;
+      if (cmd.wide && !plan.wider) return fail(`There is no wider entry to offer for ${cmd.host}.`);
+      const domain = (cmd.wide ? plan.wider : plan.suggested) as string;
       return ok({ settings: { ...settings, domains: [...settings.domains, { domain, enabled: true }] }, value: domain });
     }
     case 'addDomain': {
@@ -149,6 +166,13 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
         Object.keys(from).length ? { ...e, namespaceFrom: from } : e,
       );
       return ok({ settings: next });
+    }
+    case 'setProbeCookies': {
+      const found = findEntry(settings, cmd.domain);
+      if (found.error !== undefined) return found;
+      return ok({
+        settings: mapEntry(settings, cmd.domain, ({ probeCookies: _old, ...e }) => (cmd.send ? { ...e, probeCookies: true } : e)),
+      });
     }
     case 'importPresets': {
       const parsed = parsePresetFile(cmd.text);

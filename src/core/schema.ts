@@ -24,9 +24,32 @@ export const DomainSchema = v.pipe(
   v.check((d) => validateDomain(d).value === d, 'is not a valid domain: use a host name such as okteto.example.com.'),
 );
 
+/**
+ * Headers that carry credentials or navigation targets: the page cannot read them itself (HttpOnly
+ * cookies, redirect targets), so no served-by signal may name them (contract: team preset file).
+ */
+export const FORBIDDEN_SIGNAL_HEADERS = [
+  'cookie',
+  'set-cookie',
+  'authorization',
+  'proxy-authorization',
+  'www-authenticate',
+  'proxy-authenticate',
+  'location',
+] as const;
+
 /** Where a domain's app says which namespace served a response (contract: served-by). */
 export const NamespaceFromSchema = v.object({
-  header: v.optional(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, 'must be an HTTP header name'))),
+  header: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, 'must be an HTTP header name'),
+      v.check(
+        (h) => !(FORBIDDEN_SIGNAL_HEADERS as readonly string[]).includes(h.toLowerCase()),
+        `must not name a credential or navigation header (${FORBIDDEN_SIGNAL_HEADERS.join(', ')}): use the header your app sets, e.g. x-okteto-namespace`,
+      ),
+    ),
+  ),
   // A path on the page's own origin: no `//host` or backslash tricks that would leave it.
   probe: v.optional(
     v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s\\]{0,500}$/, 'must be a path on the same host, starting with /')),

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { missingFromOkteto, type OktetoState } from './okteto';
 import type { Result } from './result';
 import { parseWith } from './schema';
-import type { TabServed } from './served';
+import { servedLine, type TabServed, type Verdict, verdict } from './served';
 
 /** What a page badge (content script) may ask or tell the background: nothing that changes settings. */
 export const ContentMessageSchema = v.variant('type', [
@@ -19,15 +20,35 @@ export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 export const validateContentMessage = (input: unknown): Result<ContentMessage> =>
   parseWith(ContentMessageSchema, input, 'Message');
 
-/** Pushed to a tab's page badge whenever its state changes. */
+/**
+ * Pushed to a tab's page badge whenever its state changes. The page can read all of it (the badge
+ * lives in an open shadow root), so it holds validated namespace names and fixed words only:
+ * no raw signal values, no settings, nothing else the background knows.
+ */
 export interface BadgeState {
   type: 'divert:state';
   show: boolean;
   line: string;
-  verdict: 'match' | 'mismatch' | 'unknown';
-  state: TabServed;
+  verdict: Verdict;
+  requested?: string;
+  served?: string;
   /** Something to say beside the line, e.g. the namespace is not among the user's Okteto namespaces. */
   warning?: string;
+  /** Where the badge sat on this host (the hello reply only): the badge reads no storage. */
+  place?: BadgePlace;
+}
+
+/** What a tab's page badge is told: from its served state, whether badges are on, and the Okteto list. */
+export function badgeView(state: TabServed, showPageBadge: boolean, okteto?: OktetoState): BadgeState {
+  return {
+    type: 'divert:state',
+    show: showPageBadge && !!state.requested,
+    line: servedLine(state),
+    verdict: verdict(state),
+    requested: state.requested,
+    served: state.served,
+    warning: missingFromOkteto(okteto, state.requested),
+  };
 }
 
 export interface BadgePlace {

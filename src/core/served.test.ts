@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from './served';
+import { badgeView } from './served-messages';
 
 const run = (events: ServedEvent[], from: TabServed = EMPTY) => events.reduce(reduceServed, from);
 const nav = (requested?: string): ServedEvent => ({
@@ -52,6 +53,18 @@ describe('reduceServed', () => {
     expect(s.unrecognised).toBe(hostile);
     expect(verdict(s)).toBe('unknown');
     expect(run([nav('alice'), { type: 'header', value: 'x'.repeat(10_000) }]).unrecognised).toHaveLength(64);
+    // the page badge (which the page can read) never gets the raw value, only fixed words and namespaces
+    const badge = badgeView(s, true);
+    expect(JSON.stringify(badge)).not.toContain('onerror');
+    expect(badge).toEqual({
+      type: 'divert:state',
+      show: true,
+      line: 'okteto-divert: alice · served-by signal is not a namespace (details in the popup)',
+      verdict: 'unknown',
+      requested: 'alice',
+      served: undefined,
+      warning: undefined,
+    });
     // a real namespace afterwards wins
     expect(
       run([nav('alice'), { type: 'header', value: hostile }, { type: 'header', value: 'alice' }]).unrecognised,

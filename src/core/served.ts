@@ -76,10 +76,14 @@ export function verdict(state: TabServed): Verdict {
   return state.served === state.requested ? 'match' : 'mismatch';
 }
 
-/** "okteto-divert: alice · served by alice", the page badge's and the popup's one line. */
+/**
+ * "okteto-divert: alice · served by alice", the page badge's one line. Built from validated
+ * namespace names only: a raw signal value (which a page may not be able to read itself) never
+ * reaches the badge's shadow root, where the page can read it. The popup shows it.
+ */
 export function servedLine(state: TabServed): string {
   const head = `okteto-divert: ${state.requested ?? 'off'}`;
   if (state.served !== undefined) return `${head} · served by ${state.served}`;
-  if (state.unrecognised !== undefined) return `${head} · served-by signal not a namespace: "${state.unrecognised}"`;
+  if (state.unrecognised !== undefined) return `${head} · served-by signal is not a namespace (details in the popup)`;
   return `${head} · served by: not known yet`;
 }

@@ -10,6 +10,7 @@ const DomainEntrySchema = v.object({
   team: v.optional(NamespaceSchema),
   managed: v.optional(v.boolean()),
   namespaceFrom: v.optional(NamespaceFromSchema),
+  probeCookies: v.optional(v.literal(true)),
 });
 
 const PresetSchema = v.object({

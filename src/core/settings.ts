@@ -20,6 +20,11 @@ export interface DomainEntry {
   /** Set by enterprise policy: cannot be removed, can be switched off. */
   managed?: boolean;
   namespaceFrom?: NamespaceFrom;
+  /**
+   * The user's own choice, per browser: the served-by probe sends this browser's cookies. Off by
+   * default; never set by a team file or sync.
+   */
+  probeCookies?: true;
 }
 
 export interface Preset {

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from './presets';
+import { type ImportPreview, MAX_FILE_BYTES } from './presets';
 import { ok, type Result } from './result';
 import { secureUrl } from './url';
 
@@ -10,6 +10,8 @@ export interface SubscriptionStatus {
   lastSuccess?: number;
   lastError?: string;
   etag?: string;
+  /** What the last refresh that brought a new file changed (served-by signals above all). */
+  lastChanges?: ImportPreview;
 }
 
 /** A preset URL: https, or http on this machine (a local file server) only. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsWith } from '../../test/fixtures/settings';
 import type { Settings } from './settings';
-import { incoming, outgoing, quotaProblem, type Shadow, type SyncItems } from './sync';
+import { incoming, itemsOf, outgoing, quotaProblem, refusedMessage, type Shadow, type SyncItems } from './sync';
 
 /** Two browsers and the sync area between them. */
 function world(a: Settings, b: Settings) {
@@ -85,5 +85,70 @@ describe('sync', () => {
     expect(quotaProblem(many)).toMatch(/more than browser sync holds/);
     expect(quotaProblem({ 'p:x': { v: 'x'.repeat(9000), at: 1 } })).toMatch(/8 KB per entry/);
     expect(quotaProblem({ 'c:choices': { v: {}, at: 1 } })).toBeUndefined();
+  });
+
+  it('takes nothing from the sync area that the same input would be refused elsewhere', () => {
+    const s = settingsWith(['okteto.example.com']);
+    const at = 5000;
+    const hostile: SyncItems = {
+      // the choices item tried to replace the whole domain list
+      'c:choices': { v: { activeNamespace: 'bob', paused: false, showPageBadge: true, recent: [], domains: [] }, at },
+      'd:planted.example.org': { v: { domain: 'planted.example.org', enabled: true, managed: true, team: 'ops' }, at },
+      'd:co.uk': { v: { domain: 'co.uk', enabled: true }, at },
+      'd:github.io': { v: { domain: 'github.io', enabled: true }, at },
+      'd:127.1': { v: { domain: '127.1', enabled: true }, at },
+      'd:10.0.0.1': { v: { domain: '10.0.0.1', enabled: true }, at },
+      'd:a.example.org': { v: { domain: 'b.example.org', enabled: true }, at },
+      'd:c.example.org': { v: { domain: 'c.example.org', enabled: true, probeCookies: true }, at },
+      'd:h.example.org': { v: { domain: 'h.example.org', enabled: true, namespaceFrom: { header: 'Set-Cookie' } }, at },
+      's:http://evil.test/team.json': { v: { url: 'http://evil.test/team.json', team: 'evil' }, at },
+      's:https://a.example.org/t.json': { v: { url: 'https://b.example.org/t.json', team: 'x' }, at },
+      'p::alice': { v: { namespace: 'alice', managed: true }, at },
+      'x:unknown': { v: 1, at },
+      'd:future.example.org': { v: { domain: 'future.example.org', enabled: true }, at: Date.now() + 48 * 3600_000 },
+    };
+    const r = incoming(s, {}, hostile);
+    expect(r.changed).toBe(false);
+    expect(r.settings).toEqual(s);
+    expect(Object.keys(r.refused).sort()).toEqual(Object.keys(hostile).sort());
+    expect(r.refused['d:co.uk']).toMatch(/public suffix/);
+    expect(r.refused['d:127.1']).toMatch(/IP address/);
+    expect(refusedMessage(r.refused)).toMatch(/^Ignored 14 synced entries this browser would refuse/);
+    // the same shapes, made valid, are taken
+    const fine = incoming(s, {}, { 'd:a.example.org': { v: { domain: 'a.example.org', enabled: true }, at } });
+    expect(fine.settings.domains.map((d) => d.domain)).toEqual(['okteto.example.com', 'a.example.org']);
+  });
+
+  it("turning sync on loses nothing local: old remote tombstones and values do not win over this browser's entries", () => {
+    const month = 30 * 24 * 3600_000;
+    const now = Date.now();
+    // Browser B deleted okteto.example.com a month ago and set api.example.net → old-ns.
+    const remote: SyncItems = {
+      'd:okteto.example.com': { v: null, at: now - month },
+      'd:api.example.net': { v: { domain: 'api.example.net', enabled: true, namespace: 'old-ns' }, at: now - month },
+      'd:only-remote.example.org': { v: { domain: 'only-remote.example.org', enabled: false }, at: now - month },
+      'c:choices': { v: { activeNamespace: 'old-ns', paused: true, showPageBadge: true, recent: [] }, at: now - month },
+    };
+    // Browser A, sync off, has both entries (newer, but with no times) and its own choices.
+    const a = settingsWith(['okteto.example.com', { domain: 'api.example.net', namespace: 'new-ns' }]);
+    const r = incoming(a, {}, remote, { first: true });
+    expect(r.settings.domains).toEqual([...a.domains, { domain: 'only-remote.example.org', enabled: false }]);
+    expect(r.settings.activeNamespace).toBe(a.activeNamespace);
+    expect(r.settings.paused).toBe(false);
+    // what A then pushes carries its own entries over the remote ones
+    const out = outgoing(r.settings, r.shadow, now);
+    expect(out.set['d:okteto.example.com'].v).toEqual(itemsOf(a)['d:okteto.example.com']);
+    expect(out.set['d:api.example.net'].v).toMatchObject({ namespace: 'new-ns' });
+    // a fresh browser takes the remote choices
+    expect(incoming(settingsWith([], { activeNamespace: '' }), {}, remote, { first: true }).settings.activeNamespace).toBe(
+      'old-ns',
+    );
+  });
+
+  it("never sends this browser's probe-cookie choice, and keeps it when the entry comes back changed", () => {
+    const s = settingsWith([{ domain: 'okteto.example.com', probeCookies: true }]);
+    expect(JSON.stringify(outgoing(s, {}, 1).set)).not.toContain('probeCookies');
+    const r = incoming(s, {}, { 'd:okteto.example.com': { v: { domain: 'okteto.example.com', enabled: false }, at: 5 } });
+    expect(r.settings.domains).toEqual([{ domain: 'okteto.example.com', enabled: false, probeCookies: true }]);
   });
 });

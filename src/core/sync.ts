@@ -1,5 +1,9 @@
-import type { DomainEntry, Preset, Settings, Subscription } from './settings';
+import * as v from 'valibot';
+import { validateDomain } from './domain';
+import { NamespaceFromSchema, NamespaceSchema } from './schema';
+import { DEFAULTS, type DomainEntry, type Preset, type Settings, type Subscription } from './settings';
 import { validateSettings } from './settings-schema';
+import { validateSubscriptionUrl } from './subscription';
 
 /**
  * Settings that follow the user through storage.sync, one item per entry so that two browsers
@@ -26,7 +30,8 @@ const subKey = (s: Subscription) => `s:${s.url}`;
 
 export function itemsOf(settings: Settings): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const d of settings.domains) if (!d.managed) out[domainKey(d.domain)] = d;
+  // The probe-cookie switch is this browser's own choice: it never travels.
+  for (const { probeCookies: _own, ...d } of settings.domains) if (!d.managed) out[domainKey(d.domain)] = d;
   for (const p of settings.presets) if (!p.managed) out[presetKey(p)] = p;
   for (const s of settings.subscriptions) out[subKey(s)] = s;
   const { activeNamespace, paused, showPageBadge, recent } = settings;
@@ -57,25 +62,117 @@ function upsert<T>(list: T[], item: T, same: (x: T) => boolean): T[] {
   return list.some(same) ? list.map((x) => (same(x) ? item : x)) : [...list, item];
 }
 
+/** Items dated further ahead than this are refused: a far-future date would win every later change. */
+const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What storage.sync may hold, by key. Anything that can write the sync area (another copy of the
+ * extension, a compromised profile) is untrusted: an item is taken only when its key and value
+ * agree and the value passes the same rules as the user's own input (domains against the public
+ * suffix list, subscription URLs like a subscribe click). Managed entries never come from sync.
+ */
+const SyncDomainSchema = v.strictObject({
+  domain: v.string(),
+  enabled: v.boolean(),
+  namespace: v.optional(NamespaceSchema),
+  team: v.optional(NamespaceSchema),
+  namespaceFrom: v.optional(NamespaceFromSchema),
+});
+const SyncPresetSchema = v.strictObject({
+  namespace: NamespaceSchema,
+  label: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  team: v.optional(NamespaceSchema),
+});
+const SyncSubscriptionSchema = v.strictObject({ url: v.string(), team: NamespaceSchema });
+const SyncChoicesSchema = v.strictObject({
+  activeNamespace: v.union([v.literal(''), NamespaceSchema]),
+  paused: v.boolean(),
+  showPageBadge: v.boolean(),
+  recent: v.pipe(v.array(NamespaceSchema), v.maxLength(10)),
+});
+
+/** Why a remote item is refused, or undefined when it may be applied (null values are deletions). */
+export function refuseItem(key: string, value: unknown): string | undefined {
+  const rest = key.slice(2);
+  if (key === CHOICES) return v.is(SyncChoicesSchema, value) ? undefined : 'not a valid set of choices';
+  if (key.startsWith('d:')) {
+    if (value === null) return undefined;
+    if (!v.is(SyncDomainSchema, value)) return 'not a valid domain entry';
+    if (value.domain !== rest) return 'its key and its domain differ';
+    const checked = validateDomain(value.domain);
+    return checked.error !== undefined ? checked.error : checked.value !== value.domain ? 'not a domain as stored' : undefined;
+  }
+  if (key.startsWith('p:')) {
+    if (value === null) return undefined;
+    if (!v.is(SyncPresetSchema, value)) return 'not a valid preset';
+    return presetKey(value) === key ? undefined : 'its key and its preset differ';
+  }
+  if (key.startsWith('s:')) {
+    if (value === null) return undefined;
+    if (!v.is(SyncSubscriptionSchema, value)) return 'not a valid subscription';
+    if (value.url !== rest) return 'its key and its URL differ';
+    const url = validateSubscriptionUrl(value.url);
+    return url.error !== undefined ? url.error : url.value !== value.url ? 'not a URL as stored' : undefined;
+  }
+  return 'not an entry Divert Switch syncs';
+}
+
+const isChoices = (s: Settings) =>
+  s.activeNamespace === DEFAULTS.activeNamespace &&
+  s.paused === DEFAULTS.paused &&
+  s.showPageBadge === DEFAULTS.showPageBadge &&
+  s.recent.length === 0;
+
+export interface Incoming {
+  settings: Settings;
+  shadow: Shadow;
+  changed: boolean;
+  /** Items refused: key → why, to tell the user. */
+  refused: Record<string, string>;
+}
+
 /**
  * Applies what other browsers wrote: each entry newer than our last change of it wins; older ones
- * are ignored (ours goes out with the next push). Entries only we have stay. An item that would
- * make the settings invalid is skipped, never half-applied.
+ * are ignored (ours goes out with the next push). Entries only we have stay. An item that is
+ * refused, or would make the settings invalid, is skipped, never half-applied.
+ *
+ * `first`: sync was just turned on, and local entries have no times to compare. Then nothing local
+ * is lost: remote items only add what this browser lacks (a tombstone or another value for an
+ * entry it has is ignored, and ours goes out), and remote choices apply only to a fresh browser.
  */
 export function incoming(
   settings: Settings,
   shadow: Shadow,
   remote: SyncItems,
-): { settings: Settings; shadow: Shadow; changed: boolean } {
+  { first = false, now = Date.now() }: { first?: boolean; now?: number } = {},
+): Incoming {
   let current = settings;
   const next: Shadow = { ...shadow };
+  const refused: Record<string, string> = {};
   let changed = false;
+  const local = itemsOf(settings);
   for (const [key, item] of Object.entries(remote)) {
-    if (!item || typeof item.at !== 'number' || (next[key] && next[key].at >= item.at)) continue;
+    if (!item || typeof item !== 'object' || typeof item.at !== 'number' || !Number.isFinite(item.at)) {
+      refused[key] = 'not a sync item';
+      continue;
+    }
+    if (next[key] && next[key].at >= item.at) continue;
+    if (item.at > now + MAX_AHEAD_MS) {
+      refused[key] = 'dated in the future';
+      continue;
+    }
+    const why = refuseItem(key, item.v);
+    if (why !== undefined) {
+      refused[key] = why;
+      continue;
+    }
+    if (first && (key === CHOICES ? !isChoices(settings) : key in local)) continue;
     const candidate = applyItem(current, key, item.v);
-    if (candidate === undefined) continue;
-    const valid = validateSettings(candidate);
-    if (valid.error !== undefined) continue;
+    const valid = candidate && validateSettings(candidate);
+    if (!valid || valid.error !== undefined) {
+      refused[key] = 'would make the settings invalid';
+      continue;
+    }
     if (JSON.stringify(valid.value) !== JSON.stringify(current)) {
       current = valid.value;
       changed = true;
@@ -83,31 +180,48 @@ export function incoming(
     // As the entry now stands here, so that the next push does not send it back unchanged.
     next[key] = { json: JSON.stringify(itemsOf(current)[key] ?? null), at: item.at };
   }
-  return { settings: current, shadow: next, changed };
+  return { settings: current, shadow: next, changed, refused };
 }
 
-function applyItem(s: Settings, key: string, v: unknown): Settings | undefined {
-  if (key === CHOICES) return v && typeof v === 'object' ? { ...s, ...(v as Partial<Settings>) } : undefined;
+function applyItem(s: Settings, key: string, value: unknown): Settings | undefined {
+  if (key === CHOICES) {
+    const { activeNamespace, paused, showPageBadge, recent } = value as Pick<
+      Settings,
+      'activeNamespace' | 'paused' | 'showPageBadge' | 'recent'
+    >;
+    return { ...s, activeNamespace, paused, showPageBadge, recent };
+  }
   const rest = key.slice(2);
   if (key.startsWith('d:')) {
     const mine = (d: DomainEntry) => d.domain === rest && !d.managed;
-    return v === null
-      ? { ...s, domains: s.domains.filter((d) => !mine(d)) }
-      : { ...s, domains: upsert(s.domains, v as DomainEntry, mine) };
+    if (value === null) return { ...s, domains: s.domains.filter((d) => !mine(d)) };
+    if (s.domains.some((d) => d.domain === rest && d.managed)) return s; // the policy's entry stands
+    // This browser's own probe-cookie choice stays as it is.
+    const own = s.domains.find(mine)?.probeCookies;
+    const entry = { ...(value as DomainEntry), ...(own ? { probeCookies: own } : {}) };
+    return { ...s, domains: upsert(s.domains, entry, mine) };
   }
   if (key.startsWith('p:')) {
     const mine = (p: Preset) => presetKey(p) === key && !p.managed;
-    return v === null
+    return value === null
       ? { ...s, presets: s.presets.filter((p) => !mine(p)) }
-      : { ...s, presets: upsert(s.presets, v as Preset, mine) };
+      : { ...s, presets: upsert(s.presets, value as Preset, mine) };
   }
   if (key.startsWith('s:')) {
     const mine = (x: Subscription) => x.url === rest;
-    return v === null
+    return value === null
       ? { ...s, subscriptions: s.subscriptions.filter((x) => !mine(x)) }
-      : { ...s, subscriptions: upsert(s.subscriptions, v as Subscription, mine) };
+      : { ...s, subscriptions: upsert(s.subscriptions, value as Subscription, mine) };
   }
   return undefined;
+}
+
+/** The refused items in one sentence for the options page, or undefined when there are none. */
+export function refusedMessage(refused: Record<string, string> | undefined): string | undefined {
+  const all = Object.entries(refused ?? {}).map(([key, why]) => `${key}: ${why}`);
+  if (all.length === 0) return undefined;
+  const some = all.slice(0, 3).join('; ') + (all.length > 3 ? '; …' : '');
+  return `Ignored ${all.length} synced ${all.length === 1 ? 'entry' : 'entries'} this browser would refuse (${some}). Fix or remove them in the browser that wrote them.`;
 }
 
 /** A sentence when the items would not fit storage.sync, before trying. */

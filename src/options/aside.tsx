@@ -1,23 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import { send } from '../platform/messaging';
-import { KEYS, onStorageChange, readAside } from '../platform/store';
+import { ITEMS } from '../core/storage-items';
 import { t } from '../ui/i18n';
+import { useCommand } from '../ui/use-command';
+import { useStored } from '../ui/use-stored';
 import { downloadJson } from './download';
 
-interface Aside {
-  blob: unknown;
-  reason: string;
-  at: number;
-}
-
-/** Settings that could not be read (corrupt, or from a newer version) are kept aside: say so, offer them. */
-export function SettingsAside() {
-  const [aside, setAside] = useState<Aside>();
-  useEffect(() => {
-    const refresh = () => void readAside().then((a) => setAside(a as Aside | undefined));
-    refresh();
-    return onStorageChange((area, keys) => area === 'local' && keys.includes(KEYS.settingsAside) && refresh());
-  }, []);
+/**
+ * Settings kept aside (unreadable, from a newer version, or as they were before sync was turned
+ * on): say so, and offer them for export.
+ */
+export function SettingsAside({ onError }: { onError: (message: string | undefined) => void }) {
+  const aside = useStored(ITEMS.settingsAside);
+  const { run } = useCommand(onError);
   if (!aside) return null;
   const download = () =>
     downloadJson(`divert-switch-settings-kept-aside-${new Date(aside.at).toISOString().slice(0, 10)}.json`, aside.blob);
@@ -27,7 +20,7 @@ export function SettingsAside() {
       <button type="button" onClick={download}>
         {t('asideExport')}
       </button>{' '}
-      <button type="button" onClick={() => void send({ type: 'discardAside' })}>
+      <button type="button" onClick={() => void run({ type: 'discardAside' })}>
         {t('asideDiscard')}
       </button>
     </div>

@@ -3,10 +3,10 @@ import { validateDomain } from '../core/domain';
 import { validateNamespace } from '../core/namespace';
 import { grantsDomain } from '../core/permissions';
 import type { Settings } from '../core/settings';
-import { send } from '../platform/messaging';
 import { requestDomains } from '../platform/permissions';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
+import { useCommand } from '../ui/use-command';
 import { Signal } from './signal';
 
 interface Props {
@@ -19,11 +19,8 @@ interface Props {
 export function Domains({ settings, origins, onError }: Props) {
   const [text, setText] = useState('');
 
-  const run = async (cmd: Parameters<typeof send>[0]) => {
-    const reply = await send(cmd);
-    onError(reply.ok ? undefined : reply.error);
-    return reply.ok;
-  };
+  const command = useCommand(onError);
+  const run = async (cmd: Parameters<typeof command.run>[0]) => (await command.run(cmd)).ok;
 
   const add = (e: Event) => {
     e.preventDefault();

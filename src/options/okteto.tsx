@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type OktetoState, validateInstanceUrl } from '../core/okteto';
+import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { send } from '../platform/messaging';
 import { requestOrigins } from '../platform/permissions';
-import { readManagedStatus } from '../platform/store';
 import { t } from '../ui/i18n';
+import { useStored } from '../ui/use-stored';
 
 interface Props {
   okteto?: OktetoState;
@@ -18,11 +19,12 @@ export function Okteto({ okteto, onError }: Props) {
   const [url, setUrl] = useState(okteto?.url ?? '');
   const [token, setToken] = useState('');
   const [done, setDone] = useState<string>();
+  const managed = useStored(ITEMS.managedStatus);
   useEffect(() => {
     if (okteto?.url) setUrl(okteto.url);
     // An administrator may preset the instance URL; the token is always the user's own.
-    else void readManagedStatus().then((m) => m?.oktetoInstanceUrl && setUrl((u) => u || (m.oktetoInstanceUrl as string)));
-  }, [okteto?.url]);
+    else if (managed?.oktetoInstanceUrl) setUrl((u) => u || (managed.oktetoInstanceUrl as string));
+  }, [okteto?.url, managed?.oktetoInstanceUrl]);
 
   const connect = (e: Event) => {
     e.preventDefault();

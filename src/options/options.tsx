@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { send } from '../platform/messaging';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
+import { useCommand } from '../ui/use-command';
 import { useExtensionState } from '../ui/use-settings';
 import { SettingsAside } from './aside';
 import { Callers } from './callers';
@@ -14,6 +14,7 @@ import { Team } from './team';
 export function Options() {
   const { settings, origins, loaded, okteto } = useExtensionState();
   const [error, setError] = useState<string>();
+  const { run } = useCommand(setError);
 
   return (
     <div class="options" aria-busy={!loaded}>
@@ -25,7 +26,7 @@ export function Options() {
       <p>
         <code>baggage: okteto-divert=&lt;namespace&gt;</code>
       </p>
-      <SettingsAside />
+      <SettingsAside onError={setError} />
       {error && (
         <p role="alert" class="error">
           {error}
@@ -39,11 +40,11 @@ export function Options() {
       <section aria-labelledby="general-h">
         <h2 id="general-h">{t('general')}</h2>
         <div class="rows">
-          <Switch label={t('pause')} checked={settings.paused} onChange={(paused) => void send({ type: 'setPaused', paused })} />
+          <Switch label={t('pause')} checked={settings.paused} onChange={(paused) => void run({ type: 'setPaused', paused })} />
           <Switch
             label={t('showPageBadge')}
             checked={settings.showPageBadge}
-            onChange={(show) => void send({ type: 'setShowPageBadge', show })}
+            onChange={(show) => void run({ type: 'setShowPageBadge', show })}
           />
           <Sync onError={setError} />
         </div>

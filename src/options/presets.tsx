@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
 import type { Preset, Settings } from '../core/settings';
-import { send } from '../platform/messaging';
 import { t } from '../ui/i18n';
+import { useCommand } from '../ui/use-command';
 
 interface Props {
   settings: Settings;
@@ -15,11 +15,8 @@ const source = (p: Preset) => (p.managed ? t('managed') : p.team ? t('team', p.t
 export function Presets({ settings, onError }: Props) {
   const [namespace, setNamespace] = useState('');
   const [label, setLabel] = useState('');
-  const run = async (cmd: Command) => {
-    const reply = await send(cmd);
-    onError(reply.ok ? undefined : reply.error);
-    return reply.ok;
-  };
+  const command = useCommand(onError);
+  const run = async (cmd: Command) => (await command.run(cmd)).ok;
   const add = async (e: Event) => {
     e.preventDefault();
     if (await run({ type: 'addPreset', namespace, label })) {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_FIELD, DEFAULT_HEADER } from '../core/probe';
 import type { DomainEntry } from '../core/settings';
-import { send } from '../platform/messaging';
 import { t } from '../ui/i18n';
+import { useCommand } from '../ui/use-command';
 
 interface Props {
   entry: DomainEntry;
@@ -17,6 +17,7 @@ export function Signal({ entry, onError }: Props) {
   const [probe, setProbe] = useState(from.probe ?? '');
   const [field, setField] = useState(from.field ?? '');
   const [saved, setSaved] = useState(false);
+  const { run } = useCommand(onError);
   const d = entry.domain;
   const id = `signal-${d.replace(/[^a-z0-9-]/g, '-')}`;
   const save = async (e: Event) => {
@@ -27,9 +28,7 @@ export function Signal({ entry, onError }: Props) {
       field: field.trim() || undefined,
     };
     setSaved(false);
-    const reply = await send({ type: 'setDomainSource', domain: d, namespaceFrom });
-    onError(reply.ok ? undefined : reply.error);
-    setSaved(reply.ok);
+    setSaved((await run({ type: 'setDomainSource', domain: d, namespaceFrom })).ok);
   };
   const input = (label: string, value: string, set: (v: string) => void, placeholder: string) => (
     <input
@@ -58,6 +57,16 @@ export function Signal({ entry, onError }: Props) {
           {input(t('signalHeader', d), header, setHeader, DEFAULT_HEADER)}
           {input(t('signalProbe', d), probe, setProbe, '/api/catalog/healthz')}
           {input(t('signalField', d), field, setField, DEFAULT_FIELD)}
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={!!entry.probeCookies}
+              onChange={(e) =>
+                void run({ type: 'setProbeCookies', domain: d, send: (e.currentTarget as HTMLInputElement).checked })
+              }
+            />
+            {t('probeCookies', d)}
+          </label>
           <button type="submit" aria-label={t('saveSignal', d)}>
             {t('save')}
           </button>

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { exportPresets, type ImportPreview, mergeTeam, parsePresetFile } from '../core/presets';
+import { useState } from 'preact/hooks';
+import { describeSignal, exportPresets, type ImportPreview, mergeTeam, parsePresetFile, previewCounts } from '../core/presets';
 import type { Settings } from '../core/settings';
-import type { SubscriptionStatus } from '../core/subscription';
+import { ITEMS } from '../core/storage-items';
 import { validateSubscriptionUrl } from '../core/subscription';
-import { send } from '../platform/messaging';
 import { requestDomains, requestOrigins } from '../platform/permissions';
-import { onStorageChange, readSubscriptionStatus } from '../platform/store';
 import { t } from '../ui/i18n';
+import { useCommand } from '../ui/use-command';
+import { useStored } from '../ui/use-stored';
 import { downloadJson } from './download';
 
 interface Props {
@@ -31,13 +31,8 @@ export function Team({ settings, onError }: Props) {
   const [pasted, setPasted] = useState('');
   const [url, setUrl] = useState('');
   const [exportTeam, setExportTeam] = useState('personal');
-  const [status, setStatus] = useState<Record<string, SubscriptionStatus>>({});
-
-  useEffect(() => {
-    const refresh = () => void readSubscriptionStatus().then(setStatus);
-    refresh();
-    return onStorageChange((area, keys) => area === 'local' && keys.includes('subscriptionStatus') && refresh());
-  }, []);
+  const status = useStored(ITEMS.subscriptionStatus) ?? {};
+  const { run } = useCommand(onError);
 
   const preview = (text: string) => {
     setDone(undefined);
@@ -46,7 +41,7 @@ export function Team({ settings, onError }: Props) {
     if (parsed.error !== undefined) return onError(parsed.error);
     onError(undefined);
     const merged = mergeTeam(settings, parsed.value.file);
-    const newDomains = merged.preview.added.filter((a) => !a.startsWith('namespace '));
+    const newDomains = merged.preview.domains.added;
     setPending({ text, preview: merged.preview, warnings: parsed.value.warnings, newDomains });
   };
 
@@ -66,11 +61,12 @@ export function Team({ settings, onError }: Props) {
     // and each domain shows "needs access" until granted.
     const asked = newDomains.length ? requestDomains(newDomains) : Promise.resolve(true);
     void asked.then(async () => {
-      const reply = await send<ImportPreview>({ type: 'importPresets', text });
-      if (!reply.ok) return onError(reply.error);
+      const reply = await run<ImportPreview>({ type: 'importPresets', text });
+      if (!reply.ok) return;
       setPending(undefined);
       const p = reply.value as ImportPreview;
-      setDone(t('imported', p.team, String(p.added.length), String(p.changed.length), String(p.removed.length)));
+      const n = previewCounts(p);
+      setDone(t('imported', p.team, String(n.added), String(n.changed), String(n.removed)));
     });
   };
 
@@ -85,18 +81,12 @@ export function Team({ settings, onError }: Props) {
     if (checked.error !== undefined) return onError(checked.error);
     // Access to the file's host, asked inside the click, lets the background fetch it without CORS.
     void requestOrigins([`*://${new URL(checked.value).hostname}/*`]).then(async () => {
-      const reply = await send<ImportPreview>({ type: 'subscribe', url: checked.value });
-      if (!reply.ok) return onError(reply.error);
-      onError(undefined);
+      const reply = await run<ImportPreview>({ type: 'subscribe', url: checked.value });
+      if (!reply.ok) return;
       setUrl('');
       const p = reply.value as ImportPreview;
       setDone(t('subscribed', p.team));
     });
-  };
-
-  const run = async (cmd: Parameters<typeof send>[0]) => {
-    const reply = await send(cmd);
-    onError(reply.ok ? undefined : reply.error);
   };
 
   return (
@@ -125,12 +115,7 @@ export function Team({ settings, onError }: Props) {
       {pending && (
         <section class="preview" aria-label={t('importPreview')}>
           <h3>{t('previewOf', pending.preview.team)}</h3>
-          <ul>
-            <li>{t('previewAdded', list(pending.preview.added))}</li>
-            <li>{t('previewChanged', list(pending.preview.changed))}</li>
-            <li>{t('previewRemoved', list(pending.preview.removed))}</li>
-            {pending.preview.kept.length > 0 && <li>{t('previewKept', list(pending.preview.kept))}</li>}
-          </ul>
+          <PreviewList preview={pending.preview} />
           {pending.warnings.length > 0 && <p class="attention">{t('unknownKeys', pending.warnings.slice(0, 10).join(', '))}</p>}
           <button type="button" class="primary" onClick={apply}>
             Apply import
@@ -156,6 +141,7 @@ export function Team({ settings, onError }: Props) {
                 <strong>{t('team', s.team)}</strong> <code>{s.url}</code>
                 <div class="muted">{t('lastUpdated', when(st.lastSuccess))}</div>
                 {st.lastError && <div class="attention">{t('lastError', st.lastError, when(st.lastAttempt))}</div>}
+                {st.lastChanges && st.lastChanges.signals.length > 0 && <Signals preview={st.lastChanges} />}
               </div>
               <button
                 type="button"
@@ -201,5 +187,40 @@ export function Team({ settings, onError }: Props) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** What an import adds, changes and removes, domains and namespaces apart, and the signals it sets. */
+function PreviewList({ preview }: { preview: ImportPreview }) {
+  const { domains, namespaces } = preview;
+  return (
+    <>
+      <ul>
+        <li>{t('previewAdded', list([...domains.added, ...namespaces.added.map((n) => t('previewNamespace', n))]))}</li>
+        <li>{t('previewChanged', list([...domains.changed, ...namespaces.changed.map((n) => t('previewNamespace', n))]))}</li>
+        <li>{t('previewRemoved', list([...domains.removed, ...namespaces.removed.map((n) => t('previewNamespace', n))]))}</li>
+        {domains.kept.length > 0 && <li>{t('previewKept', list(domains.kept))}</li>}
+      </ul>
+      {preview.signals.length > 0 && <Signals preview={preview} />}
+    </>
+  );
+}
+
+/**
+ * Served-by signals a team file sets: they decide which response header the extension reads on
+ * those domains, so a change is always shown, from and to.
+ */
+function Signals({ preview }: { preview: ImportPreview }) {
+  return (
+    <div class="signals">
+      <p>{t('signalsChanged')}</p>
+      <ul>
+        {preview.signals.map((s) => (
+          <li key={s.domain}>
+            <code>{s.domain}</code>: {t('signalFromTo', describeSignal(s.from), describeSignal(s.to))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,13 +1,7 @@
+import type { ActionLook } from '../core/tab-view';
 import { browser } from './browser';
 
 const icons = (name: 'icon' | 'icon-on') => ({ 16: `/icons/${name}-16.png`, 32: `/icons/${name}-32.png` });
-
-export interface ActionLook {
-  text: string;
-  title: string;
-  color?: string;
-  on: boolean;
-}
 
 /** Sets the toolbar button of one tab. A tab that closed meanwhile is not an error. */
 export async function setActionLook(tabId: number, look: ActionLook): Promise<void> {

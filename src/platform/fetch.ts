@@ -1,4 +1,10 @@
 /** Bounded HTTP request for the background: a time-out, a size limit, and no throw for the caller. */
+export interface FetchFailed {
+  /** `timeout`: no answer in time; `network`: refused, unreachable, redirected, or blocked. */
+  kind: 'timeout' | 'network';
+  error: string;
+}
+
 export interface Fetched {
   status: number;
   headers: Headers;
@@ -23,7 +29,7 @@ export async function fetchBounded(
     method?: string;
     body?: string;
   },
-): Promise<Fetched | { error: string }> {
+): Promise<Fetched | FetchFailed> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
@@ -41,7 +47,9 @@ export async function fetchBounded(
     if (text === undefined) await res.body?.cancel().catch(() => undefined);
     return { status: res.status, headers: res.headers, text };
   } catch (e) {
-    return { error: abort.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : (e as Error).message || 'network error' };
+    return abort.signal.aborted
+      ? { kind: 'timeout', error: `no answer within ${timeoutMs / 1000} s` }
+      : { kind: 'network', error: (e as Error).message || 'network error' };
   } finally {
     clearTimeout(timer);
   }

@@ -1,54 +1,72 @@
-import type { OktetoState } from '../core/okteto';
-import type { TabPins } from '../core/rules';
-import type { TabServed } from '../core/served';
-import type { Settings } from '../core/settings';
-import type { SubscriptionStatus } from '../core/subscription';
-import type { Shadow, SyncItems } from '../core/sync';
+import type { Item } from '../core/storage-items';
+import type { SyncItems } from '../core/sync';
 import { browser } from './browser';
 
-/** storage.local keys. The background is the only writer of both. */
-export const KEYS = {
-  settings: 'settings',
-  /** A stored settings blob that could not be read, kept aside instead of overwritten. */
-  settingsAside: 'settingsAside',
-} as const;
-/** storage.session: tab pins end with the browser session. */
-export const PINS_KEY = 'pins';
-
-export async function readStoredSettings(): Promise<unknown> {
-  return (await browser.storage.local.get(KEYS.settings))[KEYS.settings];
+/** Reads one item of the storage table; missing or unreadable values read as the item's fallback. */
+export async function read<T>(item: Item<T>): Promise<T> {
+  const raw = (await browser.storage[item.area].get(item.key))[item.key];
+  return raw === undefined || !item.valid(raw) ? structuredClone(item.fallback) : (raw as T);
 }
 
-export async function writeSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEYS.settings]: settings });
+/** Several items of one area in one call (the popup reads its state before the first paint). */
+export async function readAll<T extends Record<string, Item<unknown>>>(
+  items: T,
+): Promise<{ [K in keyof T]: T[K] extends Item<infer V> ? V : never }> {
+  const entries = Object.entries(items);
+  const areas = [...new Set(entries.map(([, i]) => i.area))];
+  const got = Object.assign(
+    {},
+    ...(await Promise.all(
+      areas.map((a) => browser.storage[a].get(entries.filter(([, i]) => i.area === a).map(([, i]) => i.key))),
+    )),
+  ) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [name, i] of entries) {
+    const raw = got[i.key];
+    out[name] = raw === undefined || !i.valid(raw) ? structuredClone(i.fallback) : raw;
+  }
+  return out as { [K in keyof T]: T[K] extends Item<infer V> ? V : never };
 }
 
-const OLDER_ASIDE = 'settingsAsideOlder';
-
-/** Keeps an unreadable blob aside; one kept aside earlier moves to a short list, never overwritten. */
-export async function setAside(blob: unknown, reason: string): Promise<void> {
-  const got = await browser.storage.local.get([KEYS.settingsAside, OLDER_ASIDE]);
-  const older = [
-    ...((got[OLDER_ASIDE] as unknown[] | undefined) ?? []),
-    ...(got[KEYS.settingsAside] ? [got[KEYS.settingsAside]] : []),
-  ];
-  await browser.storage.local.set({ [KEYS.settingsAside]: { blob, reason, at: Date.now() }, [OLDER_ASIDE]: older.slice(-4) });
+export async function write<T>(item: Item<T>, value: T): Promise<void> {
+  await browser.storage[item.area].set({ [item.key]: value });
 }
 
-export async function readAside(): Promise<unknown> {
-  return (await browser.storage.local.get(KEYS.settingsAside))[KEYS.settingsAside];
+export async function remove(...items: Item<unknown>[]): Promise<void> {
+  for (const area of new Set(items.map((i) => i.area))) {
+    await browser.storage[area].remove(items.filter((i) => i.area === area).map((i) => i.key));
+  }
 }
 
-export async function removeAside(): Promise<void> {
-  await browser.storage.local.remove(KEYS.settingsAside);
+/** Removes keys that are not (or no longer) in the table, e.g. what an older version stored. */
+export async function removeKeys(area: 'local', keys: string[]): Promise<void> {
+  await browser.storage[area].remove(keys);
 }
 
-export async function readPins(): Promise<TabPins> {
-  return ((await browser.storage.session.get(PINS_KEY))[PINS_KEY] as TabPins | undefined) ?? {};
+export async function readKey(area: 'local', key: string): Promise<unknown> {
+  return (await browser.storage[area].get(key))[key];
 }
 
-export async function writePins(pins: TabPins): Promise<void> {
-  await browser.storage.session.set({ [PINS_KEY]: pins });
+/** Calls `listener` whenever one of `items` changes; returns the function that stops it. */
+export function watch(items: Item<unknown>[], listener: () => void): () => void {
+  const wrapped = (changes: Record<string, unknown>, area: string) => {
+    if (items.some((i) => i.area === area && i.key in changes)) listener();
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}
+
+/**
+ * Chrome: storage.local and storage.sync are closed to content scripts (the page badge), so code in
+ * a page's world can never read settings. Firefox has no such switch (bug 1724754): there the
+ * token lives outside storage (platform/secrets.ts) and the badge reads nothing from storage.
+ */
+export async function restrictToTrustedContexts(): Promise<boolean> {
+  type Restrictable = { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  const areas = [browser.storage.local, browser.storage.sync] as unknown as Restrictable[];
+  if (!areas.every((a) => typeof a.setAccessLevel === 'function')) return false;
+  await Promise.all(areas.map((a) => a.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })));
+  return true;
 }
 
 /** What enterprise policy set: read only; an unmanaged browser has none (and may throw). */
@@ -60,97 +78,8 @@ export async function readManaged(): Promise<{ presets?: unknown; oktetoInstance
   }
 }
 
-export interface ManagedStatus {
-  teams: string[];
-  errors: string[];
-  oktetoInstanceUrl?: string;
-}
-export const MANAGED_STATUS = 'managedStatus';
-
-export async function writeManagedStatus(status: ManagedStatus): Promise<void> {
-  await browser.storage.local.set({ [MANAGED_STATUS]: status });
-}
-
-export async function readManagedStatus(): Promise<ManagedStatus | undefined> {
-  return (await browser.storage.local.get(MANAGED_STATUS))[MANAGED_STATUS] as ManagedStatus | undefined;
-}
-
-/** The Okteto token: storage.local only, never in settings, so never exported or synced. */
-const OKTETO_TOKEN = 'oktetoToken';
-export const OKTETO_STATE = 'okteto';
-
-export async function readOkteto(): Promise<{ token?: string; state?: OktetoState }> {
-  const got = await browser.storage.local.get([OKTETO_TOKEN, OKTETO_STATE]);
-  return { token: got[OKTETO_TOKEN] as string | undefined, state: got[OKTETO_STATE] as OktetoState | undefined };
-}
-
-export async function writeOkteto(state: OktetoState, token?: string): Promise<void> {
-  await browser.storage.local.set(
-    token === undefined ? { [OKTETO_STATE]: state } : { [OKTETO_STATE]: state, [OKTETO_TOKEN]: token },
-  );
-}
-
-export async function forgetOktetoStorage(): Promise<void> {
-  await browser.storage.local.remove([OKTETO_TOKEN, OKTETO_STATE]);
-}
-
-export async function readOktetoState(): Promise<OktetoState | undefined> {
-  return (await browser.storage.local.get(OKTETO_STATE))[OKTETO_STATE] as OktetoState | undefined;
-}
-
-/** This browser's side of sync: whether it is on, what it last synced, and the last problem. */
-export interface SyncState {
-  enabled: boolean;
-  shadow: Shadow;
-  lastSync?: number;
-  error?: string;
-}
-export const SYNC_STATE = 'syncState';
-
-export async function readSyncState(): Promise<SyncState> {
-  return ((await browser.storage.local.get(SYNC_STATE))[SYNC_STATE] as SyncState | undefined) ?? { enabled: false, shadow: {} };
-}
-
-export async function writeSyncState(state: SyncState): Promise<void> {
-  await browser.storage.local.set({ [SYNC_STATE]: state });
-}
-
+/** storage.sync: one item per entry, keys made by core/sync.ts; everything read from it is untrusted. */
 export const syncArea = {
   getAll: async () => (await browser.storage.sync.get(null)) as SyncItems,
   set: (items: SyncItems) => browser.storage.sync.set(items),
 };
-
-const SUBSCRIPTION_STATUS = 'subscriptionStatus';
-
-export async function readSubscriptionStatus(): Promise<Record<string, SubscriptionStatus>> {
-  return (
-    ((await browser.storage.local.get(SUBSCRIPTION_STATUS))[SUBSCRIPTION_STATUS] as
-      | Record<string, SubscriptionStatus>
-      | undefined) ?? {}
-  );
-}
-
-export async function writeSubscriptionStatus(all: Record<string, SubscriptionStatus>): Promise<void> {
-  await browser.storage.local.set({ [SUBSCRIPTION_STATUS]: all });
-}
-
-const servedKey = (tabId: number) => `served:${tabId}`;
-
-/** What the background learned about a tab's page (storage.session: it ends with the session). */
-export async function readTabServed(tabId: number): Promise<TabServed | undefined> {
-  return (await browser.storage.session.get(servedKey(tabId)))[servedKey(tabId)] as TabServed | undefined;
-}
-
-export async function writeTabServed(tabId: number, state: TabServed): Promise<void> {
-  await browser.storage.session.set({ [servedKey(tabId)]: state });
-}
-
-export async function removeTabServed(tabId: number): Promise<void> {
-  await browser.storage.session.remove(servedKey(tabId));
-}
-
-export function onStorageChange(listener: (area: string, keys: string[]) => void): () => void {
-  const wrapped = (changes: Record<string, unknown>, area: string) => listener(area, Object.keys(changes));
-  browser.storage.onChanged.addListener(wrapped);
-  return () => browser.storage.onChanged.removeListener(wrapped);
-}

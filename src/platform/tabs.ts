@@ -1,7 +1,6 @@
-import type { BadgePlace } from '../core/served-messages';
 import { browser } from './browser';
 
-export async function allTabs(): Promise<{ id?: number; url?: string; status?: string }[]> {
+export async function allTabs(): Promise<{ id?: number; url?: string; status?: string; incognito?: boolean }[]> {
   return browser.tabs.query({});
 }
 
@@ -13,13 +12,4 @@ export async function tellTab(tabId: number, message: unknown): Promise<boolean>
   } catch {
     return false;
   }
-}
-
-const PLACES = 'badgePlaces';
-export async function writeBadgePlace(host: string, place: BadgePlace): Promise<void> {
-  const all = ((await browser.storage.local.get(PLACES))[PLACES] as Record<string, BadgePlace> | undefined) ?? {};
-  const hosts = Object.keys(all);
-  // Bounded: the oldest hosts make room once 200 are remembered.
-  if (!(host in all) && hosts.length >= 200) delete all[hosts[0]];
-  await browser.storage.local.set({ [PLACES]: { ...all, [host]: place } });
 }

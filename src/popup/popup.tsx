@@ -134,6 +134,17 @@ export function Popup() {
             </p>
           )}
           {!entry && plan?.suggested && <p class="entry">{t('turningOnAdds', `*.${plan.suggested}`)}</p>}
+          {!entry && plan?.wider && (
+            <p class="entry">
+              <button
+                type="button"
+                class="link"
+                onClick={() => askAccessThen(plan.wider as string, { type: 'enableForHost', host, wide: true })}
+              >
+                {t('divertWider', `*.${plan.wider}`)}
+              </button>
+            </p>
+          )}
         </section>
       ) : (
         <p class="muted">{tab.ready ? t('openWebPage') : t('loading')}</p>

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
+import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
-import { KEYS, OKTETO_STATE, onStorageChange, PINS_KEY, readOktetoState, readPins, readStoredSettings } from '../platform/store';
+import { readAll, watch } from '../platform/store';
 
 export interface ExtensionState {
   settings: Settings;
@@ -14,18 +15,14 @@ export interface ExtensionState {
   loaded: boolean;
 }
 
-async function read(): Promise<ExtensionState> {
-  const [stored, pins, origins, okteto] = await Promise.all([
-    readStoredSettings(),
-    readPins(),
-    grantedOrigins(),
-    readOktetoState(),
-  ]);
-  // The background validated what it wrote; before its first write there is nothing yet.
-  return { settings: (stored as Settings | undefined) ?? DEFAULTS, pins, origins, okteto, loaded: true };
-}
+const WATCHED = { settings: ITEMS.settings, pins: ITEMS.pins, okteto: ITEMS.okteto };
 
-const WATCHED = new Set([KEYS.settings, PINS_KEY, OKTETO_STATE]);
+async function read(): Promise<ExtensionState> {
+  const [stored, origins] = await Promise.all([readAll(WATCHED), grantedOrigins()]);
+  // The background validated what it wrote; before its first write there is nothing yet.
+  const settings = (stored.settings as Settings | undefined) ?? DEFAULTS;
+  return { settings, pins: stored.pins, okteto: stored.okteto, origins, loaded: true };
+}
 
 let first: Promise<ExtensionState> | undefined;
 /**
@@ -44,9 +41,9 @@ export function useExtensionState(): ExtensionState {
     const refresh = () => void read().then((s) => live && setState(s));
     void (first ?? read()).then((s) => live && setState(s));
     first = undefined;
-    // Only settings and pins: served-by state is written on every page load, and a re-render
-    // while someone types would put a controlled field back to its stored value.
-    const off = onStorageChange((_area, keys) => keys.some((k) => WATCHED.has(k)) && refresh());
+    // Only settings, pins and the Okteto list: served-by state is written on every page load, and
+    // a re-render while someone types would put a controlled field back to its stored value.
+    const off = watch(Object.values(WATCHED), refresh);
     browser.permissions.onAdded.addListener(refresh);
     browser.permissions.onRemoved.addListener(refresh);
     return () => {

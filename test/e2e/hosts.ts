@@ -21,7 +21,7 @@ export const LOOKALIKE_HOSTS = [
 ];
 
 export const E2E_HOST_PERMISSIONS = [
-  ...[TEST_DOMAIN, 'okteto.localhost', ...LOOKALIKE_HOSTS].flatMap((h) => ['*', 'ws', 'wss'].map((s) => `${s}://*.${h}/*`)),
+  ...[TEST_DOMAIN, 'okteto.demo.localhost', ...LOOKALIKE_HOSTS].flatMap((h) => ['*', 'ws', 'wss'].map((s) => `${s}://*.${h}/*`)),
   '*://127.0.0.1/*',
   '*://localhost/*',
 ];

@@ -34,7 +34,7 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
       expect(await options.waitText('alert', words)).toBeTruthy();
     }
     okteto.api.mode = 'ok';
-    expect(await env.driver.stored('oktetoToken')).toBeUndefined();
+    expect(await env.driver.secret()).toBeNull();
     expect(await env.driver.stored('okteto')).toBeUndefined();
     await options.type('textbox', 'Okteto instance URL', 'http://okteto.example.com');
     await options.click('button', 'Connect');
@@ -98,13 +98,15 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
   });
 
   it('keeps the token out of settings, exports and sync, and "Forget token" removes it', async () => {
-    expect(await env.driver.stored('oktetoToken')).toBe(TOKEN);
+    // The token lives in the extension origin's IndexedDB, bound to its instance; never in storage.
+    expect(await env.driver.secret()).toEqual({ token: TOKEN, origin: okteto.url });
+    expect(await env.driver.stored('oktetoToken')).toBeUndefined();
     expect(JSON.stringify(await env.driver.stored('settings'))).not.toContain(TOKEN);
     expect(JSON.stringify(await env.driver.syncArea())).not.toContain(TOKEN);
     const options = await env.driver.options();
     await options.click('button', 'Forget token');
     expect(await options.waitText('status', 'Token forgotten')).toBeTruthy();
-    expect(await env.driver.stored('oktetoToken')).toBeUndefined();
+    expect(await env.driver.secret()).toBeNull();
     await options.close();
     const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'bob');

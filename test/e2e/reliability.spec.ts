@@ -164,7 +164,10 @@ describe('chromium: nothing is lost', () => {
     await sw.evaluate(() => chrome.storage.local.set({ settings: { schemaVersion: 99, domains: 'from a newer version' } }));
     const options = await env.driver.options();
     await options.click('switch', 'Pause'); // any command reads the settings
-    await until(async () => (await options.pageText()).includes('could not be read'), 'the notice');
+    await until(
+      async () => (await options.pageText()).includes('Settings kept aside (Stored settings come from a newer'),
+      'the notice',
+    );
     expect(await options.pageText()).toContain('newer Divert Switch (schema 99)');
     expect(await env.driver.stored('settingsAside')).toMatchObject({
       blob: { schemaVersion: 99, domains: 'from a newer version' },

@@ -12,18 +12,34 @@ function event() {
   };
 }
 
-function area() {
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
+/** A storage area that, like the browser's, tells storage.onChanged after every write that changed something. */
+function area(name: string, changed: (changes: Changes, area: string) => void) {
   let data: Record<string, unknown> = {};
+  const tell = (changes: Changes) => {
+    if (Object.keys(changes).length) queueMicrotask(() => changed(changes, name));
+  };
   return {
     remove: async (key: string | string[]) => {
-      for (const k of Array.isArray(key) ? key : [key]) delete data[k];
+      const changes: Changes = {};
+      for (const k of Array.isArray(key) ? key : [key]) {
+        if (k in data) changes[k] = { oldValue: data[k] };
+        delete data[k];
+      }
+      tell(changes);
     },
     get: async (key: string | string[] | null) => {
       const keys = key === null ? Object.keys(data) : Array.isArray(key) ? key : [key];
       return structuredClone(Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]])));
     },
     set: async (items: Record<string, unknown>) => {
+      const changes: Changes = {};
+      for (const [k, v] of Object.entries(items)) {
+        if (JSON.stringify(data[k]) !== JSON.stringify(v)) changes[k] = { oldValue: data[k], newValue: structuredClone(v) };
+      }
       data = { ...data, ...structuredClone(items) };
+      tell(changes);
     },
     dump: () => data,
   };
@@ -63,6 +79,8 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
   const injected: number[] = [];
   const messages: { tabId: number; message: unknown }[] = [];
   const session = ruleStore(5000);
+  const onChanged = event();
+  const changed = (changes: Changes, name: string) => void onChanged.fire(changes, name);
   const fake = {
     runtime: {
       id: 'fake-id',
@@ -72,15 +90,21 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       onStartup: event(),
     },
     storage: {
-      local: area(),
-      session: area(),
-      sync: area(),
+      local: area('local', changed),
+      session: area('session', changed),
+      sync: area('sync', changed),
       managed: { get: async () => structuredClone(managed) },
-      onChanged: event(),
+      onChanged,
     },
     alarms: { create: async (name: string, info: object) => void alarms.set(name, info), onAlarm: event() },
     permissions: {
       getAll: async () => ({ origins: [...origins] }),
+      remove: async ({ origins: gone }: { origins: string[] }) => {
+        const removed = gone.filter((o) => origins.includes(o));
+        for (const o of removed) origins.splice(origins.indexOf(o), 1);
+        if (removed.length) fake.permissions.onRemoved.fire({ origins: removed });
+        return removed.length > 0;
+      },
       onAdded: event(),
       onRemoved: event(),
     },
@@ -92,7 +116,7 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       sendMessage: async (tabId: number, message: unknown) => void messages.push({ tabId, message }),
     },
     commands: { onCommand: event() },
-    webRequest: { onBeforeRequest: event(), onSendHeaders: event(), onHeadersReceived: event() },
+    webRequest: { onBeforeRequest: event(), onSendHeaders: event(), onHeadersReceived: event(), onCompleted: event() },
     scripting: {
       getRegisteredContentScripts: async () => [...scripts],
       registerContentScripts: async (s: { id: string; matches: string[] }[]) => void scripts.push(...s),

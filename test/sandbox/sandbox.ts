@@ -13,7 +13,7 @@ import { frontendPage, manyPage, resourcesPage } from './pages';
 export interface SandboxOptions {
   /** 0 picks a free port. */
   port?: number;
-  /** The Okteto domain: okteto.example.com in tests, okteto.localhost for the demo. */
+  /** The Okteto domain: okteto.example.com in tests, okteto.demo.localhost for the demo. */
   domain?: string;
   /** The shared namespace every request falls back to. */
   shared?: string;
@@ -151,6 +151,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     // Everything else, on any host: the test resources and an echo of the request.
+    if (url.pathname === '/__test/redirect') {
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'access-control-allow-origin': '*' });
+      return res.end();
+    }
     if (url.pathname === '/__test/many') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(manyPage(url.searchParams));

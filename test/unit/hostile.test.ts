@@ -68,7 +68,8 @@ describe('hostile served-by answers', () => {
       value: value.value ?? '',
     });
     expect(state.served).toBeUndefined();
-    expect(servedLine(state)).toBe('okteto-divert: alice · served-by signal not a namespace: "<img src=x onerror=alert(1)>"');
+    expect(state.unrecognised).toBe('<img src=x onerror=alert(1)>'); // kept for the popup
+    expect(servedLine(state)).toBe('okteto-divert: alice · served-by signal is not a namespace (details in the popup)');
     expect(readProbe('<script>alert(1)</script>').error).toMatch(/not answer JSON/);
   });
 

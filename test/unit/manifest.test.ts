@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json';
@@ -51,5 +51,32 @@ describe('the manifest (pinned)', () => {
   it('sends no telemetry: the only fetches are the probe, preset subscriptions, the Okteto API and the packaged list', () => {
     const fetches = code.match(/\bfetch\(/g) ?? [];
     expect(fetches.length).toBe(2); // platform/fetch.ts (bounded, callers above) and platform/psl.ts (a packaged file)
+  });
+});
+
+/** What the browsers get: npm test builds before the unit tests, and these read the build output. */
+describe.each(['chrome', 'firefox', 'e2e-chrome', 'e2e-firefox'])('the built manifest in dist/%s', (dir) => {
+  const read = () => {
+    const file = join('dist', dir, 'manifest.json');
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build and npm run build:e2e first (npm test does).`);
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  };
+
+  it('makes nothing of ours web-accessible, so no site can tell that a visitor has Divert Switch', () => {
+    const war = (read().web_accessible_resources ?? []) as { resources: string[] }[];
+    expect(war.flatMap((r) => r.resources)).toEqual([]);
+  });
+
+  it('lets no other extension or web page message it (Chrome); Firefox has no such key', () => {
+    const m = read();
+    if (dir.endsWith('chrome')) expect(m.externally_connectable).toEqual({ ids: [], matches: [] });
+    else expect(m.externally_connectable).toBeUndefined();
+  });
+
+  it('asks for the same permissions as the source manifest, and host access only in the e2e build', () => {
+    const m = read();
+    expect(m.permissions).toEqual(manifest.permissions);
+    if (dir.startsWith('e2e')) expect(m.host_permissions).toBeDefined();
+    else expect(m.host_permissions).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { type Driver, type Role, type Rules, readPageBadge, type Tab, type Ui } from './driver';
+import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui } from './driver';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve('dist/e2e-chrome');
@@ -170,6 +170,9 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
     revoke: async (origins) =>
       (await worker()).evaluate(async (o) => chrome.permissions.remove({ origins: o }).catch(() => false), origins),
     stored: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
+    session: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key),
+    secret: async () => (await worker()).evaluate(readSecretStore),
+    origins: async () => (await worker()).evaluate(async () => (await chrome.permissions.getAll()).origins ?? []),
     removeAllRules: async () => {
       await (await worker()).evaluate(async () => {
         const ids = (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.id);

@@ -49,6 +49,12 @@ export interface Driver {
   rules(): Promise<Rules>;
   /** A value from the extension's storage.local (read in an extension context). */
   stored(key: string): Promise<unknown>;
+  /** A value from the extension's storage.session (what the background learned about tabs). */
+  session(key: string): Promise<unknown>;
+  /** The Okteto token as the extension keeps it (its origin's IndexedDB), read in an extension context. */
+  secret(): Promise<unknown>;
+  /** The host access the extension holds now. */
+  origins(): Promise<string[]>;
   /** Revokes host permissions as a user would in the browser's settings; false when the browser refuses. */
   revoke(origins: string[]): Promise<boolean>;
   /** Everything in storage.sync, or, with `items`, writes them there first (as another browser would). */
@@ -70,6 +76,24 @@ export async function until<T>(probe: () => Promise<T> | T, what: string, timeou
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** In an extension context: what the secret store (platform/secrets.ts) holds. Serialized. */
+export function readSecretStore(): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open('divert-switch-secrets', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const get = db.transaction('secrets').objectStore('secrets').get('okteto');
+      get.onsuccess = () => {
+        db.close();
+        resolve(get.result ?? null);
+      };
+      get.onerror = () => reject(get.error);
+    };
+  });
 }
 
 /** In the page: the divert-switch-badge element's status text (null when there is none). Serialized. */

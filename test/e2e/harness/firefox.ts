@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
-import { type Driver, type Role, type Rules, readPageBadge, type Tab, type Ui, until } from './driver';
+import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 import { locate } from './locate';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -228,6 +228,9 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
       }, items),
     revoke: (origins) => control.evaluate(async (o) => chrome.permissions.remove({ origins: o }).catch(() => false), origins),
     stored: (key) => control.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
+    session: (key) => control.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key),
+    secret: () => control.evaluate(readSecretStore),
+    origins: () => control.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []),
     close: async () => {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

@@ -1,0 +1,70 @@
+import { type Command, type Reply, validateCommand } from '../core/messages';
+import { planForHost, reduce, type SettingsCommand } from '../core/reducer';
+import { ITEMS } from '../core/storage-items';
+import { ensurePublicSuffixList } from '../platform/psl';
+import { remove } from '../platform/store';
+import { commit } from './commit';
+import { connectOkteto, forgetOkteto, refreshOkteto } from './okteto';
+import { peekSettings } from './settings';
+import { followSubscription } from './subscriptions';
+import { setSync } from './sync';
+
+/** A settings command: the pure reducer decides, commit applies (in the queue: rules, then write). */
+const viaReducer = (cmd: SettingsCommand): Promise<Reply> =>
+  commit<Reply>((settings) => {
+    const applied = reduce(settings, cmd);
+    if (applied.error !== undefined) return { reply: { ok: false, error: applied.error } };
+    return { settings: applied.value.settings, reply: { ok: true, value: applied.value.value } };
+  });
+
+type Table = { [K in Command['type']]: (cmd: Extract<Command, { type: K }>) => Promise<Reply> };
+
+/**
+ * Every command an extension page may send, one row each. Settings commands go through the
+ * reducer and commit; the rest say here what they do. Rows that talk to a server fetch first and
+ * queue only their commit, so a slow server holds up no other command; questions never queue.
+ */
+const COMMANDS: Table = {
+  enableForHost: viaReducer,
+  setDomainEnabled: viaReducer,
+  addDomain: viaReducer,
+  removeDomain: viaReducer,
+  replaceDomain: viaReducer,
+  setNamespace: viaReducer,
+  setDomainNamespace: viaReducer,
+  setDomainSource: viaReducer,
+  setProbeCookies: viaReducer,
+  setPaused: viaReducer,
+  addPreset: viaReducer,
+  renamePreset: viaReducer,
+  removePreset: viaReducer,
+  movePreset: viaReducer,
+  setShowPageBadge: viaReducer,
+  importPresets: viaReducer,
+  unsubscribe: viaReducer,
+  pinTab: ({ tabId, namespace }) =>
+    commit((_settings, { [tabId]: _old, ...pins }) => ({
+      pins: namespace === null ? pins : { ...pins, [tabId]: namespace },
+      reply: { ok: true },
+    })),
+  planForHost: async ({ host }) => ({ ok: true, value: planForHost(await peekSettings(), host) }),
+  subscribe: ({ url }) => followSubscription(url, true),
+  refreshSubscription: ({ url }) => followSubscription(url, false),
+  connectOkteto: ({ url, token }) => connectOkteto(url, token),
+  refreshOkteto: () => refreshOkteto(),
+  forgetOkteto: () => forgetOkteto(),
+  setSync: ({ enabled }) => setSync(enabled),
+  discardAside: () => commit(async () => (await remove(ITEMS.settingsAside), { reply: { ok: true } })),
+};
+
+/** A message from one of our pages: validated, then run by its row. */
+export async function dispatch(input: unknown): Promise<Reply> {
+  await ensurePublicSuffixList(); // domains in commands are checked against it
+  const cmd = validateCommand(input);
+  if (cmd.error !== undefined) return { ok: false, error: cmd.error };
+  const run = COMMANDS[cmd.value.type] as (c: Command) => Promise<Reply>;
+  return run(cmd.value);
+}
+
+/** For the background's own callers (the keyboard shortcut): a command that is already valid. */
+export const runCommand = (cmd: Command): Promise<Reply> => (COMMANDS[cmd.type] as (c: Command) => Promise<Reply>)(cmd);

@@ -1,0 +1,65 @@
+import { DEFAULT_HEADER } from '../core/probe';
+import { entryCovering } from '../core/settings';
+import { divertFor, webHost } from '../core/tab-state';
+import { context } from './context';
+import { schedulePublish } from './surfaces';
+import { inOrder, record, stateOf } from './tab-states';
+
+/**
+ * What the browser tells about a tab's requests, turned into served-by events. Only hosts we may
+ * access are reported, which are exactly those that can carry the header.
+ */
+
+async function expectedFor(tabId: number, host: string) {
+  const ctx = await context();
+  return { ctx, divert: divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host) };
+}
+
+async function navigate(tabId: number, url: string): Promise<void> {
+  const host = webHost(url);
+  const { divert } = host ? await expectedFor(tabId, host) : { divert: undefined };
+  // The reset is news even when nothing else follows (a navigation away from a diverted host).
+  await record(tabId, { type: 'navigate', host: divert ? host : undefined, requested: divert?.namespace });
+  schedulePublish(tabId);
+}
+
+/** A main-frame request starts: a new page, from nothing. */
+export const onNavigate = (tabId: number, url: string) => inOrder(tabId, () => navigate(tabId, url));
+
+/**
+ * A tab starts loading or finished. A page on another host than the one we know (or one no request
+ * announces: a browser page, a page from the back-forward cache) starts from nothing; otherwise the
+ * state stands and is published again, because a navigation clears the tab's toolbar badge. A tab
+ * that reports no URL yet (Firefox, mid-load) is left alone: its navigation events will come.
+ */
+export function onTabUpdated(tabId: number, url: string | undefined): Promise<void> {
+  return inOrder(tabId, async () => {
+    if (url === undefined) return;
+    const host = webHost(url);
+    if (host !== undefined && (await stateOf(tabId)).host === host) return schedulePublish(tabId);
+    await navigate(tabId, url);
+  });
+}
+
+/** A request to a diverted host left with these headers (after DNR). */
+export function onSent(tabId: number, url: string, baggage: string | undefined): Promise<void> {
+  const host = webHost(url);
+  if (tabId < 0 || !host) return Promise.resolve();
+  return inOrder(tabId, async () => {
+    const { divert } = await expectedFor(tabId, host);
+    if (divert) await record(tabId, { type: 'sent', baggage, expected: divert.namespace });
+  });
+}
+
+/** A response from a diverted host: its served-by header, when the domain's app sets one. */
+export function onResponse(tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> {
+  const host = webHost(url);
+  if (tabId < 0 || !host) return Promise.resolve();
+  return inOrder(tabId, async () => {
+    const { ctx, divert } = await expectedFor(tabId, host);
+    if (!divert) return;
+    const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+    const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
+    if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
+  });
+}

@@ -1,0 +1,83 @@
+import type { BadgeState } from '../core/served-messages';
+import { tabServedItem } from '../core/storage-items';
+import { divertFor, webHost } from '../core/tab-state';
+import { tabView } from '../core/tab-view';
+import { setActionLook } from '../platform/action';
+import { injectBadge } from '../platform/content-scripts';
+import { write } from '../platform/store';
+import { allTabs, tellTab } from '../platform/tabs';
+import { BADGE_SCRIPT } from './badge-file';
+import { type Context, context } from './context';
+import { inOrder, onTabChange, record, stateOf } from './tab-states';
+
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+/** Publishes a tab's state a moment later, once for a burst of events. */
+export function schedulePublish(tabId: number): void {
+  clearTimeout(timers.get(tabId));
+  timers.set(
+    tabId,
+    setTimeout(() => void publish(tabId), 50),
+  );
+}
+onTabChange(schedulePublish);
+
+/** Tells storage (for the popup), the toolbar button and the page badge what the tab's state is now. */
+export async function publish(tabId: number, ctx?: Context): Promise<void> {
+  clearTimeout(timers.get(tabId));
+  timers.delete(tabId);
+  const state = await stateOf(tabId);
+  const c = ctx ?? (await context());
+  await write(tabServedItem(tabId), state);
+  const view = tabView(c.settings, c.pins, c.origins, c.okteto, tabId, state);
+  await setActionLook(tabId, view.look);
+  // A diverted page whose badge script is not (yet, or no longer) there gets it now: registration
+  // covers new pages, but a page can load between two registrations (seen in Firefox under load).
+  if (!(await tellTab(tabId, view.badge)) && view.badge.show) await injectBadge(BADGE_SCRIPT, tabId);
+}
+
+export async function badgeStateFor(tabId: number): Promise<BadgeState> {
+  const [state, c] = await Promise.all([stateOf(tabId), context()]);
+  return tabView(c.settings, c.pins, c.origins, c.okteto, tabId, state).badge;
+}
+
+export function forgetSurfaces(tabId: number): void {
+  clearTimeout(timers.get(tabId));
+  timers.delete(tabId);
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Tabs are refreshed a moment after the last change, once for a burst: the command queue need
+ * not wait for every tab's button and badge (npm run bench and the burst test found it slow).
+ */
+export function scheduleRefreshTabs(): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void context().then(refreshTabs), 60);
+}
+
+/**
+ * After settings, pins or permissions change: every tab's requested namespace is worked out again,
+ * and its toolbar button and page badge told. What was served stays known while the request is
+ * the same. Each tab's update runs in its order with the observers' events, so none is lost.
+ */
+export async function refreshTabs(ctx: Context): Promise<void> {
+  for (const tab of await allTabs()) {
+    // A tab mid-navigation may report no URL yet: its own navigation events will set it right,
+    // and wiping its state here would hide the page badge of the page that is arriving.
+    const tabId = tab.id;
+    if (tabId === undefined || tab.status === 'loading') continue;
+    await inOrder(tabId, async () => {
+      const host = webHost(tab.url);
+      const requested = host ? divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host)?.namespace : undefined;
+      const old = await stateOf(tabId);
+      const same = old.host === host && old.requested === requested;
+      if (!same) {
+        await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
+        // A page open since before divert was turned on gets its badge now, not at its next load.
+        if (requested && ctx.settings.showPageBadge) await injectBadge(BADGE_SCRIPT, tabId);
+      }
+      await publish(tabId, ctx);
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { EMPTY, reduceServed, type ServedEvent, type TabServed } from '../core/served';
+import { tabServedItem } from '../core/storage-items';
+import { read } from '../platform/store';
+
+/**
+ * What the background knows about each tab's page (core/served.ts reduces events into it), kept
+ * in memory and mirrored to storage.session by the surfaces. Events for one tab are applied in
+ * the order they arrived; a listener hears of every change.
+ */
+const states = new Map<number, TabServed>();
+/** A page-load count per tab: an answer that arrives for an older load is not about this page. */
+const loads = new Map<number, number>();
+const chains = new Map<number, Promise<void>>();
+let listener: (tabId: number) => void = () => undefined;
+
+/** The one listener told after a tab's state changed (the surfaces: toolbar and page badge). */
+export function onTabChange(callback: (tabId: number) => void): void {
+  listener = callback;
+}
+
+export async function stateOf(tabId: number): Promise<TabServed> {
+  if (!states.has(tabId)) {
+    const stored = (await read(tabServedItem(tabId))) ?? EMPTY;
+    if (!states.has(tabId)) states.set(tabId, stored);
+  }
+  return states.get(tabId) as TabServed;
+}
+
+export const loadOf = (tabId: number): number => loads.get(tabId) ?? 0;
+
+/**
+ * One tab's jobs, run one after another in the order they were given: each awaits the context,
+ * and a navigation must not land after the response it preceded.
+ */
+export function inOrder(tabId: number, job: () => Promise<void>): Promise<void> {
+  const next = (chains.get(tabId) ?? Promise.resolve()).then(job, job);
+  chains.set(
+    tabId,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/** Applies one event (call inside inOrder); a navigation starts a new page load. */
+export async function record(tabId: number, event: ServedEvent): Promise<void> {
+  await stateOf(tabId);
+  // Read and write with no await between: events arrive concurrently, and none may be lost.
+  const before = states.get(tabId) ?? EMPTY;
+  const after = reduceServed(before, event);
+  if (event.type === 'navigate') loads.set(tabId, loadOf(tabId) + 1);
+  if (after === before) return;
+  states.set(tabId, after);
+  listener(tabId);
+}
+
+export function forgetTab(tabId: number): void {
+  states.delete(tabId);
+  loads.delete(tabId);
+  chains.delete(tabId);
+}
