@@ -54,7 +54,11 @@ const COMMANDS: Table = {
   refreshOkteto: () => refreshOkteto(),
   forgetOkteto: () => forgetOkteto(),
   setSync: ({ enabled }) => setSync(enabled),
-  discardAside: () => commit(async () => (await remove(ITEMS.settingsAside), { reply: { ok: true } })),
+  discardAside: () =>
+    commit(async () => {
+      await remove(ITEMS.settingsAside);
+      return { reply: { ok: true } };
+    }),
 };
 
 /** A message from one of our pages: validated, then run by its row. */

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { type OktetoState, validateInstanceUrl } from '../core/okteto';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
-import { send } from '../platform/messaging';
 import { requestOrigins } from '../platform/permissions';
 import { t } from '../ui/i18n';
+import { useCommand } from '../ui/use-command';
 import { useStored } from '../ui/use-stored';
 
 interface Props {
@@ -20,6 +20,7 @@ export function Okteto({ okteto, onError }: Props) {
   const [token, setToken] = useState('');
   const [done, setDone] = useState<string>();
   const managed = useStored(ITEMS.managedStatus);
+  const { run } = useCommand(onError);
   useEffect(() => {
     if (okteto?.url) setUrl(okteto.url);
     // An administrator may preset the instance URL; the token is always the user's own.
@@ -34,23 +35,20 @@ export function Okteto({ okteto, onError }: Props) {
     // Access to the instance, asked inside the click: the API answers the extension without CORS.
     void requestOrigins([patternOf(instance.value)]).then(async (granted) => {
       if (!granted) return onError(t('accessRefused', new URL(instance.value).hostname));
-      const reply = await send<OktetoState>({ type: 'connectOkteto', url: instance.value, token });
-      if (!reply.ok) return onError(reply.error);
-      onError(undefined);
+      const reply = await run<OktetoState>({ type: 'connectOkteto', url: instance.value, token });
+      if (!reply.ok) return;
       setToken('');
       setDone(t('oktetoConnected', instance.value, String((reply.value as OktetoState).namespaces.length)));
     });
   };
   const refresh = async () => {
-    const reply = await send<OktetoState>({ type: 'refreshOkteto' });
-    if (!reply.ok) return onError(reply.error);
-    onError(undefined);
+    const reply = await run<OktetoState>({ type: 'refreshOkteto' });
+    if (!reply.ok) return;
     setDone(t('oktetoConnected', okteto?.url ?? '', String((reply.value as OktetoState | undefined)?.namespaces.length ?? 0)));
   };
   const forget = async () => {
     if (okteto?.url) await browser.permissions.remove({ origins: [patternOf(okteto.url)] }).catch(() => false);
-    const reply = await send({ type: 'forgetOkteto' });
-    onError(reply.ok ? undefined : reply.error);
+    const reply = await run({ type: 'forgetOkteto' });
     setDone(reply.ok ? t('oktetoForgotten') : undefined);
   };
 

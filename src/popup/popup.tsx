@@ -1,51 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
-import { grantsDomain, hasAccessPatterns } from '../core/permissions';
-import { entryCovering, namespaceFor } from '../core/settings';
+import { hasAccessPatterns } from '../core/permissions';
+import { popupView } from '../core/popup-view';
 import { browser } from '../platform/browser';
-import { send } from '../platform/messaging';
 import { requestDomains } from '../platform/permissions';
 import { Combobox } from '../ui/combobox';
 import { t } from '../ui/i18n';
 import { namespaceOptions } from '../ui/namespace-options';
 import { Switch } from '../ui/switch';
+import { useCommand } from '../ui/use-command';
 import { useExtensionState } from '../ui/use-settings';
-import { describe } from './describe';
 import { CallerOffer, Diagnostics } from './diagnostics';
 import { useServed } from './use-served';
 import { useTab } from './use-tab';
 
-const wide = (domain: string, host: string) => (domain === host ? host : `*.${domain}`);
-
 export function Popup() {
-  const { settings, pins, origins, loaded, okteto } = useExtensionState();
+  const state = useExtensionState();
+  const { settings, loaded, okteto, origins } = state;
   const tab = useTab();
   const [plan, setPlan] = useState<HostPlan>();
-  const [error, setError] = useState<string>();
+  const { run: send, error, setError } = useCommand();
+  // Quiet questions: their answers show as content, not as an error.
+  const { run: ask } = useCommand(() => undefined);
 
   const host = tab.host;
   // The last list shows at once; a fresh one replaces it when the instance answers.
   const connected = !!okteto;
   useEffect(() => {
-    if (connected) void send({ type: 'refreshOkteto' });
+    if (connected) void ask({ type: 'refreshOkteto' });
   }, [connected]);
   useEffect(() => {
-    if (host) void send<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
+    if (host) void ask<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
   }, [host, settings]);
 
-  const entry = host ? entryCovering(settings, host) : undefined;
-  const target = entry?.domain ?? plan?.suggested;
-  const diverted = !!entry?.enabled;
-  const granted = target !== undefined && grantsDomain(origins, target);
-  const pinned = tab.id === undefined ? undefined : pins[tab.id];
-  const namespace = pinned ?? (entry ? namespaceFor(settings, entry) : settings.activeNamespace);
-
-  const run = async (cmd: Command) => {
-    const reply = await send(cmd);
-    if (!reply.ok) setError(reply.error);
-    return reply.ok;
-  };
+  const view = popupView({ ...state, tab, plan });
+  const { entry, target, diverted, granted, pinned, namespace, live } = view;
+  const run = async (cmd: Command) => (await send(cmd)).ok;
 
   // permissions.request is called before any await: Firefox shows the prompt only inside the click.
   // With access already granted there is nothing to ask: the command goes at once.
@@ -85,16 +76,7 @@ export function Popup() {
   };
 
   const served = useServed(tab.id);
-  const base = describe({
-    host,
-    paused: settings.paused,
-    diverted,
-    where: entry && host ? wide(entry.domain, host) : undefined,
-    namespace,
-    granted,
-    pinned: pinned !== undefined,
-  });
-  const live = diverted && granted && namespace !== '' && !settings.paused;
+  const base = t(view.status.key, ...('args' in view.status ? view.status.args : []));
   const ready = loaded && tab.ready;
   // npm run bench reads this mark: the popup is ready when settings and the tab are known.
   useEffect(() => {
@@ -121,7 +103,7 @@ export function Popup() {
           <Switch label={t('divertThisSite')} checked={diverted} disabled={!entry && !plan} onChange={onDivert} />
           {entry && (
             <p class="entry">
-              {t('entry')} <code>{wide(entry.domain, host)}</code>
+              {t('entry')} <code>{view.where}</code>
               {entry.domain !== host && (
                 <button
                   type="button"
@@ -173,7 +155,7 @@ export function Popup() {
 
       {entry?.namespace && pinned === undefined && host && (
         <p class="entry">
-          {t('overrideNote', wide(entry.domain, host), entry.namespace)}
+          {t('overrideNote', view.where ?? host, entry.namespace)}
           <button
             type="button"
             class="link"
@@ -183,9 +165,7 @@ export function Popup() {
           </button>
         </p>
       )}
-      {live && okteto && !okteto.error && okteto.namespaces.length > 0 && !okteto.namespaces.includes(namespace) && (
-        <p class="attention">{t('notInOkteto', namespace)}</p>
-      )}
+      {view.missing && <p class="attention">{t('notInOkteto', namespace)}</p>}
       {settings.paused && (
         <p class="attention">
           {t('pausedKept')}{' '}

@@ -6,7 +6,6 @@ import { read, watch } from '../platform/store';
 export function useStored<T>(item: Item<T> | undefined): T | undefined {
   const [value, setValue] = useState<T>();
   const key = item ? `${item.area}:${item.key}` : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the item is identified by its area and key
   useEffect(() => {
     if (!item) return;
     let live = true;

@@ -34,11 +34,7 @@ describe.each(BROWSERS)('%s: trust', (name, launch) => {
   it("code in the page badge's content-script world gets neither the token nor (where the browser allows) the settings", async () => {
     await app.reload();
     await badgeShown(app);
-    await app.run(`delete document.documentElement.dataset.divertTestStorage;
-      document.dispatchEvent(new Event('divert-test:storage'))`);
-    const seen = String(
-      await until(() => app.run('document.documentElement.dataset.divertTestStorage'), 'the content-script world answered'),
-    );
+    const seen = await env.driver.contentWorldStorage(app);
     expect(seen).not.toContain(TOKEN);
     expect(seen).not.toContain('oktetoToken');
     const { local, sync } = JSON.parse(seen) as Record<string, { items?: unknown; refused?: string }>;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui } from './driver';
+import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve('dist/e2e-chrome');
@@ -173,6 +173,29 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
     session: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key),
     secret: async () => (await worker()).evaluate(readSecretStore),
     origins: async () => (await worker()).evaluate(async () => (await chrome.permissions.getAll()).origins ?? []),
+    contentWorldStorage: async (tab) => {
+      // The recipe in shared/browser-testing.md: the extension's isolated world, found over CDP.
+      const page = pages.get(tab) as Page;
+      const cdp = await context.newCDPSession(page);
+      const worlds: number[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+        if (c.auxData?.type === 'isolated' && c.origin.startsWith(`chrome-extension://${extensionId}`)) worlds.push(c.id);
+        else if (c.auxData?.type === 'isolated' && c.name === 'Divert Switch') worlds.push(c.id);
+      });
+      await cdp.send('Runtime.enable');
+      await until(() => worlds.length > 0, 'the content-script world');
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: worlds[0],
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `(async () => {
+          const area = (a) => chrome.storage[a].get(null).then((items) => ({ items }), (e) => ({ refused: e.message }));
+          return JSON.stringify({ local: await area('local'), sync: await area('sync') });
+        })()`,
+      });
+      await cdp.detach();
+      return String(result.value);
+    },
     removeAllRules: async () => {
       await (await worker()).evaluate(async () => {
         const ids = (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.id);

@@ -55,6 +55,12 @@ export interface Driver {
   secret(): Promise<unknown>;
   /** The host access the extension holds now. */
   origins(): Promise<string[]>;
+  /**
+   * What code running in the page badge's content-script world gets from the extension's storage
+   * areas, as JSON `{ local, sync }`, each `{ items }` or `{ refused }`. Chromium evaluates there
+   * over CDP (as an attacker's code would run); Firefox asks the e2e build's fixed check.
+   */
+  contentWorldStorage(tab: Tab): Promise<string>;
   /** Revokes host permissions as a user would in the browser's settings; false when the browser refuses. */
   revoke(origins: string[]): Promise<boolean>;
   /** Everything in storage.sync, or, with `items`, writes them there first (as another browser would). */
@@ -76,6 +82,13 @@ export async function until<T>(probe: () => Promise<T> | T, what: string, timeou
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Fired in a page: the e2e build's page badge answers with what its world reads of storage. */
+export async function askBadgeWorld(tab: Tab): Promise<string> {
+  await tab.run(`delete document.documentElement.dataset.divertTestStorage;
+    document.dispatchEvent(new Event('divert-test:storage'))`);
+  return String(await until(() => tab.run('document.documentElement.dataset.divertTestStorage'), 'the badge world answered'));
 }
 
 /** In an extension context: what the secret store (platform/secrets.ts) holds. Serialized. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
-import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
+import { askBadgeWorld, type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 import { locate } from './locate';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -231,6 +231,8 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
     session: (key) => control.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key),
     secret: () => control.evaluate(readSecretStore),
     origins: () => control.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []),
+    // BiDi does not reach a content script's sandbox: the e2e build's badge runs a fixed check.
+    contentWorldStorage: askBadgeWorld,
     close: async () => {
       await browser.close();
       await rm(profile, { recursive: true, force: true });

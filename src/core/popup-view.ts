@@ -1,0 +1,78 @@
+import type { HostPlan } from './messages';
+import { missingFromOkteto, type OktetoState } from './okteto';
+import { grantsDomain } from './permissions';
+import type { TabPins } from './rules';
+import { type DomainEntry, entryCovering, namespaceFor, type Settings } from './settings';
+import { divertFor } from './tab-state';
+
+/** What the popup knows: stored state, the tab it acts on, and the plan for a host with no entry. */
+export interface PopupInput {
+  settings: Settings;
+  pins: TabPins;
+  origins: string[];
+  okteto?: OktetoState;
+  tab: { id?: number; host?: string };
+  plan?: HostPlan;
+}
+
+/** The sentence that says what happens to the tab's requests (a _locales key and its arguments). */
+export type StatusLine =
+  | { key: 'statusNoTab' | 'statusPaused' | 'statusNoNamespace' }
+  | { key: 'statusOff'; args: [host: string] }
+  | { key: 'statusNoAccess'; args: [where: string] }
+  | { key: 'statusOn' | 'statusOnPinned'; args: [where: string, namespace: string] };
+
+export interface PopupView {
+  /** The entry covering the tab's host, if any. */
+  entry?: DomainEntry;
+  /** The domain "Divert this site" acts on: the covering entry, or the one it would add. */
+  target?: string;
+  /** How the entry is shown: the host itself, or *.domain. */
+  where?: string;
+  diverted: boolean;
+  granted: boolean;
+  /** The tab's own namespace ("This tab only"), if pinned. */
+  pinned?: string;
+  /** The namespace this tab's requests carry, or would carry once diverted. */
+  namespace: string;
+  /** The header is on this tab's requests now: exactly what the compiled rules do (divertFor). */
+  live: boolean;
+  /** The namespace is not among the user's Okteto namespaces (only said while live). */
+  missing?: string;
+  status: StatusLine;
+}
+
+const shown = (domain: string, host: string) => (domain === host ? host : `*.${domain}`);
+
+/** Pure: everything the popup shows about its tab, from the same rules the background applies. */
+export function popupView({ settings, pins, origins, okteto, tab, plan }: PopupInput): PopupView {
+  const { host, id } = tab;
+  const entry = host ? entryCovering(settings, host) : undefined;
+  const target = entry?.domain ?? plan?.suggested;
+  const pinned = id === undefined ? undefined : pins[id];
+  const divert = host && id !== undefined ? divertFor(settings, pins, origins, id, host) : undefined;
+  const namespace = divert?.namespace ?? pinned ?? (entry ? namespaceFor(settings, entry) : settings.activeNamespace);
+  const view: PopupView = {
+    entry,
+    target,
+    where: entry && host ? shown(entry.domain, host) : undefined,
+    diverted: !!entry?.enabled,
+    granted: target !== undefined && grantsDomain(origins, target),
+    pinned,
+    namespace,
+    live: divert !== undefined,
+    missing: divert ? missingFromOkteto(okteto, divert.namespace) : undefined,
+    status: { key: 'statusNoTab' },
+  };
+  view.status = statusOf(view, host, settings.paused);
+  return view;
+}
+
+function statusOf(v: PopupView, host: string | undefined, paused: boolean): StatusLine {
+  if (!host) return { key: 'statusNoTab' };
+  if (paused) return { key: 'statusPaused' };
+  if (!v.diverted || !v.where) return { key: 'statusOff', args: [host] };
+  if (v.namespace === '') return { key: 'statusNoNamespace' };
+  if (!v.granted) return { key: 'statusNoAccess', args: [v.where] };
+  return { key: v.pinned !== undefined ? 'statusOnPinned' : 'statusOn', args: [v.where, v.namespace] };
+}
