@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
+import { E2E_HOST_PERMISSIONS, E2E_KEY } from './dev/hosts.ts';
 import base from './manifest.json' with { type: 'json' };
 import { PSL_FILE, pslText } from './scripts/psl-data.ts';
-import { E2E_HOST_PERMISSIONS, E2E_KEY, GECKO_ID } from './test/e2e/hosts.ts';
 
 type Browser = 'chrome' | 'firefox';
 type Manifest = typeof base & Record<string, unknown>;
 
 /**
- * One manifest, two browsers. Firefox runs MV3 backgrounds as event pages (background.scripts)
- * and needs a gecko id; Chrome rejects the Firefox-only keys.
+ * One manifest, two browsers. Firefox runs MV3 backgrounds as event pages (background.scripts);
+ * its identity (gecko id, minimum versions) is in manifest.json, and Chrome gets neither that nor
+ * the other Firefox-only keys.
  * The e2e variant lists the test hosts in host_permissions: headless browsers cannot answer the
  * permission prompt, and permissions.request for an origin already granted resolves at once,
  * so the real request path still runs.
@@ -24,17 +25,10 @@ function manifestFor(browser: Browser, e2e: boolean): ManifestV3Export {
   if (browser === 'firefox') {
     // Firefox reads managed storage from policies.json without a schema.
     const { minimum_chrome_version: _chromeOnly, storage: _schema, ...rest } = m;
-    return {
-      ...rest,
-      background: { scripts: [base.background.service_worker], type: 'module' },
-      browser_specific_settings: {
-        gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
-        // Firefox for Android learned data_collection_permissions in 142.
-        gecko_android: { strict_min_version: '142.0' },
-      },
-    } as ManifestV3Export;
+    return { ...rest, background: { scripts: [base.background.service_worker], type: 'module' } } as ManifestV3Export;
   }
-  return m as ManifestV3Export;
+  const { browser_specific_settings: _firefoxOnly, ...chrome } = m;
+  return chrome as ManifestV3Export;
 }
 
 /**

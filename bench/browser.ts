@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, type ChromiumDriver, chromiumArgs, launchChromium } from '../test/e2e/harness/chromium';
-import { until } from '../test/e2e/harness/driver';
-import type { Sandbox } from '../test/sandbox/sandbox';
+import { CHROMIUM, type ChromiumDriver, chromiumArgs, launchChromium } from '../dev/harness/chromium';
+import { until } from '../dev/harness/driver';
+import type { Sandbox } from '../dev/sandbox/sandbox';
 import { median, timed } from './stats';
 
 const FRONTEND = 'movies-staging.okteto.example.com';

@@ -3,7 +3,7 @@
  * Medians after warm-up; budgets reported pass/fail (tests never time things).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { startSandbox } from '../test/sandbox/sandbox';
+import { startSandbox } from '../dev/sandbox/sandbox';
 import { chromiumBench, medians } from './browser';
 import { scale } from './scale';
 import { fileSize, scriptSizes } from './sizes';

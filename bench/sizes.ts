@@ -3,10 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** gzip bytes of one file. */
-export const gzipOf = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+const gzipOf = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 
 /** An entry script and every chunk it imports statically (what loads when it runs). */
-export function closure(dist: string, entry: string): string[] {
+function closure(dist: string, entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -21,7 +21,7 @@ export function closure(dist: string, entry: string): string[] {
 }
 
 /** The script an HTML page loads. */
-export function pageScript(dist: string, html: string): string {
+function pageScript(dist: string, html: string): string {
   const src = /<script[^>]+src="\/?([^"]+)"/.exec(readFileSync(join(dist, html), 'utf8'))?.[1];
   if (!src) throw new Error(`no script in ${html}`);
   return src;

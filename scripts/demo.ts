@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { build } from 'vite';
-import { QUIET_CHROMIUM } from '../test/e2e/harness/chromium.ts';
-import { type Sandbox, startSandbox } from '../test/sandbox/sandbox.ts';
+import { QUIET_CHROMIUM } from '../dev/harness/chromium.ts';
+import { type Sandbox, startSandbox } from '../dev/sandbox/sandbox.ts';
 
 export const DEMO_DOMAIN = 'okteto.demo.localhost'; // Chromium resolves *.localhost to loopback by itself
 const CANDIDATES = [

@@ -1,7 +1,6 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce, type SettingsCommand } from '../core/reducer';
 import { ITEMS } from '../core/storage-items';
-import { ensurePublicSuffixList } from '../platform/psl';
 import { remove } from '../platform/store';
 import { commit } from './commit';
 import { connectOkteto, forgetOkteto, refreshOkteto } from './okteto';
@@ -63,7 +62,6 @@ const COMMANDS: Table = {
 
 /** A message from one of our pages: validated, then run by its row. */
 export async function dispatch(input: unknown): Promise<Reply> {
-  await ensurePublicSuffixList(); // domains in commands are checked against it
   const cmd = validateCommand(input);
   if (cmd.error !== undefined) return { ok: false, error: cmd.error };
   const run = COMMANDS[cmd.value.type] as (c: Command) => Promise<Reply>;

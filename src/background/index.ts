@@ -2,6 +2,7 @@ import { ITEMS, tabServedItem } from '../core/storage-items';
 import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { onMessage } from '../platform/polyfill';
+import { ensurePublicSuffixList } from '../platform/psl';
 import { remove, restrictToTrustedContexts } from '../platform/store';
 import { dispatch } from './commands';
 import { commit, reconcileStored } from './commit';
@@ -19,6 +20,16 @@ import { forgetTab } from './tab-states';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
 
+/**
+ * The background's entry: every listener that may check a domain (commands, policy, sync,
+ * subscriptions, the shortcut) runs once the packaged public suffix list is loaded, one load per
+ * wake. Request observers check no domain and do not wait for it.
+ */
+const whenReady =
+  <A extends unknown[], R>(listener: (...args: A) => R) =>
+  (...args: A): Promise<R> =>
+    ensurePublicSuffixList().then(() => listener(...args));
+
 // Before anything else: what a page can reach (the badge's content-script world) reads no storage.
 void restrictToTrustedContexts().catch(() => false);
 
@@ -27,7 +38,7 @@ const fromOurPages = (sender: Runtime.MessageSender) =>
 
 onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (fromOurPages(sender)) {
-    return dispatch(message).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
+    return whenReady(dispatch)(message).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
   }
   // A page badge: it may ask for its tab's state and remember where it sits, nothing else.
   if (sender.id === browser.runtime.id && sender.tab?.id !== undefined) return handleContent(message, sender.tab.id, sender.url);
@@ -36,24 +47,26 @@ onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
 
 const REFRESH_ALARM = 'refresh-subscriptions';
 const scheduleRefresh = () => browser.alarms.create(REFRESH_ALARM, { periodInMinutes: SUBSCRIPTION_LIMITS.periodMinutes });
-browser.alarms.onAlarm.addListener((alarm: { name: string }) => {
-  if (alarm.name === REFRESH_ALARM) void refreshAll();
-});
+browser.alarms.onAlarm.addListener(
+  whenReady((alarm: { name: string }) => {
+    if (alarm.name === REFRESH_ALARM) void refreshAll();
+  }),
+);
 
 // Install and update: commit migrates; rules are rebuilt from settings, not trusted.
 browser.runtime.onInstalled.addListener(() => {
+  void whenReady(applyManaged)();
   void moveLegacyToken();
   void reconcileStored();
-  void applyManaged();
   void scheduleRefresh();
 });
 
 // Browser start: pins ended with the last session; some Firefox versions lose dynamic rules.
 browser.runtime.onStartup.addListener(() => {
   void reconcileStored({});
-  void applyManaged();
+  void whenReady(applyManaged)();
+  void whenReady(refreshAll)();
   void scheduleRefresh();
-  void refreshAll();
 });
 
 // Granted or revoked host access changes which domains can carry the header.
@@ -132,22 +145,22 @@ browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unkn
     // Toolbar buttons and page badges follow settings, pins and the Okteto list.
     scheduleRefreshTabs();
   }
-  if (area === 'managed') void applyManaged();
-  // Sync, when on: our changes go out, other browsers' changes come in.
+  if (area === 'managed') void whenReady(applyManaged)();
+  // Sync, when on: our changes go out, other browsers' changes come in (checked like any input).
   if (changed(changes, area, [ITEMS.settings])) void pushIfEnabled();
-  if (area === 'sync') void pullIfEnabled(changes);
+  if (area === 'sync') void whenReady(pullIfEnabled)(changes);
 });
 
 const onCommand = async (command: string, tab?: Tabs.Tab) =>
   command === TOGGLE_COMMAND
     ? toggleSite(tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0])
     : 'unknown command';
-browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void whenReady(onCommand)(command, tab));
 
 // e2e builds only: headless browsers cannot press an extension shortcut, so tests call its handler.
 if (import.meta.env.MODE === 'e2e') {
   (globalThis as Record<string, unknown>).divertSwitchTest = {
-    onCommand: async (command: string, tabId: number) => onCommand(command, await browser.tabs.get(tabId)),
+    onCommand: async (command: string, tabId: number) => whenReady(onCommand)(command, await browser.tabs.get(tabId)),
   };
 }
 

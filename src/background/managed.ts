@@ -1,7 +1,6 @@
 import { mergeTeam, parsePresetFile, removeTeam } from '../core/presets';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
-import { ensurePublicSuffixList } from '../platform/psl';
 import { readManaged, write } from '../platform/store';
 import { commit } from './commit';
 
@@ -12,7 +11,6 @@ import { commit } from './commit';
  * seconds to answer it), and only the merge is queued.
  */
 export async function applyManaged(): Promise<void> {
-  await ensurePublicSuffixList();
   const policy = await readManaged();
   const files = Array.isArray(policy.presets) ? policy.presets : [];
   await commit((current) => {

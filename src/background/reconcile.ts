@@ -8,7 +8,7 @@ import { grantedOrigins } from '../platform/permissions';
 import { BADGE_SCRIPT } from './badge-file';
 
 /** Where the page badge runs: diverted domains only, and nowhere when it is off or paused. */
-export function badgeMatches(settings: Settings, permitted: (domain: string) => boolean): string[] {
+function badgeMatches(settings: Settings, permitted: (domain: string) => boolean): string[] {
   if (settings.paused || !settings.showPageBadge) return [];
   return settings.domains.filter((d) => d.enabled && permitted(d.domain)).map((d) => `*://*.${d.domain}/*`);
 }

@@ -5,7 +5,6 @@ import { webHost } from '../core/tab-state';
 import { openPopup } from '../platform/action';
 import type { Tabs } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
-import { ensurePublicSuffixList } from '../platform/psl';
 import { runCommand } from './commands';
 import { peekSettings } from './settings';
 
@@ -19,7 +18,6 @@ export const TOGGLE_COMMAND = 'toggle-divert';
 export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
   const host = webHost(tab?.url);
   if (!host) return 'not a web page';
-  await ensurePublicSuffixList();
   const settings = await peekSettings();
   const entry = entryCovering(settings, host);
   if (entry?.enabled) {

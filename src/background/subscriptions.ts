@@ -3,7 +3,6 @@ import { type ImportPreview, mergeTeam, parsePresetFile } from '../core/presets'
 import { ITEMS } from '../core/storage-items';
 import { SUBSCRIPTION_LIMITS, type SubscriptionStatus, validateSubscriptionUrl } from '../core/subscription';
 import { fetchBounded } from '../platform/fetch';
-import { ensurePublicSuffixList } from '../platform/psl';
 import { read, write } from '../platform/store';
 import { commit } from './commit';
 import { peekSettings } from './settings';
@@ -41,7 +40,6 @@ export async function followSubscription(input: string, first: boolean): Promise
   }
   if (res.status !== 200) return failed(`${url.value} answered HTTP ${res.status}.`);
   if (res.text === undefined) return failed(`${url.value} is larger than 1 MiB.`);
-  await ensurePublicSuffixList();
   const parsed = parsePresetFile(res.text);
   if (parsed.error !== undefined) return failed(parsed.error);
   const { file, warnings } = parsed.value;

@@ -4,6 +4,7 @@ import { divertFor, webHost } from '../core/tab-state';
 import { tabView } from '../core/tab-view';
 import { setActionLook } from '../platform/action';
 import { injectBadge } from '../platform/content-scripts';
+import { words } from '../platform/i18n';
 import { write } from '../platform/store';
 import { allTabs, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
@@ -23,13 +24,13 @@ export function schedulePublish(tabId: number): void {
 onTabChange(schedulePublish);
 
 /** Tells storage (for the popup), the toolbar button and the page badge what the tab's state is now. */
-export async function publish(tabId: number, ctx?: Context): Promise<void> {
+async function publish(tabId: number, ctx?: Context): Promise<void> {
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
   const state = await stateOf(tabId);
   const c = ctx ?? (await context());
   await write(tabServedItem(tabId), state);
-  const view = tabView(c.settings, c.pins, c.origins, c.okteto, tabId, state);
+  const view = tabView(c, tabId, state, words);
   await setActionLook(tabId, view.look);
   // A diverted page whose badge script is not (yet, or no longer) there gets it now: registration
   // covers new pages, but a page can load between two registrations (seen in Firefox under load).
@@ -38,7 +39,7 @@ export async function publish(tabId: number, ctx?: Context): Promise<void> {
 
 export async function badgeStateFor(tabId: number): Promise<BadgeState> {
   const [state, c] = await Promise.all([stateOf(tabId), context()]);
-  return tabView(c.settings, c.pins, c.origins, c.okteto, tabId, state).badge;
+  return tabView(c, tabId, state, words).badge;
 }
 
 export function forgetSurfaces(tabId: number): void {
@@ -61,7 +62,7 @@ export function scheduleRefreshTabs(): void {
  * and its toolbar button and page badge told. What was served stays known while the request is
  * the same. Each tab's update runs in its order with the observers' events, so none is lost.
  */
-export async function refreshTabs(ctx: Context): Promise<void> {
+async function refreshTabs(ctx: Context): Promise<void> {
   for (const tab of await allTabs()) {
     // A tab mid-navigation may report no URL yet: its own navigation events will set it right,
     // and wiping its state here would hide the page badge of the page that is arriving.

@@ -10,6 +10,8 @@ type Api = typeof chrome;
 const api: Api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
 const TAG = 'divert-switch-badge';
 const MARGIN = 12;
+/** The badge's own labels, from _locales (what it shows of the tab comes translated from the background). */
+const words = (key: string) => api.i18n.getMessage(key) || key;
 
 const CSS = `
 :host { all: initial; }
@@ -74,13 +76,13 @@ function build(): ShadowRoot {
   const style = document.createElement('style');
   style.textContent = CSS;
   const box = el('div', 'badge');
-  const grip = el('button', 'grip', '⋮⋮', 'Move the Divert Switch badge');
+  const grip = el('button', 'grip', '⋮⋮', words('badgeMove'));
   const status = el('div', 'text');
   status.setAttribute('role', 'status');
   const short = el('span', 'short');
   short.setAttribute('aria-hidden', 'true');
-  const collapse = el('button', 'collapse', '–', 'Collapse the Divert Switch badge');
-  const close = el('button', 'close', '×', 'Hide the Divert Switch badge on this page');
+  const collapse = el('button', 'collapse', '–', words('badgeCollapse'));
+  const close = el('button', 'close', '×', words('badgeHide'));
   box.append(grip, status, short, collapse, close);
   shadow.append(style, box);
 

@@ -1,6 +1,6 @@
 /** The one header Divert reads: https://www.okteto.com/docs/reference/divert/ */
 export const BAGGAGE_HEADER = 'baggage';
-export const DIVERT_KEY = 'okteto-divert';
+const DIVERT_KEY = 'okteto-divert';
 
 export const baggageValue = (namespace: string): string => `${DIVERT_KEY}=${namespace}`;
 

@@ -1,7 +1,7 @@
 import { publicSuffixOf } from './public-suffix';
 import { fail, ok, type Result } from './result';
 
-export const DOMAIN_RULE =
+const DOMAIN_RULE =
   'Enter a host name such as okteto.example.com (it covers its subdomains); a pasted URL is reduced to its host.';
 
 const LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -73,7 +73,7 @@ export function validateDomain(input: unknown): Result<string> {
  * Okteto Cloud and other shared Okteto domains: every tenant's endpoints sit under them, so an
  * entry there (or above) would divert other people's apps. Not in the public suffix list.
  */
-export const SHARED_OKTETO_DOMAINS = ['cloud.okteto.net'] as const;
+const SHARED_OKTETO_DOMAINS = ['cloud.okteto.net'] as const;
 
 const isShared = (domain: string) => SHARED_OKTETO_DOMAINS.some((s) => s === domain || s.endsWith(`.${domain}`));
 

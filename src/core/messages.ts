@@ -7,7 +7,7 @@ const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const LabelSchema = v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'));
 
 /** Every command an extension page may send the background. The background is the only writer. */
-export const CommandSchema = v.variant('type', [
+const CommandSchema = v.variant('type', [
   /** Turn divert on for the site a tab shows: the entry covering it, or a new one that does. */
   /** `wide`: the wider entry the plan offers as a choice (e.g. example.com for app.example.com), on the user's click. */
   v.object({ type: v.literal('enableForHost'), host: HostSchema, wide: v.optional(v.boolean()) }),

@@ -26,14 +26,12 @@ export function validateInstanceUrl(input: unknown): Result<string> {
  * The namespace asked for is missing from the user's Okteto namespaces (deleted, or misspelled):
  * Divert then quietly falls back to the shared namespace, the confusion we exist to remove.
  */
-export function missingFromOkteto(okteto: OktetoState | undefined, namespace: string | undefined): string | undefined {
-  if (!okteto || okteto.error || okteto.namespaces.length === 0 || !namespace || okteto.namespaces.includes(namespace))
-    return undefined;
-  return `${namespace} is not one of your Okteto namespaces`;
+export function missingFromOkteto(okteto: OktetoState | undefined, namespace: string | undefined): boolean {
+  return !!okteto && !okteto.error && okteto.namespaces.length > 0 && !!namespace && !okteto.namespaces.includes(namespace);
 }
 
 /** Where a user makes a new personal access token on their instance. */
-export const tokenPage = (instance: string) => `${instance}/#/settings/setup`;
+const tokenPage = (instance: string) => `${instance}/#/settings/setup`;
 
 /** The answer to SPACES_QUERY → namespace names, or what went wrong in words a user can act on. */
 export function readSpaces(

@@ -16,7 +16,7 @@ export interface PopupInput {
 }
 
 /** The sentence that says what happens to the tab's requests (a _locales key and its arguments). */
-export type StatusLine =
+type StatusLine =
   | { key: 'statusNoTab' | 'statusPaused' | 'statusNoNamespace' }
   | { key: 'statusOff'; args: [host: string] }
   | { key: 'statusNoAccess'; args: [where: string] }
@@ -38,7 +38,7 @@ export interface PopupView {
   /** The header is on this tab's requests now: exactly what the compiled rules do (divertFor). */
   live: boolean;
   /** The namespace is not among the user's Okteto namespaces (only said while live). */
-  missing?: string;
+  missing: boolean;
   status: StatusLine;
 }
 
@@ -61,7 +61,7 @@ export function popupView({ settings, pins, origins, okteto, tab, plan }: PopupI
     pinned,
     namespace,
     live: divert !== undefined,
-    missing: divert ? missingFromOkteto(okteto, divert.namespace) : undefined,
+    missing: !!divert && missingFromOkteto(okteto, divert.namespace),
     status: { key: 'statusNoTab' },
   };
   view.status = statusOf(view, host, settings.paused);

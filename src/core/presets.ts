@@ -5,7 +5,7 @@ import { NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
 import type { DomainEntry, NamespaceFrom, Preset, Settings } from './settings';
 
 /** Contract: team preset file, version 1. */
-export const PRESET_FILE_VERSION = 1;
+const PRESET_FILE_VERSION = 1;
 export const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_DEPTH = 16;
 const MAX_ENTRIES = 2000;
@@ -132,7 +132,7 @@ export function parsePresetFile(text: string): Result<ParsedFile> {
 }
 
 /** A domain whose served-by signal a file sets differently than before (new domains included). */
-export interface SignalChange {
+interface SignalChange {
   domain: string;
   from?: NamespaceFrom;
   to?: NamespaceFrom;

@@ -37,7 +37,7 @@ export const RESOURCE_TYPES = [
   'websocket',
   'other',
 ] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
+type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export interface HeaderRule {
   id: number;

@@ -28,7 +28,7 @@ export const DomainSchema = v.pipe(
  * Headers that carry credentials or navigation targets: the page cannot read them itself (HttpOnly
  * cookies, redirect targets), so no served-by signal may name them (contract: team preset file).
  */
-export const FORBIDDEN_SIGNAL_HEADERS = [
+const FORBIDDEN_SIGNAL_HEADERS = [
   'cookie',
   'set-cookie',
   'authorization',
@@ -58,7 +58,7 @@ export const NamespaceFromSchema = v.object({
 });
 
 /** `namespaces[1].namespace`, the form the contract names a problem by. */
-export function issuePath(issue: v.BaseIssue<unknown>): string {
+function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = '';
   for (const item of issue.path ?? []) {
     const key = item.key as PropertyKey;

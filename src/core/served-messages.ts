@@ -3,9 +3,10 @@ import { missingFromOkteto, type OktetoState } from './okteto';
 import type { Result } from './result';
 import { parseWith } from './schema';
 import { servedLine, type TabServed, type Verdict, verdict } from './served';
+import type { Words } from './words';
 
 /** What a page badge (content script) may ask or tell the background: nothing that changes settings. */
-export const ContentMessageSchema = v.variant('type', [
+const ContentMessageSchema = v.variant('type', [
   v.object({ type: v.literal('divert:hello') }),
   v.object({
     type: v.literal('divert:badge-place'),
@@ -39,15 +40,15 @@ export interface BadgeState {
 }
 
 /** What a tab's page badge is told: from its served state, whether badges are on, and the Okteto list. */
-export function badgeView(state: TabServed, showPageBadge: boolean, okteto?: OktetoState): BadgeState {
+export function badgeView(state: TabServed, showPageBadge: boolean, okteto: OktetoState | undefined, t: Words): BadgeState {
   return {
     type: 'divert:state',
     show: showPageBadge && !!state.requested,
-    line: servedLine(state),
+    line: servedLine(state, t),
     verdict: verdict(state),
     requested: state.requested,
     served: state.served,
-    warning: missingFromOkteto(okteto, state.requested),
+    warning: missingFromOkteto(okteto, state.requested) ? t('notInOktetoShort', state.requested ?? '') : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../../test/fixtures/words';
 import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from './served';
 import { badgeView } from './served-messages';
 
@@ -29,13 +30,13 @@ describe('reduceServed', () => {
     ]);
     expect(s.served).toBe('alice');
     expect(verdict(s)).toBe('match');
-    expect(servedLine(s)).toBe('okteto-divert: alice · served by alice');
+    expect(servedLine(s, english)).toBe('okteto-divert: alice · served by alice');
   });
 
   it('is a mismatch when only another namespace answered', () => {
     const s = run([nav('bob'), { type: 'header', value: 'staging' }]);
     expect(verdict(s)).toBe('mismatch');
-    expect(servedLine(s)).toBe('okteto-divert: bob · served by staging');
+    expect(servedLine(s, english)).toBe('okteto-divert: bob · served by staging');
   });
 
   it('lets the probe have the last word over incidental headers', () => {
@@ -54,7 +55,7 @@ describe('reduceServed', () => {
     expect(verdict(s)).toBe('unknown');
     expect(run([nav('alice'), { type: 'header', value: 'x'.repeat(10_000) }]).unrecognised).toHaveLength(64);
     // the page badge (which the page can read) never gets the raw value, only fixed words and namespaces
-    const badge = badgeView(s, true);
+    const badge = badgeView(s, true, undefined, english);
     expect(JSON.stringify(badge)).not.toContain('onerror');
     expect(badge).toEqual({
       type: 'divert:state',
@@ -83,6 +84,6 @@ describe('reduceServed', () => {
 
   it('says unknown until a signal comes', () => {
     expect(verdict(run([nav('alice')]))).toBe('unknown');
-    expect(servedLine(run([nav('alice')]))).toBe('okteto-divert: alice · served by: not known yet');
+    expect(servedLine(run([nav('alice')]), english)).toBe('okteto-divert: alice · served by: not known yet');
   });
 });

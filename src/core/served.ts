@@ -1,5 +1,6 @@
 import { divertNamespaceOf } from './baggage';
 import { isNamespace } from './namespace';
+import type { Words } from './words';
 
 /**
  * What Divert Switch knows about one tab's current page: which namespace it asked for, which one
@@ -81,9 +82,9 @@ export function verdict(state: TabServed): Verdict {
  * namespace names only: a raw signal value (which a page may not be able to read itself) never
  * reaches the badge's shadow root, where the page can read it. The popup shows it.
  */
-export function servedLine(state: TabServed): string {
-  const head = `okteto-divert: ${state.requested ?? 'off'}`;
-  if (state.served !== undefined) return `${head} · served by ${state.served}`;
-  if (state.unrecognised !== undefined) return `${head} · served-by signal is not a namespace (details in the popup)`;
-  return `${head} · served by: not known yet`;
+export function servedLine(state: TabServed, t: Words): string {
+  const requested = state.requested ?? t('divertOff');
+  if (state.served !== undefined) return t('servedLine', requested, state.served);
+  if (state.unrecognised !== undefined) return t('servedLineNotNamespace', requested);
+  return t('servedLineUnknown', requested);
 }

@@ -20,7 +20,7 @@ const PresetSchema = v.object({
   managed: v.optional(v.boolean()),
 });
 
-export const SettingsSchema = v.object({
+const SettingsSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
   domains: v.pipe(v.array(DomainEntrySchema), v.maxLength(2000)),
   presets: v.pipe(v.array(PresetSchema), v.maxLength(2000)),
@@ -34,9 +34,10 @@ export const SettingsSchema = v.object({
   ),
 });
 
-// The schema and the hand-written types must agree both ways.
+// The schema and the hand-written types must agree both ways (checked by the compiler only).
 type Parsed = v.InferOutput<typeof SettingsSchema>;
 type Assert<T extends true> = T;
+/** @public the compiler's check; nothing imports it */
 export type SchemaMatchesTypes = [Assert<Parsed extends Settings ? true : false>, Assert<Settings extends Parsed ? true : false>];
 
 export function validateSettings(input: unknown): Result<Settings> {

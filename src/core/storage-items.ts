@@ -13,7 +13,7 @@ import type { Shadow } from './sync';
  * `local` and `sync` are closed to content scripts where the browser allows it (Chrome); secrets
  * never live in storage at all (platform/secrets.ts).
  */
-export type Area = 'local' | 'session';
+type Area = 'local' | 'session';
 
 export interface Item<T> {
   area: Area;

@@ -10,7 +10,7 @@ import { validateSubscriptionUrl } from './subscription';
  * editing different entries never clash, and each entry resolves to its latest change.
  * Never synced: tokens, tab pins, served-by state, and managed entries (policy is per machine).
  */
-export interface SyncItem {
+interface SyncItem {
   /** The entry, or null: deleted (a tombstone, so the deletion reaches the other browsers). */
   v: unknown;
   /** When it last changed, in ms; the later change wins. */
@@ -21,7 +21,7 @@ export type SyncItems = Record<string, SyncItem>;
 export type Shadow = Record<string, { json: string; at: number }>;
 
 /** storage.sync limits (Chrome; Firefox's are alike). */
-export const SYNC_QUOTA = { bytes: 102_400, bytesPerItem: 8_192, items: 512 } as const;
+const SYNC_QUOTA = { bytes: 102_400, bytesPerItem: 8_192, items: 512 } as const;
 
 const CHOICES = 'c:choices';
 const domainKey = (d: string) => `d:${d}`;
@@ -92,7 +92,7 @@ const SyncChoicesSchema = v.strictObject({
 });
 
 /** Why a remote item is refused, or undefined when it may be applied (null values are deletions). */
-export function refuseItem(key: string, value: unknown): string | undefined {
+function refuseItem(key: string, value: unknown): string | undefined {
   const rest = key.slice(2);
   if (key === CHOICES) return v.is(SyncChoicesSchema, value) ? undefined : 'not a valid set of choices';
   if (key.startsWith('d:')) {

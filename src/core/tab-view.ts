@@ -4,9 +4,10 @@ import { type TabServed, verdict } from './served';
 import { type BadgeState, badgeView } from './served-messages';
 import type { Settings } from './settings';
 import { abbreviate, divertFor } from './tab-state';
+import type { Words } from './words';
 
 /** Badge colours: served = requested, another namespace answered, nothing known yet. */
-export const COLORS = { match: '#0d6e5c', mismatch: '#b3261e', unknown: '#4b5563' } as const;
+const COLORS = { match: '#0d6e5c', mismatch: '#b3261e', unknown: '#4b5563' } as const;
 
 /** A tab's toolbar button: badge text, title, colour, and whether the "on" icon shows. */
 export interface ActionLook {
@@ -26,34 +27,29 @@ export interface TabView {
  * Pure, and the one place that asks divertFor for a tab's surfaces (once per publish).
  */
 export function tabView(
-  settings: Settings,
-  pins: TabPins,
-  origins: string[],
-  okteto: OktetoState | undefined,
+  { settings, pins, origins, okteto }: { settings: Settings; pins: TabPins; origins: string[]; okteto?: OktetoState },
   tabId: number,
   served: TabServed,
+  t: Words,
 ): TabView {
-  const badge = badgeView(served, settings.showPageBadge, okteto);
+  const badge = badgeView(served, settings.showPageBadge, okteto, t);
   const divert = served.host ? divertFor(settings, pins, origins, tabId, served.host) : undefined;
-  if (!divert) {
-    const why = settings.paused ? 'paused' : 'this tab is not diverted';
-    return { badge, look: { text: '', title: `Divert Switch: ${why}`, on: false } };
-  }
-  const scope = divert.pinned ? ' (this tab only)' : '';
+  if (!divert) return { badge, look: { text: '', title: t(settings.paused ? 'titlePaused' : 'titleNotDiverted'), on: false } };
+  const scope = divert.pinned ? t('titleThisTabOnly') : '';
   const known = served.requested === divert.namespace ? served : undefined;
   const v = known ? verdict(known) : 'unknown';
   const answer =
     v === 'match'
-      ? `\nServed by ${known?.served}.`
+      ? `\n${t('titleServedBy', known?.served ?? '')}`
       : v === 'mismatch'
-        ? `\nServed by ${known?.served}, not ${divert.namespace}.`
+        ? `\n${t('titleServedByNot', known?.served ?? '', divert.namespace)}`
         : '';
   const warning = badge.warning ? `\n⚠ ${badge.warning}.` : '';
   return {
     badge,
     look: {
       text: abbreviate(divert.namespace),
-      title: `Divert Switch: requests to *.${divert.domain} carry okteto-divert=${divert.namespace}${scope}${answer}${warning}`,
+      title: `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}`,
       color: COLORS[v],
       on: true,
     },

@@ -57,7 +57,7 @@ export function Okteto({ okteto, onError }: Props) {
       <h2 id="okteto-h">{t('oktetoTitle')}</h2>
       <p class="muted">{t('oktetoIntro')}</p>
       <form class="okteto" onSubmit={connect}>
-        <label for="okteto-url">Okteto instance URL</label>
+        <label for="okteto-url">{t('oktetoUrlLabel')}</label>
         <input
           id="okteto-url"
           type="url"
@@ -65,7 +65,7 @@ export function Okteto({ okteto, onError }: Props) {
           value={url}
           onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
         />
-        <label for="okteto-token">Personal access token</label>
+        <label for="okteto-token">{t('oktetoTokenLabel')}</label>
         <input
           id="okteto-token"
           type="password"
@@ -75,7 +75,7 @@ export function Okteto({ okteto, onError }: Props) {
           onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="primary">
-          Connect
+          {t('oktetoConnect')}
         </button>
       </form>
       {okteto && (

@@ -20,7 +20,7 @@ export function Options() {
     <div class="options" aria-busy={!loaded}>
       <header>
         <img src="/icons/icon-48.png" alt="" width={32} height={32} />
-        <h1>Divert Switch</h1>
+        <h1>{t('extShortName')}</h1>
       </header>
       <p class="muted">{t('optionsIntro')}</p>
       <p>

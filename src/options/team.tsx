@@ -95,7 +95,7 @@ export function Team({ settings, onError }: Props) {
       <p class="muted">{t('teamIntro')}</p>
       <div class="rows">
         <label class="file">
-          Import team presets
+          {t('importTeamPresets')}
           <input type="file" accept="application/json,.json" onChange={onFile} />
         </label>
         <details>
@@ -118,7 +118,7 @@ export function Team({ settings, onError }: Props) {
           <PreviewList preview={pending.preview} />
           {pending.warnings.length > 0 && <p class="attention">{t('unknownKeys', pending.warnings.slice(0, 10).join(', '))}</p>}
           <button type="button" class="primary" onClick={apply}>
-            Apply import
+            {t('applyImport')}
           </button>{' '}
           <button type="button" onClick={() => setPending(undefined)}>
             {t('cancel')}
@@ -183,7 +183,7 @@ export function Team({ settings, onError }: Props) {
           onInput={(e) => setExportTeam((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="button" onClick={download}>
-          Export presets
+          {t('exportPresets')}
         </button>
       </div>
     </section>

@@ -21,4 +21,3 @@ export const dnr = {
     },
   },
 };
-export type RuleStore = (typeof dnr)['dynamic'];

@@ -90,7 +90,7 @@ export function Popup() {
     <div class={`popup${live ? ' is-on' : ''}`} aria-busy={!loaded || !tab.ready}>
       <header>
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
-        <h1>Divert Switch</h1>
+        <h1>{t('extShortName')}</h1>
         <Switch label={t('pause')} checked={settings.paused} onChange={(paused) => void run({ type: 'setPaused', paused })} />
       </header>
 

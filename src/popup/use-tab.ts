@@ -26,7 +26,7 @@ export function preloadTab(): void {
   first ??= findTab();
 }
 
-/** The tab the popup acts on: `?tab=<id>` when given (tests, "open in tab"), else the active tab. */
+/** The tab the popup acts on: `?tab=<id>` when given (the e2e tests open it so), else the active tab. */
 export function useTab(): TabInfo {
   const [tab, setTab] = useState<TabInfo>({ ready: false });
   useEffect(() => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
+import { launchChromium } from '../../dev/harness/chromium';
 import { FRONTEND, useBrowser } from './helpers';
 
 // axe-core drives Playwright pages: Chromium only. Both colour schemes, every state we can reach.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/browsers';
-import { type Tab, until } from './harness/driver';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, until } from '../../dev/harness/driver';
 import { byHost, FRONTEND, LOOKALIKE_HOSTS, lastMain, loadResources, TEST_DOMAIN, TYPES, useBrowser } from './helpers';
 
 const DIVERTED = [FRONTEND, `api.${TEST_DOMAIN}`, `deep.api.${TEST_DOMAIN}`];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
-import { type Driver, type Tab, until } from './harness/driver';
-import { LOOKALIKE_HOSTS, TEST_DOMAIN } from './hosts';
+import { type Driver, type Tab, until } from '../../dev/harness/driver';
+import { LOOKALIKE_HOSTS, TEST_DOMAIN } from '../../dev/hosts';
+import { type Sandbox, startSandbox } from '../../dev/sandbox/sandbox';
 
 export const FRONTEND = `movies-staging.${TEST_DOMAIN}`;
 export const TYPES = ['sub_frame', 'script', 'image', 'fetch', 'xhr', 'websocket'] as const;
@@ -24,7 +24,7 @@ export async function loadResources(driver: Driver, sandbox: Sandbox, pageHost: 
   return { id, tab: t, main, seen: sandbox.find(`/__r/${id}/`) };
 }
 
-export const typeOf = (path: string) => path.split('/')[3]?.split('.')[0];
+const typeOf = (path: string) => path.split('/')[3]?.split('.')[0];
 
 /** namespace seen per host → type, e.g. { 'a.example.com': { script: 'alice', … } } */
 export function byHost(seen: Sandbox['seen']) {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../sandbox/sandbox';
-import { BROWSERS } from './harness/browsers';
-import { type Driver, until } from './harness/driver';
-import { E2E_CHROME_ID, GECKO_ID, TEST_DOMAIN } from './hosts';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Driver, until } from '../../dev/harness/driver';
+import { E2E_CHROME_ID, GECKO_ID, TEST_DOMAIN } from '../../dev/hosts';
+import { type Sandbox, startSandbox } from '../../dev/sandbox/sandbox';
 
 /**
  * Enterprise policy, for real: Chromium reads /etc/chromium/policies/managed/*.json, Firefox reads

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/browsers';
-import { type Tab, type Ui, until } from './harness/driver';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, type Ui, until } from '../../dev/harness/driver';
 import { FRONTEND, lastMain, loadResources, TEST_DOMAIN, useBrowser } from './helpers';
 
 describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, launch) => {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { launchChromium } from '../../dev/harness/chromium';
+import { type Tab, until } from '../../dev/harness/driver';
 import { compileRules, type HeaderRule, RULE_IDS } from '../../src/core/rules';
 import { diffRules } from '../../src/core/rules-diff';
 import type { Settings } from '../../src/core/settings';
-import { BROWSERS } from './harness/browsers';
-import { launchChromium } from './harness/chromium';
-import { type Tab, until } from './harness/driver';
 import { byHost, divertApp, FRONTEND, lastMain, loadResources, TEST_DOMAIN, TYPES, useBrowser } from './helpers';
 
 /** The installed rules are exactly what the stored settings compile to (the diff has nothing to do). */

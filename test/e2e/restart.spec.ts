@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
-import { type Driver, until } from './harness/driver';
-import { launchFirefox } from './harness/firefox';
+import { launchChromium } from '../../dev/harness/chromium';
+import { type Driver, until } from '../../dev/harness/driver';
+import { launchFirefox } from '../../dev/harness/firefox';
 import { FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
 
 interface Restartable extends Driver {

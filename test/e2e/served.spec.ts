@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/browsers';
-import { type Tab, until } from './harness/driver';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, until } from '../../dev/harness/driver';
 import { divertApp, FRONTEND, TEST_DOMAIN, useBrowser } from './helpers';
 
 const UNGRANTED = 'app.example.net'; // not in the e2e build's host permissions

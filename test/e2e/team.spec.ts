@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/browsers';
-import { type Tab, until } from './harness/driver';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, until } from '../../dev/harness/driver';
 import { FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
 
 const MOVIES = readFileSync('test/fixtures/presets/movies.json', 'utf8');
@@ -34,6 +34,12 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
     const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'alice', true); // a namespace, no domain yet
     await popup.close();
+    // The command may still be on its way when the popup closes: wait until it is saved.
+    await until(
+      async () =>
+        ((await env.driver.stored('settings')) as { activeNamespace?: string } | undefined)?.activeNamespace === 'alice',
+      'the namespace saved',
+    );
   });
   afterAll(async () => {
     server?.close();

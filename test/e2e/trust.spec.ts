@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOktetoApi } from '../sandbox/okteto-api';
-import { BROWSERS } from './harness/browsers';
-import { type Tab, until } from './harness/driver';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, until } from '../../dev/harness/driver';
+import { startOktetoApi } from '../../dev/sandbox/okteto-api';
 import { divertApp, FRONTEND, marker, TEST_DOMAIN, useBrowser } from './helpers';
 
 const TOKEN = 'okteto-pat-trust-0123456789';

@@ -1,3 +1,4 @@
+import locale from '../../public/_locales/en/messages.json';
 import type { HeaderRule } from '../../src/core/rules';
 
 type Listener = (...args: never[]) => unknown;
@@ -60,7 +61,6 @@ function ruleStore(limit: number) {
       if (next.length > limit) throw new Error('Dynamic rule count exceeded.');
       rules = next;
     },
-    calls: 0,
     wipe: () => {
       rules = [];
     },
@@ -116,6 +116,14 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
       sendMessage: async (tabId: number, message: unknown) => void messages.push({ tabId, message }),
     },
     commands: { onCommand: event() },
+    // As browser.i18n does: the English message with $1… replaced, '' for an unknown key.
+    i18n: {
+      getMessage: (key: string, subs: string[] = []) =>
+        ((locale as Record<string, { message: string }>)[key]?.message ?? '').replace(
+          /\$(\d)/g,
+          (_: string, n: string) => subs[Number(n) - 1] ?? '',
+        ),
+    },
     webRequest: { onBeforeRequest: event(), onSendHeaders: event(), onHeadersReceived: event(), onCompleted: event() },
     scripting: {
       getRegisteredContentScripts: async () => [...scripts],

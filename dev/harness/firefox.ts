@@ -4,11 +4,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
-import { askBadgeWorld, type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
+import {
+  askBadgeWorld,
+  type Driver,
+  type Role,
+  type Rules,
+  readPageBadge,
+  readSecretStore,
+  type Tab,
+  type Ui,
+  until,
+} from './driver';
 import { locate } from './locate';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_DIST = resolve('dist/e2e-firefox');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_DIST = resolve('dist/e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
 
 export interface FirefoxDriver extends Driver {

@@ -1,5 +1,8 @@
-/** Shared by the e2e build (vite.config.ts) and the e2e harness. */
-export const GECKO_ID = 'divert-switch@okteto-divert.dev';
+import manifest from '../manifest.json' with { type: 'json' };
+
+/** Shared by the e2e build (vite.config.ts), the e2e harness, bench and scripts. */
+/** The shipping Firefox add-on id, as the manifest declares it. */
+export const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 export const FIREFOX_UUID = '4b8f2a31-6d0e-4c55-9a57-0d1e2f3a4b5c';
 
 /**

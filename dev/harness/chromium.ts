@@ -5,7 +5,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROME_DIST = resolve('dist/e2e-chrome');
+const CHROME_DIST = resolve('dist/e2e-chrome');
 
 /** Debian's Chromium on a closed network: no background traffic, no first-run, no sandbox as root. */
 export const QUIET_CHROMIUM = [
@@ -17,7 +17,7 @@ export const QUIET_CHROMIUM = [
   '--disable-quic',
 ];
 /** Every test host goes to the loopback sandbox; no shell quotes inside an args entry. */
-export const TEST_HOSTS_TO_LOOPBACK = '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost';
+const TEST_HOSTS_TO_LOOPBACK = '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost';
 
 export function chromiumArgs(dist?: string): string[] {
   const ext = dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : [];

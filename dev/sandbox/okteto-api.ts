@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type ApiMode = 'ok' | 'html' | 'graphql-error' | 'down';
+type ApiMode = 'ok' | 'html' | 'graphql-error' | 'down';
 
 /**
  * Answers the GraphQL `spaces` query the way an Okteto instance does, for one token; tests change

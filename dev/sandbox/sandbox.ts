@@ -21,7 +21,7 @@ export interface SandboxOptions {
   deployments?: Record<string, string[]>;
 }
 
-export interface Seen {
+interface Seen {
   host: string;
   path: string;
   method: string;
@@ -53,7 +53,7 @@ export interface Sandbox {
 /** Endpoint name → service, as in the movies sample's Okteto manifest. */
 const ENDPOINTS: Record<string, string> = { movies: 'frontend', catalog: 'catalog' };
 
-export const MOVIES: Record<string, string[]> = {
+const MOVIES: Record<string, string[]> = {
   staging: ['The Matrix', 'Spirited Away', 'Amélie'],
   alice: ['The Matrix', 'Spirited Away', 'Amélie', "Alice's new pick: Paprika"],
 };

@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Background, boot, env } from '../../test/fakes/background';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
+
+// What tabs show: toolbar button, keyboard shortcut, page badge script, served-by observers.
+
+describe('toolbar button and shortcut', () => {
+  let bg: Background;
+  beforeEach(async () => {
+    bg = await boot();
+    env.current.tabs.push(
+      { id: 1, url: 'http://movies-staging.okteto.example.com/' },
+      { id: 2, url: 'https://elsewhere.example.org/' },
+    );
+  });
+
+  it('shows the namespace on diverted tabs only, and a tab pin on its own tab', async () => {
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.tabsSettled();
+    expect(env.current.badges[1]).toEqual({
+      text: `${'alice'.slice(0, 3)}…`,
+      title: expect.stringContaining('okteto-divert=alice'),
+    });
+    expect(env.current.badges[2].text).toBe('');
+    await bg.send({ type: 'pinTab', tabId: 1, namespace: 'bob' });
+    await bg.tabsSettled();
+    expect(env.current.badges[1]).toEqual({ text: 'bob', title: expect.stringContaining('okteto-divert=bob (this tab only)') });
+    await bg.send({ type: 'setPaused', paused: true });
+    await bg.tabsSettled();
+    expect(env.current.badges[1]).toEqual({ text: '', title: 'Divert Switch: paused' });
+  });
+
+  it('the shortcut turns a granted site on and off, and opens the popup when access is needed', async () => {
+    const [onCommand] = env.current.fake.commands.onCommand.listeners;
+    const press = async (tab: object) => {
+      (onCommand as (c: string, t: object) => void)('toggle-divert', tab);
+      await bg.settle();
+    };
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await press(env.current.tabs[0]);
+    expect((await bg.settings()).domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);
+    await press(env.current.tabs[0]);
+    expect((await bg.settings()).domains).toEqual([{ domain: 'okteto.example.com', enabled: false }]);
+    expect(env.current.popups).toEqual([]);
+
+    env.current.origins.length = 0; // no host access at all now
+    await press(env.current.tabs[1]);
+    expect(env.current.popups).toHaveLength(1);
+    expect((await bg.settings()).domains).toHaveLength(1);
+  });
+});
+
+describe('page badge script', () => {
+  it('is registered for diverted domains only, and not at all when off or paused', async () => {
+    const bg = await boot();
+    env.current.tabs.push({ id: 1, url: 'http://movies.okteto.example.com/' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    expect(env.current.scripts).toEqual([]);
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    await bg.send({ type: 'addDomain', domain: 'off.example.org', enabled: false });
+    expect(env.current.scripts.map((s) => s.matches)).toEqual([['*://*.okteto.example.com/*']]);
+    await bg.tabsSettled();
+    expect(env.current.injected).toEqual([1]); // the open page gets its badge at once
+    await bg.send({ type: 'setShowPageBadge', show: false });
+    expect(env.current.scripts).toEqual([]);
+    await bg.send({ type: 'setShowPageBadge', show: true });
+    await bg.send({ type: 'setPaused', paused: true });
+    expect(env.current.scripts).toEqual([]);
+  });
+
+  it('answers a page badge with its tab state, and accepts nothing else from pages', async () => {
+    const bg = await boot();
+    const fromPage = { id: 'fake-id', url: 'http://movies.okteto.example.com/', tab: { id: 4 } };
+    const [onMessage] = env.current.fake.runtime.onMessage.listeners;
+    const send = (m: unknown) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(m, fromPage);
+    expect(await send({ type: 'divert:hello' })).toMatchObject({ type: 'divert:state', show: false });
+    expect(await send({ type: 'setPaused', paused: true })).toMatchObject({ ok: false });
+    expect(await send({ type: 'divert:badge-place', x: 10, y: 20, collapsed: true })).toEqual({ ok: true });
+    expect(await send({ type: 'divert:badge-place', x: -1, y: 20, collapsed: true })).toMatchObject({ ok: false });
+    expect(await send({ type: 'divert:badge-place', x: 1e9, y: 20, collapsed: true })).toMatchObject({ ok: false });
+    expect((await env.current.fake.storage.local.get('badgePlaces')).badgePlaces).toEqual({
+      'movies.okteto.example.com': { x: 10, y: 20, collapsed: true },
+    });
+    expect((await bg.settings())?.paused ?? false).toBe(false);
+  });
+});
+
+describe('served-by observers', () => {
+  it('loses no event when responses and sent headers arrive at once', async () => {
+    const bg = await boot();
+    env.current.tabs.push({ id: 7, url: 'http://movies.okteto.example.com/' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    const wr = env.current.fake.webRequest;
+    const url = 'http://movies.okteto.example.com/';
+    wr.onBeforeRequest.fire({ tabId: 7, url });
+    await bg.settle();
+    const header = (value: string) => ({ tabId: 7, url, responseHeaders: [{ name: 'X-Okteto-Namespace', value }] });
+    const sent = { tabId: 7, url, requestHeaders: [{ name: 'baggage', value: 'okteto-divert=alice' }] };
+    wr.onHeadersReceived.fire(header('staging'));
+    wr.onSendHeaders.fire(sent);
+    wr.onHeadersReceived.fire(header('alice'));
+    wr.onSendHeaders.fire(sent);
+    await new Promise((r) => setTimeout(r, 120));
+    const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
+    expect(state).toMatchObject({ requested: 'alice', served: 'alice', requests: 2, carried: 2 });
+    expect(env.current.badges[7].title).toContain('Served by alice.');
+    expect(env.current.messages.at(-1)).toMatchObject({ tabId: 7, message: { type: 'divert:state', verdict: 'match' } });
+  });
+
+  it("keeps the probe's answer when Firefox delivers the page's navigation after tabs.onUpdated said complete", async () => {
+    const probes: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      probes.push(init);
+      return new Response('{"namespace":"alice"}', { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      const url = 'http://movies.okteto.example.com/';
+      env.current.tabs.push({ id: 7, url });
+      await bg.send({ type: 'setNamespace', namespace: 'alice' });
+      await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+      await bg.send({ type: 'setDomainSource', domain: 'okteto.example.com', namespaceFrom: { probe: '/healthz' } });
+      const [onUpdated] = env.current.fake.tabs.onUpdated.listeners as ((id: number, c: object, t: object) => void)[];
+      const wr = env.current.fake.webRequest;
+      // The order seen in Firefox: the tab says complete, then the page's own request events arrive.
+      onUpdated(7, { status: 'loading' }, { id: 7, url });
+      onUpdated(7, { status: 'complete' }, { id: 7, url });
+      await bg.settle();
+      wr.onBeforeRequest.fire({ tabId: 7, url });
+      wr.onCompleted.fire({ tabId: 7, url });
+      await bg.settle();
+      await new Promise((r) => setTimeout(r, 120));
+      const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
+      expect(state).toMatchObject({ requested: 'alice', served: 'alice', source: 'probe' });
+      expect(probes).toHaveLength(1);
+      expect(probes[0].credentials).toBe('omit'); // no cookies unless the user switched them on
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import { boot, env } from '../../test/fakes/background';
+import { originPatterns } from '../core/permissions';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
+
+// What the background guarantees about untrusted input and least privilege (README: Security).
+
+const fromPage = { id: 'fake-id', url: 'http://movies.okteto.example.com/', tab: { id: 4 } };
+
+describe('trust', () => {
+  it('gives back the host access of a removed domain, keeping what remaining entries and calling pages need', async () => {
+    const granted = [...originPatterns('okteto.example.com'), ...originPatterns('b.example.org'), '*://localhost/*'];
+    const bg = await boot();
+    env.current.origins.splice(0, env.current.origins.length, ...granted);
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    await bg.send({ type: 'addDomain', domain: 'b.example.org', enabled: true });
+    await bg.send({ type: 'removeDomain', domain: 'okteto.example.com' });
+    expect(env.current.origins).toEqual([...originPatterns('b.example.org'), '*://localhost/*']);
+  });
+
+  it("a page badge's unchanged place writes nothing; a changed one is kept, and only its own", async () => {
+    const bg = await boot();
+    const [onMessage] = env.current.fake.runtime.onMessage.listeners as ((m: unknown, s: unknown) => Promise<unknown>)[];
+    const place = { type: 'divert:badge-place', x: 10, y: 20, collapsed: true };
+    await onMessage(place, fromPage);
+    const writes: unknown[] = [];
+    env.current.fake.storage.onChanged.addListener(((changes: object) => writes.push(changes)) as never);
+    for (let i = 0; i < 20; i++) await onMessage(place, fromPage);
+    await bg.settle();
+    expect(writes).toEqual([]);
+    const hello = (await onMessage({ type: 'divert:hello' }, fromPage)) as { place: unknown; state?: unknown };
+    expect(hello.place).toEqual({ x: 10, y: 20, collapsed: true });
+    expect(hello.state).toBeUndefined(); // the badge gets namespaces and words, not the tab's raw state
+  });
+
+  it('sends the token only to the instance it was stored for', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      calls.push(url);
+      return new Response('{"data":{"spaces":[{"id":"alice"}]}}', { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      expect(await bg.send({ type: 'connectOkteto', url: 'https://okteto.example.com', token: 'okteto-token-1' })).toMatchObject({
+        ok: true,
+      });
+      expect(await bg.send({ type: 'refreshOkteto' })).toMatchObject({ ok: true });
+      // Something rewrites the stored instance (an old version, a bug): the token does not follow it.
+      await env.current.fake.storage.local.set({ okteto: { url: 'https://evil.example.net', namespaces: [] } });
+      const refused = (await bg.send({ type: 'refreshOkteto' })) as { ok: boolean; error: string };
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toMatch(/issued for https:\/\/okteto\.example\.com.*not sent/);
+      expect(calls).toEqual(['https://okteto.example.com/graphql', 'https://okteto.example.com/graphql']);
+      expect(JSON.stringify(env.current.fake.storage.local.dump())).not.toContain('okteto-token-1');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('moves a token an older version kept in storage.local into the secret store, bound to its instance', async () => {
+    const bg = await boot();
+    await env.current.fake.storage.local.set({
+      oktetoToken: 'legacy-token-123',
+      okteto: { url: 'https://okteto.example.com', namespaces: ['alice'] },
+    });
+    env.current.fake.runtime.onInstalled.fire();
+    await bg.settle();
+    expect(env.current.fake.storage.local.dump().oktetoToken).toBeUndefined();
+    const { readSecret } = await import('../platform/secrets');
+    expect(await readSecret()).toEqual({ token: 'legacy-token-123', origin: 'https://okteto.example.com' });
+  });
+
+  it('turning sync on keeps a copy of the local settings aside before the first pull', async () => {
+    const bg = await boot();
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    const before = await bg.settings();
+    await env.current.fake.storage.sync.set({ 'd:okteto.example.com': { v: null, at: 1 } });
+    expect(await bg.send({ type: 'setSync', enabled: true })).toEqual({ ok: true });
+    const aside = env.current.fake.storage.local.dump().settingsAside as { blob: unknown; reason: string };
+    expect(aside).toMatchObject({ blob: before, reason: 'kept before sync was turned on' });
+    expect((await bg.settings()).domains).toEqual(before.domains); // the old tombstone lost
+  });
+});

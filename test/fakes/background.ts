@@ -1,0 +1,64 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { vi } from 'vitest';
+import type { Settings } from '../../src/core/settings';
+import { createFakeBrowser } from './browser';
+
+/**
+ * The background, booted fresh over a fake browser, for its unit tests. Each test file mocks
+ * webextension-polyfill with `fakeApi` (vi.mock is hoisted per file):
+ *
+ *   vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
+ *
+ * The fake of the moment lives on globalThis: boot() resets the module graph, and every copy of
+ * this module must see the same one.
+ */
+type Fake = ReturnType<typeof createFakeBrowser>;
+const holder = globalThis as unknown as { divertFake?: Fake; browser?: unknown };
+
+export const env = {
+  get current(): Fake {
+    return holder.divertFake as Fake;
+  },
+};
+
+/** The native API object the platform reads, and the polyfill the background's listener uses. */
+export const fakeApi = new Proxy({}, { get: (_t, key) => (holder.divertFake?.fake as Record<string | symbol, unknown>)?.[key] });
+holder.browser = fakeApi;
+
+const page = { id: 'fake-id', url: 'chrome-extension://fake-id/src/popup/index.html' };
+
+export async function boot() {
+  holder.divertFake = createFakeBrowser();
+  // A fresh profile: its secret store (the extension origin's IndexedDB) is empty too.
+  (globalThis as { indexedDB?: IDBFactory }).indexedDB = new IDBFactory();
+  vi.resetModules();
+  // The fresh module graph gets the list the setup file parsed (the worker would fetch it).
+  const [{ usePublicSuffixList }, { default: psl }] = await Promise.all([
+    import('../../src/core/public-suffix'),
+    import('@gorhill/publicsuffixlist'),
+  ]);
+  usePublicSuffixList(psl);
+  await import('../../src/background/index');
+  const [onMessage] = env.current.fake.runtime.onMessage.listeners;
+  const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);
+  const settings = async () => (await env.current.fake.storage.local.get('settings')).settings as Settings;
+  const { enqueue } = await import('../../src/background/queue');
+  /**
+   * Waits until what the last event started has run: work that reads first (policy, the shortcut's
+   * tab, sync state) queues its commit a few ticks later, so the queue is drained a few times.
+   */
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      await enqueue(async () => undefined);
+    }
+  };
+  /** Toolbar buttons and page badges follow a moment after a change (debounced). */
+  const tabsSettled = async () => {
+    await settle();
+    await new Promise((r) => setTimeout(r, 150));
+  };
+  return { send, settings, settle, tabsSettled };
+}
+
+export type Background = Awaited<ReturnType<typeof boot>>;
