@@ -62,6 +62,10 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
     await options.upload('Import team presets', file('movies.json', MOVIES));
     await until(() => options.exists('button', 'Apply import'), 'the preview');
     expect(await options.text('alert')).toBe('');
+    // The served-by signal the file sets decides which response header is read: the preview says it.
+    expect(await options.pageText()).toContain(
+      `${TEST_DOMAIN}: the default header → header x-okteto-namespace, probe /api/catalog/healthz (field namespace)`,
+    );
     await options.click('button', 'Apply import');
     expect(await options.waitText('status', 'Imported')).toBe('Imported team movies: 3 added, 0 changed, 0 removed.');
     expect(await options.isChecked('switch', `Divert ${TEST_DOMAIN}`)).toBe(true);
