@@ -122,8 +122,18 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Both browsers preload modules natively (Firefox 115+): the polyfill would only cost bytes.
       modulePreload: { polyfill: false },
-      minify: 'terser',
-      terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+      // oxc, not terser: with terser the same commit built in another folder gave other bytes (local
+      // names came out in another order), and npm run package must give the same bytes anywhere.
+      minify: 'oxc',
+      // Names without content hashes: rolldown's hashes include where the checkout lives. An
+      // extension's files need no cache-busting names.
+      rolldownOptions: {
+        output: {
+          entryFileNames: 'assets/[name].js',
+          chunkFileNames: 'assets/[name].js',
+          assetFileNames: 'assets/[name][extname]',
+        },
+      },
     },
     // crxjs serves HMR through a websocket on this port in dev; keep it on loopback.
     server: { host: '127.0.0.1', strictPort: true, port: 5173 },

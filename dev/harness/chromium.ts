@@ -70,13 +70,14 @@ export interface ChromiumDriver extends Driver {
   readonly extensionId: string;
   worker(): Promise<Worker>;
   pageOf(tab: Tab): Page;
-  /** Closes the browser and starts it again with the same profile. */
-  restart(): Promise<void>;
+  /** Closes the browser and starts it again with the same profile (and, given, another build: an update). */
+  restart(dist?: string): Promise<void>;
   /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
   removeAllRules(): Promise<void>;
 }
 
-export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver> {
+export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumDriver> {
+  let dist = firstDist;
   const profile = await mkdtemp(join(tmpdir(), 'divert-chromium-'));
   const pages = new WeakMap<Tab, Page>();
   const ids = new WeakMap<Tab, number>();
@@ -172,6 +173,7 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
     stored: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     session: async (key) => (await worker()).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key),
     secret: async () => (await worker()).evaluate(readSecretStore),
+    version: async () => (await worker()).evaluate(() => chrome.runtime.getManifest().version),
     origins: async () => (await worker()).evaluate(async () => (await chrome.permissions.getAll()).origins ?? []),
     contentWorldStorage: async (tab) => {
       // The recipe in shared/browser-testing.md: the extension's isolated world, found over CDP.
@@ -202,9 +204,17 @@ export async function launchChromium(dist = CHROME_DIST): Promise<ChromiumDriver
         await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
       });
     },
-    restart: async () => {
+    restart: async (next) => {
       await context.close();
+      if (next) dist = next;
       await start();
+      if (next) {
+        // An unpacked build loaded anew keeps the service worker Chromium had registered for the
+        // old one; the store's updater (and chrome://extensions' Update) reload the extension.
+        const fresh = context.waitForEvent('serviceworker');
+        await (await worker()).evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+        await fresh;
+      }
     },
     close: async () => {
       await context.close();

@@ -53,6 +53,8 @@ export interface Driver {
   session(key: string): Promise<unknown>;
   /** The Okteto token as the extension keeps it (its origin's IndexedDB), read in an extension context. */
   secret(): Promise<unknown>;
+  /** The version of the extension running now (its manifest). */
+  version(): Promise<string>;
   /** The host access the extension holds now. */
   origins(): Promise<string[]>;
   /**

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import {
@@ -25,8 +25,8 @@ export interface FirefoxDriver extends Driver {
   readonly browser: Browser;
   /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
   removeAllRules(): Promise<void>;
-  /** Closes Firefox and starts it again with the same profile (needs `persistent`). */
-  restart(): Promise<void>;
+  /** Closes Firefox and starts it again with the same profile (needs `persistent`); given another build, installs it (an update). */
+  restart(dist?: string): Promise<void>;
 }
 
 export interface FirefoxOptions {
@@ -37,18 +37,26 @@ export interface FirefoxOptions {
   persistent?: boolean;
 }
 
+/** An unpacked build as the .xpi file a profile installs (a plain zip of its files). */
+async function writeXpi(dist: string, file: string): Promise<void> {
+  const entries: Record<string, Uint8Array> = {};
+  const walk = async (dir: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else entries[relative(dist, path).split(sep).join('/')] = await readFile(path);
+    }
+  };
+  await walk(dist);
+  await writeFile(file, zipSync(entries));
+}
+
 export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }: FirefoxOptions = {}): Promise<FirefoxDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'divert-firefox-'));
+  const xpi = join(profile, 'extensions', `${GECKO_ID}.xpi`);
   if (persistent) {
     await mkdir(join(profile, 'extensions'), { recursive: true });
-    const out = await mkdtemp(join(tmpdir(), 'divert-xpi-'));
-    execFileSync(
-      'npx',
-      ['web-ext', 'build', '--source-dir', dist, '--artifacts-dir', out, '--filename', 'divert.xpi', '--overwrite-dest'],
-      { stdio: 'ignore' },
-    );
-    await copyFile(join(out, 'divert.xpi'), join(profile, 'extensions', `${GECKO_ID}.xpi`));
-    await rm(out, { recursive: true, force: true });
+    await writeXpi(dist, xpi);
   }
   let browser: Browser;
   const launch = () =>
@@ -61,7 +69,13 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         ...(persistent
-          ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 }
+          ? {
+              'xpinstall.signatures.required': false,
+              'extensions.autoDisableScopes': 0,
+              'extensions.enabledScopes': 15,
+              // Look for a changed add-on file in the profile at start: an update installed by a restart.
+              'extensions.startupScanScopes': 1,
+            }
           : {}),
         // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
         'network.dns.forceResolve': '127.0.0.1',
@@ -166,9 +180,10 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
         const ids = (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.id);
         await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
       }),
-    restart: async () => {
+    restart: async (next) => {
       if (!persistent) throw new Error('a temporary add-on does not survive a restart: launch with { persistent: true }');
       await browser.close();
+      if (next) await writeXpi(next, xpi);
       browser = await launch();
       await openControl();
     },
@@ -240,6 +255,7 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
     stored: (key) => control.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key),
     session: (key) => control.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key),
     secret: () => control.evaluate(readSecretStore),
+    version: () => control.evaluate(() => chrome.runtime.getManifest().version),
     origins: () => control.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []),
     // BiDi does not reach a content script's sandbox: the e2e build's badge runs a fixed check.
     contentWorldStorage: askBadgeWorld,

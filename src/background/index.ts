@@ -164,5 +164,8 @@ if (import.meta.env.MODE === 'e2e') {
   };
 }
 
-// Every wake-up checks the rules against settings; a no-change reconcile writes nothing.
+// Every wake-up checks the rules against settings (a no-change reconcile writes nothing), and that no
+// token an older version kept is left in storage: an update does not always announce itself (an
+// unpacked build loaded anew in Chromium fires no onInstalled).
 void reconcileStored();
+void moveLegacyToken();

@@ -59,13 +59,14 @@ describe('trust', () => {
   });
 
   it('moves a token an older version kept in storage.local into the secret store, bound to its instance', async () => {
-    const bg = await boot();
+    await boot();
     await env.current.fake.storage.local.set({
       oktetoToken: 'legacy-token-123',
       okteto: { url: 'https://okteto.example.com', namespaces: ['alice'] },
     });
-    env.current.fake.runtime.onInstalled.fire();
-    await bg.settle();
+    // The next wake (an update, a browser start) moves it.
+    const again = await boot({ wake: true });
+    await again.settle();
     expect(env.current.fake.storage.local.dump().oktetoToken).toBeUndefined();
     const { readSecret } = await import('../platform/secrets');
     expect(await readSecret()).toEqual({ token: 'legacy-token-123', origin: 'https://okteto.example.com' });

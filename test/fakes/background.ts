@@ -27,10 +27,21 @@ holder.browser = fakeApi;
 
 const page = { id: 'fake-id', url: 'chrome-extension://fake-id/src/popup/index.html' };
 
-export async function boot() {
+/**
+ * A fresh background over a fresh profile; `wake`: the same profile's storage and secret store,
+ * as after a browser start or an update (the background's module state starts from nothing).
+ */
+export async function boot({ wake = false }: { wake?: boolean } = {}) {
+  const before = holder.divertFake;
   holder.divertFake = createFakeBrowser();
-  // A fresh profile: its secret store (the extension origin's IndexedDB) is empty too.
-  (globalThis as { indexedDB?: IDBFactory }).indexedDB = new IDBFactory();
+  if (wake && before) {
+    for (const area of ['local', 'session', 'sync'] as const) {
+      await holder.divertFake.fake.storage[area].set(structuredClone(before.fake.storage[area].dump()));
+    }
+  } else {
+    // A fresh profile: its secret store (the extension origin's IndexedDB) is empty too.
+    (globalThis as { indexedDB?: IDBFactory }).indexedDB = new IDBFactory();
+  }
   vi.resetModules();
   // The fresh module graph gets the list the setup file parsed (the worker would fetch it).
   const [{ usePublicSuffixList }, { default: psl }] = await Promise.all([
