@@ -39,6 +39,15 @@ export const RESOURCE_TYPES = [
 ] as const;
 type ResourceType = (typeof RESOURCE_TYPES)[number];
 
+/**
+ * Where the browser lets a blocking webRequest listener merge into the page's own baggage
+ * (Firefox), fetch/XHR are left to it and the rules cover the rest: one mechanism per request.
+ * The other types never carry a baggage header of the page's own.
+ */
+export const MERGED_TYPES: readonly ResourceType[] = ['xmlhttprequest'];
+export const typesFor = (merging: boolean): readonly ResourceType[] =>
+  merging ? RESOURCE_TYPES.filter((t) => !MERGED_TYPES.includes(t)) : RESOURCE_TYPES;
+
 export interface HeaderRule {
   id: number;
   priority: number;
@@ -59,8 +68,15 @@ export type RuleBody = Omit<HeaderRule, 'id'>;
 /** Tab id → namespace pinned with "This tab only". */
 export type TabPins = Record<number, string>;
 
-function body(namespace: string, domains: string[], excluded: string[], priority: number, tabIds?: number[]): RuleBody {
-  const condition: RuleBody['condition'] = { requestDomains: domains, resourceTypes: [...RESOURCE_TYPES] };
+function body(
+  namespace: string,
+  domains: string[],
+  excluded: string[],
+  priority: number,
+  types: readonly ResourceType[],
+  tabIds?: number[],
+): RuleBody {
+  const condition: RuleBody['condition'] = { requestDomains: domains, resourceTypes: [...types] };
   if (excluded.length > 0) condition.excludedRequestDomains = excluded;
   if (tabIds) condition.tabIds = tabIds;
   return {
@@ -143,16 +159,25 @@ function layers(domains: string[], carve: string[]): Layer[] {
 }
 
 /** Settings → the dynamic rules: one `set baggage` rule per distinct namespace (per nesting layer). */
-export function compileRules(settings: Settings, permitted: (domain: string) => boolean): RuleBody[] {
+export function compileRules(
+  settings: Settings,
+  permitted: (domain: string) => boolean,
+  types: readonly ResourceType[] = RESOURCE_TYPES,
+): RuleBody[] {
   const grouped = groups(settings, permitted);
   const carved = carveOuts(settings, grouped);
   return [...grouped].flatMap(([ns, domains]) =>
-    layers(domains, carved.get(ns) ?? []).map((l) => body(ns, l.domains, l.excluded, PRIORITY.namespace)),
+    layers(domains, carved.get(ns) ?? []).map((l) => body(ns, l.domains, l.excluded, PRIORITY.namespace, types)),
   );
 }
 
 /** Tab pins → session rules: the pinned namespace for every diverted domain, in that tab only. */
-export function compileSessionRules(settings: Settings, pins: TabPins, permitted: (domain: string) => boolean): RuleBody[] {
+export function compileSessionRules(
+  settings: Settings,
+  pins: TabPins,
+  permitted: (domain: string) => boolean,
+  types: readonly ResourceType[] = RESOURCE_TYPES,
+): RuleBody[] {
   // Every enabled, permitted domain: a pin names its own namespace, so a domain with none chosen
   // globally is diverted in the pinned tab all the same (found by the property test).
   if (settings.paused) return [];
@@ -169,5 +194,5 @@ export function compileSessionRules(settings: Settings, pins: TabPins, permitted
   const parts = layers(all, disabled);
   return Object.entries(pins)
     .sort(([a], [b]) => Number(a) - Number(b))
-    .flatMap(([tab, ns]) => parts.map((l) => body(ns, l.domains, l.excluded, PRIORITY.tabPin, [Number(tab)])));
+    .flatMap(([tab, ns]) => parts.map((l) => body(ns, l.domains, l.excluded, PRIORITY.tabPin, types, [Number(tab)])));
 }

@@ -1,7 +1,6 @@
-import * as v from 'valibot';
+import { isNamespace } from './namespace';
 import type { OktetoState } from './okteto';
 import type { TabPins } from './rules';
-import { NamespaceSchema } from './schema';
 import type { TabServed } from './served';
 import type { BadgePlace } from './served-messages';
 import type { SubscriptionStatus } from './subscription';
@@ -23,12 +22,24 @@ export interface Item<T> {
   valid: (raw: unknown) => boolean;
 }
 
-const item = <T>(area: Area, key: string, fallback: T, schema?: v.GenericSchema): Item<T> => ({
+const item = <T>(area: Area, key: string, fallback: T, valid: (raw: unknown) => boolean = () => true): Item<T> => ({
   area,
   key,
   fallback,
-  valid: schema ? (raw) => v.is(schema, raw) : () => true,
+  valid,
 });
+
+// Plain checks, no schema library: the popup reads these on every open, and its bundle stays small.
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isString = (x: unknown) => typeof x === 'string';
+const isNumber = (x: unknown) => typeof x === 'number';
+const optional = (check: (x: unknown) => boolean) => (x: unknown) => x === undefined || check(x);
+const arrayOf = (check: (x: unknown) => boolean) => (x: unknown) => Array.isArray(x) && x.every(check);
+const recordOf = (check: (x: unknown) => boolean) => (x: unknown) => isObject(x) && Object.values(x).every(check);
+const shaped =
+  (fields: Record<string, (x: unknown) => boolean>) =>
+  (x: unknown): boolean =>
+    isObject(x) && Object.entries(fields).every(([k, check]) => check(x[k]));
 
 /** Settings kept aside because they could not be read, or before something could overwrite them. */
 export interface Aside {
@@ -53,52 +64,47 @@ export interface SyncState {
   refused?: Record<string, string>;
 }
 
-const AsideSchema = v.object({ blob: v.unknown(), reason: v.string(), at: v.number() });
-const PlaceSchema = v.object({ x: v.optional(v.number()), y: v.optional(v.number()), collapsed: v.boolean() });
+const isAside = shaped({ reason: isString, at: isNumber });
+const isPlace = shaped({ x: optional(isNumber), y: optional(isNumber), collapsed: (x) => typeof x === 'boolean' });
 
 export const ITEMS = {
   /** Raw: the background migrates and validates it (core/settings-schema.ts). */
   settings: item<unknown>('local', 'settings', undefined),
-  settingsAside: item<Aside | undefined>('local', 'settingsAside', undefined, AsideSchema),
-  settingsAsideOlder: item<Aside[]>('local', 'settingsAsideOlder', [], v.array(AsideSchema)),
+  settingsAside: item<Aside | undefined>('local', 'settingsAside', undefined, isAside),
+  settingsAsideOlder: item<Aside[]>('local', 'settingsAsideOlder', [], arrayOf(isAside)),
   managedStatus: item<ManagedStatus | undefined>(
     'local',
     'managedStatus',
     undefined,
-    v.object({ teams: v.array(v.string()), errors: v.array(v.string()), oktetoInstanceUrl: v.optional(v.string()) }),
+    shaped({ teams: arrayOf(isString), errors: arrayOf(isString), oktetoInstanceUrl: optional(isString) }),
   ),
   /** The instance and the namespaces it listed; its token is a secret, not stored here. */
   okteto: item<OktetoState | undefined>(
     'local',
     'okteto',
     undefined,
-    v.object({
-      url: v.string(),
-      namespaces: v.array(v.string()),
-      fetchedAt: v.optional(v.number()),
-      error: v.optional(v.string()),
-    }),
+    shaped({ url: isString, namespaces: arrayOf(isString), fetchedAt: optional(isNumber), error: optional(isString) }),
   ),
   syncState: item<SyncState>(
     'local',
     'syncState',
     { enabled: false, shadow: {} },
-    v.object({ enabled: v.boolean(), shadow: v.record(v.string(), v.unknown()) }),
+    shaped({ enabled: (x) => typeof x === 'boolean', shadow: isObject }),
   ),
   subscriptionStatus: item<Record<string, SubscriptionStatus>>(
     'local',
     'subscriptionStatus',
     {},
-    v.record(v.string(), v.object({})),
+    recordOf(isObject),
   ),
-  badgePlaces: item<Record<string, BadgePlace>>('local', 'badgePlaces', {}, v.record(v.string(), PlaceSchema)),
+  badgePlaces: item<Record<string, BadgePlace>>('local', 'badgePlaces', {}, recordOf(isPlace)),
   /** Tab pins end with the browser session. */
-  pins: item<TabPins>('session', 'pins', {}, v.record(v.string(), NamespaceSchema)),
+  pins: item<TabPins>('session', 'pins', {}, recordOf((x) => typeof x === 'string' && isNamespace(x))),
 } as const;
 
 /** What the background learned about one tab's page (it ends with the session). */
 export const tabServedItem = (tabId: number): Item<TabServed | undefined> =>
-  item<TabServed | undefined>('session', `served:${tabId}`, undefined, v.object({ requests: v.number(), carried: v.number() }));
+  item<TabServed | undefined>('session', `served:${tabId}`, undefined, shaped({ requests: isNumber, carried: isNumber }));
 
 /** Keys older versions wrote that are moved or dropped at start. */
 export const LEGACY_KEYS = { oktetoToken: 'oktetoToken' } as const;

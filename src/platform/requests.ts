@@ -1,0 +1,29 @@
+import { browser } from './browser';
+
+type Header = { name: string; value?: string };
+export interface OutgoingRequest {
+  tabId: number;
+  url: string;
+  originUrl?: string;
+  documentUrl?: string;
+  requestHeaders?: Header[];
+}
+export type HeadersChange = { requestHeaders?: Header[] };
+
+/**
+ * True where this build may change request headers in a blocking webRequest listener (Firefox
+ * MV3 keeps webRequestBlocking; Chrome's manifest does not ask for it).
+ */
+export const canMergeHeaders = (): boolean => !!browser.runtime.getManifest().permissions?.includes('webRequestBlocking');
+
+/**
+ * A blocking listener for the request headers of fetch/XHR (pages and workers). The browser
+ * reports only requests to hosts we may access: the diverted ones, and pages the user allowed.
+ */
+export function onFetchHeaders(listener: (request: OutgoingRequest) => HeadersChange | Promise<HeadersChange>): void {
+  browser.webRequest.onBeforeSendHeaders.addListener(
+    listener as Parameters<typeof browser.webRequest.onBeforeSendHeaders.addListener>[0],
+    { urls: ['<all_urls>'], types: ['xmlhttprequest'] },
+    ['blocking', 'requestHeaders'],
+  );
+}
