@@ -25,7 +25,13 @@ function manifestFor(browser: Browser, e2e: boolean): ManifestV3Export {
   if (browser === 'firefox') {
     // Firefox reads managed storage from policies.json without a schema.
     const { minimum_chrome_version: _chromeOnly, storage: _schema, ...rest } = m;
-    return { ...rest, background: { scripts: [base.background.service_worker], type: 'module' } } as ManifestV3Export;
+    // webRequestBlocking: the blocking listener that merges okteto-divert into the page's own
+    // baggage on fetch/XHR (Chrome's MV3 has no such thing; there the rules can only set it).
+    return {
+      ...rest,
+      permissions: [...rest.permissions, 'webRequestBlocking'],
+      background: { scripts: [base.background.service_worker], type: 'module' },
+    } as ManifestV3Export;
   }
   const { browser_specific_settings: _firefoxOnly, ...chrome } = m;
   return chrome as ManifestV3Export;

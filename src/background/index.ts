@@ -3,12 +3,14 @@ import { SUBSCRIPTION_LIMITS } from '../core/subscription';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
+import { canMergeHeaders, observeFetchHeaders, onFetchHeaders } from '../platform/requests';
 import { remove, restrictToTrustedContexts } from '../platform/store';
 import { dispatch } from './commands';
 import { commit, reconcileStored } from './commit';
 import { handleContent } from './content';
 import { CONTEXT_ITEMS, invalidateContext } from './context';
 import { applyManaged } from './managed';
+import { mergeInto, noticeReplaced } from './merge';
 import { onNavigate, onResponse, onSent, onTabUpdated } from './observers';
 import { moveLegacyToken } from './okteto';
 import { runProbe } from './probe';
@@ -109,6 +111,11 @@ browser.webRequest.onHeadersReceived.addListener(
   OBSERVED,
   ['responseHeaders'],
 );
+
+// The page's own baggage: Firefox merges okteto-divert into it (a blocking listener on fetch/XHR,
+// which the rules then leave alone); Chrome can only replace it, and says which members it replaced.
+if (canMergeHeaders()) onFetchHeaders(mergeInto);
+else observeFetchHeaders((request) => void noticeReplaced(request));
 
 // The probe starts when a diverted page's document arrived, from the same event stream as its
 // navigation: Firefox may deliver a page's onBeforeRequest after tabs.onUpdated says it is complete.

@@ -1,10 +1,11 @@
 import { grantsDomain } from '../core/permissions';
-import { compileRules, compileSessionRules, RULE_IDS, type TabPins } from '../core/rules';
+import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
 import { syncBadgeScript } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
+import { canMergeHeaders } from '../platform/requests';
 import { BADGE_SCRIPT } from './badge-file';
 
 /** Where the page badge runs: diverted domains only, and nowhere when it is off or paused. */
@@ -20,8 +21,9 @@ function badgeMatches(settings: Settings, permitted: (domain: string) => boolean
 export async function reconcile(settings: Settings, pins: TabPins): Promise<void> {
   const origins = await grantedOrigins();
   const permitted = (domain: string) => grantsDomain(origins, domain);
+  const types = typesFor(canMergeHeaders());
   const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
-  await dnr.dynamic.update(diffRules(compileRules(settings, permitted), dynamic, RULE_IDS.dynamic));
-  await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted), session, RULE_IDS.session));
+  await dnr.dynamic.update(diffRules(compileRules(settings, permitted, types), dynamic, RULE_IDS.dynamic));
+  await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted, types), session, RULE_IDS.session));
   await syncBadgeScript(BADGE_SCRIPT, badgeMatches(settings, permitted));
 }

@@ -47,7 +47,10 @@ export function mergeBaggage(pageBaggage: string | undefined, namespace: string)
   const fits = () => out.length <= BAGGAGE_LIMITS.members && bytes(out.join(',')) <= BAGGAGE_LIMITS.bytes;
   while (!fits()) {
     // the page's last member that is not ours goes first
-    const at = out.map((m, i) => [m, i] as const).filter(([m]) => m !== ours).at(-1)?.[1];
+    const at = out
+      .map((m, i) => [m, i] as const)
+      .filter(([m]) => m !== ours)
+      .at(-1)?.[1];
     if (at === undefined) break;
     dropped.unshift(keyOf(out[at]) ?? out[at].slice(0, 40));
     out.splice(at, 1);

@@ -44,7 +44,7 @@ type ResourceType = (typeof RESOURCE_TYPES)[number];
  * (Firefox), fetch/XHR are left to it and the rules cover the rest: one mechanism per request.
  * The other types never carry a baggage header of the page's own.
  */
-export const MERGED_TYPES: readonly ResourceType[] = ['xmlhttprequest'];
+const MERGED_TYPES: readonly ResourceType[] = ['xmlhttprequest'];
 export const typesFor = (merging: boolean): readonly ResourceType[] =>
   merging ? RESOURCE_TYPES.filter((t) => !MERGED_TYPES.includes(t)) : RESOURCE_TYPES;
 

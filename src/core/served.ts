@@ -22,6 +22,12 @@ export interface TabServed {
   carried: number;
   /** A baggage value that was sent instead of ours (another extension or the page changed it). */
   overridden?: string;
+  /**
+   * The page's own baggage on its calls to diverted hosts: the members kept beside okteto-divert
+   * (a merge), the ones replaced by it (Chrome without the merge), and the ones left out to stay
+   * within the W3C limits. Member names only.
+   */
+  pageBaggage?: { kept: string[]; replaced: string[]; dropped: string[] };
 }
 
 export type ServedEvent =
@@ -32,7 +38,9 @@ export type ServedEvent =
   | { type: 'probe'; value: string }
   | { type: 'probe-failed'; reason: string }
   /** A request to a diverted host left the browser with these headers. */
-  | { type: 'sent'; baggage?: string; expected: string };
+  | { type: 'sent'; baggage?: string; expected: string }
+  /** A call of the page's carried baggage of its own: what became of its members. */
+  | { type: 'page-baggage'; kept?: string[]; replaced?: string[]; dropped?: string[] };
 
 export const EMPTY: TabServed = { requests: 0, carried: 0 };
 const MAX_SHOWN = 64;
@@ -61,6 +69,16 @@ export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
       return { ...withSignal(state, event.value, 'probe'), probeError: undefined };
     case 'probe-failed':
       return { ...state, probeError: event.reason.slice(0, 200) };
+    case 'page-baggage': {
+      const was = state.pageBaggage ?? { kept: [], replaced: [], dropped: [] };
+      const add = (a: string[], b: string[] = []) => [...new Set([...a, ...b])].slice(0, 20);
+      const next = {
+        kept: add(was.kept, event.kept),
+        replaced: add(was.replaced, event.replaced),
+        dropped: add(was.dropped, event.dropped),
+      };
+      return JSON.stringify(next) === JSON.stringify(was) ? state : { ...state, pageBaggage: next };
+    }
     case 'sent': {
       const sent = divertNamespaceOf(event.baggage);
       const next = { ...state, requests: state.requests + 1 };

@@ -91,15 +91,15 @@ export const ITEMS = {
     { enabled: false, shadow: {} },
     shaped({ enabled: (x) => typeof x === 'boolean', shadow: isObject }),
   ),
-  subscriptionStatus: item<Record<string, SubscriptionStatus>>(
-    'local',
-    'subscriptionStatus',
-    {},
-    recordOf(isObject),
-  ),
+  subscriptionStatus: item<Record<string, SubscriptionStatus>>('local', 'subscriptionStatus', {}, recordOf(isObject)),
   badgePlaces: item<Record<string, BadgePlace>>('local', 'badgePlaces', {}, recordOf(isPlace)),
   /** Tab pins end with the browser session. */
-  pins: item<TabPins>('session', 'pins', {}, recordOf((x) => typeof x === 'string' && isNamespace(x))),
+  pins: item<TabPins>(
+    'session',
+    'pins',
+    {},
+    recordOf((x) => typeof x === 'string' && isNamespace(x)),
+  ),
 } as const;
 
 /** What the background learned about one tab's page (it ends with the session). */

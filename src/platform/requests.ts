@@ -27,3 +27,12 @@ export function onFetchHeaders(listener: (request: OutgoingRequest) => HeadersCh
     ['blocking', 'requestHeaders'],
   );
 }
+
+/** Chrome: the headers a fetch/XHR asked for, observed (not changed) before the rules apply. */
+export function observeFetchHeaders(listener: (request: OutgoingRequest) => void): void {
+  browser.webRequest.onBeforeSendHeaders.addListener(
+    listener as Parameters<typeof browser.webRequest.onBeforeSendHeaders.addListener>[0],
+    { urls: ['<all_urls>'], types: ['xmlhttprequest'] },
+    ['requestHeaders'],
+  );
+}

@@ -26,6 +26,15 @@ export function Diagnostics({ served, namespace }: { served: TabServed; namespac
           </ul>
         </div>
       )}
+      {served.pageBaggage && served.pageBaggage.kept.length > 0 && (
+        <p class="muted">{t('pageBaggageKept', served.pageBaggage.kept.join(', '), namespace)}</p>
+      )}
+      {served.pageBaggage && served.pageBaggage.replaced.length > 0 && (
+        <p class="attention">{t('pageBaggageReplaced', served.pageBaggage.replaced.join(', '), namespace)}</p>
+      )}
+      {served.pageBaggage && served.pageBaggage.dropped.length > 0 && (
+        <p class="attention">{t('pageBaggageDropped', served.pageBaggage.dropped.join(', '))}</p>
+      )}
       {served.unrecognised !== undefined && <p class="attention">{t('unrecognised', served.unrecognised)}</p>}
       {served.probeError && <p class="muted">{t('probeFailed', served.probeError)}</p>}
     </section>

@@ -68,7 +68,9 @@ function ruleStore(limit: number) {
 }
 
 /** Just enough of webextension-polyfill for unit tests of the background logic. */
-export function createFakeBrowser(origins: string[] = ['*://*/*']) {
+/** `firefox`: the manifest asks for webRequestBlocking, as the Firefox build's does. */
+export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = false }: { firefox?: boolean } = {}) {
+  const manifestPermissions = ['storage', 'webRequest', ...(firefox ? ['webRequestBlocking'] : [])];
   const dynamic = ruleStore(5000);
   const tabs: { id: number; url?: string; active?: boolean }[] = [];
   const badges: Record<number, { text?: string; title?: string }> = {};
@@ -85,6 +87,7 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
     runtime: {
       id: 'fake-id',
       getURL: (p: string) => `chrome-extension://fake-id/${p}`,
+      getManifest: () => ({ permissions: [...manifestPermissions] }),
       onMessage: event(),
       onInstalled: event(),
       onStartup: event(),
@@ -124,7 +127,13 @@ export function createFakeBrowser(origins: string[] = ['*://*/*']) {
           (_: string, n: string) => subs[Number(n) - 1] ?? '',
         ),
     },
-    webRequest: { onBeforeRequest: event(), onSendHeaders: event(), onHeadersReceived: event(), onCompleted: event() },
+    webRequest: {
+      onBeforeRequest: event(),
+      onBeforeSendHeaders: event(),
+      onSendHeaders: event(),
+      onHeadersReceived: event(),
+      onCompleted: event(),
+    },
     scripting: {
       getRegisteredContentScripts: async () => [...scripts],
       registerContentScripts: async (s: { id: string; matches: string[] }[]) => void scripts.push(...s),

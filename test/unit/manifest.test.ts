@@ -73,9 +73,11 @@ describe.each(['chrome', 'firefox', 'e2e-chrome', 'e2e-firefox'])('the built man
     else expect(m.externally_connectable).toBeUndefined();
   });
 
-  it('asks for the same permissions as the source manifest, and host access only in the e2e build', () => {
+  it('asks for the same permissions as the source manifest (Firefox: and webRequestBlocking), and host access only in the e2e build', () => {
     const m = read();
-    expect(m.permissions).toEqual(manifest.permissions);
+    expect(m.permissions).toEqual(
+      dir.endsWith('firefox') ? [...manifest.permissions, 'webRequestBlocking'] : manifest.permissions,
+    );
     if (dir.startsWith('e2e')) expect(m.host_permissions).toBeDefined();
     else expect(m.host_permissions).toBeUndefined();
   });
