@@ -102,6 +102,9 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
   const extPage = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
+    // As a person would: act once the page shows its state (typing into a field that is still
+    // empty, then filled by the arriving state, appends to it).
+    await page.locator('[aria-busy="false"]').first().waitFor();
     return page;
   };
 

@@ -105,6 +105,14 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
     await navigate(page, BASE + path);
     return page;
   };
+  /**
+   * As a person would: act once the page shows its state (typing into a field that is still
+   * empty, then filled by the arriving state, appends to it).
+   */
+  const ready = async (page: Page) => {
+    await until(() => page.evaluate(() => !!document.querySelector('[aria-busy="false"]')), 'the page ready');
+    return page;
+  };
   // One extension page kept open to ask the extension APIs (rules, tab ids).
   let control: Page;
   const openControl = async () => {
@@ -214,8 +222,8 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
       if (id === undefined) throw new Error(`no tab shows ${url}`);
       return id;
     },
-    popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
-    options: async () => uiOf(await extPage('src/options/index.html')),
+    popup: async (tab) => uiOf(await ready(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`))),
+    options: async () => uiOf(await ready(await extPage('src/options/index.html'))),
     rules: () =>
       inExt(async () => ({
         dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
