@@ -2,7 +2,7 @@ import { releasedOrigins } from '../core/permissions';
 import type { TabPins } from '../core/rules';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
-import { grantedOrigins, releaseOrigins } from '../platform/permissions';
+import { releaseOrigins } from '../platform/permissions';
 import { read, write } from '../platform/store';
 import { committed } from './context';
 import { enqueue } from './queue';
@@ -31,12 +31,12 @@ export function commit<T>(change: (settings: Settings, pins: TabPins) => Change<
     const nextSettings = wanted.settings && !same(wanted.settings, settings) ? wanted.settings : undefined;
     const nextPins = wanted.pins && !same(wanted.pins, pins) ? wanted.pins : undefined;
     if (!nextSettings && !nextPins) return wanted.reply;
-    await reconcile(nextSettings ?? settings, nextPins ?? pins);
+    const granted = await reconcile(nextSettings ?? settings, nextPins ?? pins);
     if (nextPins) await write(ITEMS.pins, nextPins);
     if (nextSettings) await write(ITEMS.settings, nextSettings);
     committed(nextSettings, nextPins);
     // Host access that nothing needs any more goes back (removed domains, dropped subscriptions).
-    if (nextSettings) await releaseOrigins(releasedOrigins(settings, nextSettings, await grantedOrigins()));
+    if (nextSettings) await releaseOrigins(releasedOrigins(settings, nextSettings, granted));
     return wanted.reply;
   });
 }

@@ -4,7 +4,7 @@ import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { canMergeHeaders, observeFetchHeaders, onFetchHeaders } from '../platform/requests';
-import { remove, restrictToTrustedContexts } from '../platform/store';
+import { remove, restrictToTrustedContexts, touches } from '../platform/store';
 import { dispatch } from './commands';
 import { commit, reconcileStored } from './commit';
 import { handleContent } from './content';
@@ -58,7 +58,6 @@ browser.alarms.onAlarm.addListener(
 // Install and update: commit migrates; rules are rebuilt from settings, not trusted.
 browser.runtime.onInstalled.addListener(() => {
   void whenReady(applyManaged)();
-  void moveLegacyToken();
   void reconcileStored();
   void scheduleRefresh();
 });
@@ -142,19 +141,16 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
 const separateCookies = (tab: Tabs.Tab) =>
   tab.incognito || (tab.cookieStoreId !== undefined && tab.cookieStoreId !== 'firefox-default');
 
-const changed = (changes: Record<string, unknown>, area: string, items: { area: string; key: string }[]) =>
-  items.some((i) => i.area === area && i.key in changes);
-
 browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
   // The observers' context only changes with what it is made of (not with served:<tab> writes).
-  if (changed(changes, area, CONTEXT_ITEMS)) {
+  if (touches(changes, area, CONTEXT_ITEMS)) {
     invalidateContext();
     // Toolbar buttons and page badges follow settings, pins and the Okteto list.
     scheduleRefreshTabs();
   }
   if (area === 'managed') void whenReady(applyManaged)();
   // Sync, when on: our changes go out, other browsers' changes come in (checked like any input).
-  if (changed(changes, area, [ITEMS.settings])) void pushIfEnabled();
+  if (touches(changes, area, [ITEMS.settings])) void pushIfEnabled();
   if (area === 'sync') void whenReady(pullIfEnabled)(changes);
 });
 

@@ -16,9 +16,10 @@ function badgeMatches(settings: Settings, permitted: (domain: string) => boolean
 
 /**
  * Makes the browser match the settings and tab pins: the installed rules and the page badge's
- * registration, touching only the difference. Tabs follow from storage.onChanged.
+ * registration, touching only the difference. Tabs follow from storage.onChanged. Returns the
+ * host access it found, which commit goes on to use.
  */
-export async function reconcile(settings: Settings, pins: TabPins): Promise<void> {
+export async function reconcile(settings: Settings, pins: TabPins): Promise<string[]> {
   const origins = await grantedOrigins();
   const permitted = (domain: string) => grantsDomain(origins, domain);
   const types = typesFor(canMergeHeaders());
@@ -26,4 +27,5 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<void
   await dnr.dynamic.update(diffRules(compileRules(settings, permitted, types), dynamic, RULE_IDS.dynamic));
   await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted, types), session, RULE_IDS.session));
   await syncBadgeScript(BADGE_SCRIPT, badgeMatches(settings, permitted));
+  return origins;
 }

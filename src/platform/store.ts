@@ -47,10 +47,14 @@ export async function readKey(area: 'local', key: string): Promise<unknown> {
   return (await browser.storage[area].get(key))[key];
 }
 
+/** True when a storage.onChanged event (its changes and area) touches one of `items`. */
+export const touches = (changes: Record<string, unknown>, area: string, items: readonly Item<unknown>[]): boolean =>
+  items.some((i) => i.area === area && i.key in changes);
+
 /** Calls `listener` whenever one of `items` changes; returns the function that stops it. */
 export function watch(items: Item<unknown>[], listener: () => void): () => void {
   const wrapped = (changes: Record<string, unknown>, area: string) => {
-    if (items.some((i) => i.area === area && i.key in changes)) listener();
+    if (touches(changes, area, items)) listener();
   };
   browser.storage.onChanged.addListener(wrapped);
   return () => browser.storage.onChanged.removeListener(wrapped);
