@@ -18,6 +18,25 @@ export interface BrowserResults {
   loadWithout: number[];
   /** The same extension, paused: what it costs when it adds no header. */
   loadPaused: number[];
+  /** A fetch that carries the page's own baggage, "Keep the page's own baggage" off, then on. */
+  ownBaggageOff: number[];
+  ownBaggageOn: number[];
+}
+
+/** `runs` same-origin fetches with baggage of the page's own, each timed inside the page. */
+async function ownBaggageFetches(page: Page, runs: number, tag: string): Promise<number[]> {
+  return page.evaluate(
+    async ({ n, tag }) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await fetch(`/__echo?own=${tag}-${i}`, { headers: { baggage: `sentry-trace_id=${tag}${i},userId=alice` } });
+        out.push(performance.now() - t0);
+      }
+      return out;
+    },
+    { n: runs, tag },
+  );
 }
 
 /** Time from navigation start to a mark (or the load event), read inside the page. */
@@ -105,7 +124,7 @@ export async function chromiumBench(sandbox: Sandbox, runs: number, warmup: numb
         let t0 = Date.now();
         await toggle.click();
         const on = await lag(sandbox, t0, 'alice').catch(async (e: Error) => {
-          const said = await popup.evaluate(() => document.body.innerText);
+          const said = await popup.evaluate(() => document.body.textContent);
           throw new Error(`${e.message}\nThe popup said: ${said}`);
         });
         // alice → bob: Enter in "Namespace" until a request carries okteto-divert=bob
@@ -162,7 +181,26 @@ export async function chromiumBench(sandbox: Sandbox, runs: number, warmup: numb
       if (i >= warmup) loadPaused.push(a);
       return a;
     });
-    return { popupReady, blank, applyOn, applyNamespace, loadWith, loadWithout, loadPaused };
+    await popup.getByRole('switch', { name: 'Pause' }).click();
+    await popup.getByRole('status').filter({ hasText: 'okteto-divert=alice' }).waitFor();
+
+    // 5. Chrome, "Keep the page's own baggage": what a fetch with its own baggage pays for the
+    // round trip to the background (in the page, switch off then on, the page loaded after each).
+    await withExt.goto(sandbox.url(FRONTEND));
+    const ownBaggageOff = (await ownBaggageFetches(withExt, runs + warmup, 'off')).slice(warmup);
+    const options = await ctx.newPage();
+    await options.goto(`${base}/src/options/index.html`);
+    const keep = options.getByRole('switch', { name: "Keep the page's own baggage" });
+    await keep.click();
+    await until(() => keep.isChecked(), 'the switch on');
+    await withExt.goto(sandbox.url(FRONTEND));
+    const ownBaggageOn = (await ownBaggageFetches(withExt, runs + warmup, 'on')).slice(warmup);
+    const last = sandbox.seen.find((s) => s.path === `/__echo?own=on-${runs + warmup - 1}`);
+    if (last?.headers.baggage !== `sentry-trace_id=on${runs + warmup - 1},userId=alice,okteto-divert=alice`) {
+      throw new Error(`the page's own baggage was not kept: ${String(last?.headers.baggage)}`);
+    }
+    await keep.click();
+    return { popupReady, blank, applyOn, applyNamespace, loadWith, loadWithout, loadPaused, ownBaggageOff, ownBaggageOn };
   } finally {
     await plain?.close();
     await rm(plainProfile, { recursive: true, force: true });

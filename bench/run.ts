@@ -108,6 +108,16 @@ export async function runBench(o: BenchOptions): Promise<string> {
         '(context)',
         '—',
       );
+      const keep = m.ownBaggageOn - m.ownBaggageOff;
+      row(
+        `fetch with the page's own baggage, "Keep the page's own baggage" on (median of ${o.runs})`,
+        'chromium',
+        ms(m.ownBaggageOn),
+        `switch off ${ms(m.ownBaggageOff)}`,
+        `+${ms(keep)}`,
+        '(context: a message round trip and a session rule per such fetch; none for others)',
+        '—',
+      );
     } finally {
       await sandbox.close();
     }

@@ -39,6 +39,7 @@ const COMMANDS: Table = {
   removePreset: viaReducer,
   movePreset: viaReducer,
   setShowPageBadge: viaReducer,
+  setKeepPageBaggage: viaReducer,
   importPresets: viaReducer,
   unsubscribe: viaReducer,
   pinTab: ({ tabId, namespace }) =>

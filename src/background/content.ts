@@ -2,6 +2,7 @@ import { validateContentMessage } from '../core/served-messages';
 import { ITEMS } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
 import { read, write } from '../platform/store';
+import { keepBaggage, letGo } from './merge';
 import { enqueue } from './queue';
 import { badgeStateFor } from './surfaces';
 
@@ -9,14 +10,17 @@ import { badgeStateFor } from './surfaces';
 const MAX_PLACES = 200;
 
 /**
- * Messages from a page badge (a content script on a diverted host, which a page may script): it
- * may read its tab's state and its own place, and keep its place. Nothing else, and nothing that
- * reaches settings. A place that is already stored writes nothing.
+ * Messages from a content script on a diverted host (which a page may script): the page badge may
+ * read its tab's state and its own place, and keep its place; the keep-baggage bridge may ask for
+ * one request of its own tab to keep the page's baggage. Nothing else, and nothing that reaches
+ * settings. A place that is already stored writes nothing.
  */
 export async function handleContent(input: unknown, tabId: number, url: string | undefined): Promise<unknown> {
   const msg = validateContentMessage(input);
   if (msg.error !== undefined) return { ok: false, error: msg.error };
   const host = webHost(url);
+  if (msg.value.type === 'divert:keep-baggage') return keepBaggage(msg.value, tabId, url);
+  if (msg.value.type === 'divert:keep-baggage-done') return letGo(msg.value.token, tabId);
   if (msg.value.type === 'divert:hello') {
     const state = await badgeStateFor(tabId);
     return host ? { ...state, place: (await read(ITEMS.badgePlaces))[host] } : state;

@@ -87,3 +87,123 @@ describe('Chrome: the page’s own baggage replaced, and said', () => {
     expect((await env.current.dynamic.get())[0].condition.resourceTypes).toContain('xmlhttprequest');
   });
 });
+
+describe('Chrome, “Keep the page’s own baggage”: one held rule per request', () => {
+  const tab = { id: 3 };
+  const fromPage = { id: 'fake-id', tab, url: page };
+  const ask = (extra: object = {}) => ({
+    type: 'divert:keep-baggage',
+    url,
+    method: 'GET',
+    baggage: 'sentry-trace_id=1,userId=x',
+    ...extra,
+  });
+  async function chrome(keep = true) {
+    const bg = await boot();
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    if (keep) await bg.send({ type: 'setKeepPageBaggage', keep: true });
+    return {
+      bg,
+      ask: (m: object, sender: object = fromPage) => bg.send(m, sender as never) as Promise<{ token?: number; error?: string }>,
+    };
+  }
+  const held = async () => (await env.current.session.get()).filter((r) => r.id >= 9000);
+
+  it('registers the page script and its bridge only while the switch is on, at document start on granted pages', async () => {
+    const { bg } = await chrome(false);
+    expect(env.current.scripts.map((s) => s.id)).toEqual(['divert-switch-badge']);
+    await bg.send({ type: 'setKeepPageBaggage', keep: true });
+    const page = env.current.scripts.find((s) => s.id === 'divert-switch-keep-page');
+    expect(page).toMatchObject({ world: 'MAIN', runAt: 'document_start', allFrames: true });
+    expect(env.current.scripts.find((s) => s.id === 'divert-switch-keep-bridge')?.world).toBeUndefined();
+    await bg.send({ type: 'setPaused', paused: true });
+    expect(env.current.scripts).toEqual([]);
+    await bg.send({ type: 'setPaused', paused: false });
+    await bg.send({ type: 'setKeepPageBaggage', keep: false });
+    expect(env.current.scripts.map((s) => s.id)).toEqual(['divert-switch-badge']);
+  });
+
+  it('holds a rule above the domain and pin rules for that tab, method and URL, with the merged value; letting go removes it', async () => {
+    const { bg, ask: send } = await chrome();
+    const answer = await send(ask());
+    expect(answer.token).toBe(9000);
+    const [rule] = await held();
+    expect(rule).toMatchObject({
+      priority: 3,
+      action: {
+        requestHeaders: [{ header: 'baggage', operation: 'set', value: 'sentry-trace_id=1,userId=x,okteto-divert=alice' }],
+      },
+      condition: { urlFilter: `|${url}|`, requestMethods: ['get'], resourceTypes: ['xmlhttprequest'], tabIds: [3] },
+    });
+    // The observer does not call a kept request replaced.
+    const [observe] = env.current.fake.webRequest.onBeforeSendHeaders.listeners as unknown as ((d: object) => Promise<void>)[];
+    await observe({ ...request('sentry-trace_id=1,userId=x'), method: 'GET' });
+    await send({ type: 'divert:keep-baggage-done', token: answer.token });
+    expect(await held()).toEqual([]);
+    await bg.tabsSettled();
+    const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as { pageBaggage: unknown };
+    expect(state.pageBaggage).toEqual({ kept: ['sentry-trace_id', 'userId'], replaced: [], dropped: [] });
+  });
+
+  it('the namespace is the background’s: a tab pin wins, and a page cannot choose it', async () => {
+    const { bg, ask: send } = await chrome();
+    await bg.send({ type: 'pinTab', tabId: 3, namespace: 'bob' });
+    await send(ask({ baggage: 'okteto-divert=mallory,a=1' }));
+    expect((await held())[0].action.requestHeaders?.[0].value).toBe('okteto-divert=bob,a=1');
+  });
+
+  it('holds nothing for what the rules would not divert, or with the switch off', async () => {
+    const { bg, ask: send } = await chrome();
+    expect((await send(ask({ url: 'http://other.example.org/x' }))).token).toBeUndefined();
+    expect((await send(ask({ method: 'PROPFIND' }))).token).toBeUndefined();
+    // a calling page the user did not grant
+    env.current.origins.splice(0, env.current.origins.length, ...originPatterns('okteto.example.com'));
+    env.current.fake.permissions.onRemoved.fire({});
+    expect((await send(ask(), { ...fromPage, url: 'http://localhost:3000/' })).token).toBeUndefined();
+    await bg.send({ type: 'setKeepPageBaggage', keep: false });
+    expect((await send(ask())).token).toBeUndefined();
+    expect(await held()).toEqual([]);
+  });
+
+  it('refuses malformed asks, and a tab cannot let go of another tab’s rule', async () => {
+    const { ask: send } = await chrome();
+    for (const bad of [
+      { url: 'javascript:alert(1)' },
+      { url: `${url}\r\nx: y` },
+      { method: 'get' },
+      { baggage: 'a=1\r\nx-evil: 1' },
+      { baggage: 'x'.repeat(20_000) },
+    ]) {
+      const answer = await send(ask(bad));
+      expect(answer.error, JSON.stringify(bad)).toBeDefined();
+    }
+    const { token } = await send(ask());
+    await send({ type: 'divert:keep-baggage-done', token }, { ...fromPage, tab: { id: 4 } });
+    expect(await held()).toHaveLength(1);
+  });
+
+  it('the same request twice with the same baggage shares one rule; each tab is bounded', async () => {
+    const { ask: send } = await chrome();
+    const [a, b] = await Promise.all([send(ask()), send(ask())]);
+    expect(a.token).toBe(b.token);
+    await send({ type: 'divert:keep-baggage-done', token: a.token });
+    expect(await held()).toHaveLength(1);
+    await send({ type: 'divert:keep-baggage-done', token: b.token });
+    expect(await held()).toHaveLength(0);
+    const many = await Promise.all(Array.from({ length: 70 }, (_, i) => send(ask({ url: `${url}?${i}` }))));
+    expect(many.filter((m) => m.token !== undefined)).toHaveLength(64);
+    expect(await held()).toHaveLength(64);
+  });
+
+  it('with other baggage, a second request to the same URL waits for the first to leave', async () => {
+    const { ask: send } = await chrome();
+    const first = await send(ask());
+    const second = send(ask({ baggage: 'other=2' }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await held()).toHaveLength(1);
+    await send({ type: 'divert:keep-baggage-done', token: first.token });
+    expect((await second).token).toBeDefined();
+    expect((await held())[0].action.requestHeaders?.[0].value).toBe('other=2,okteto-divert=alice');
+  });
+});

@@ -2,16 +2,26 @@ import { grantsDomain } from '../core/permissions';
 import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
-import { syncBadgeScript } from '../platform/content-scripts';
+import { syncBadgeScript, syncKeepBaggageScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
 import { canMergeHeaders } from '../platform/requests';
-import { BADGE_SCRIPT } from './badge-file';
+import { BADGE_SCRIPT, KEEP_BAGGAGE_SCRIPTS } from './badge-file';
 
 /** Where the page badge runs: diverted domains only, and nowhere when it is off or paused. */
 function badgeMatches(settings: Settings, permitted: (domain: string) => boolean): string[] {
   if (settings.paused || !settings.showPageBadge) return [];
   return settings.domains.filter((d) => d.enabled && permitted(d.domain)).map((d) => `*://*.${d.domain}/*`);
+}
+
+/**
+ * Chrome with "Keep the page's own baggage" on: every page whose fetch/XHR can be diverted (the
+ * diverted domains and the calling pages the user granted), as the granted origins name them.
+ * Firefox merges in its blocking listener and needs no page script.
+ */
+function keepBaggageMatches(settings: Settings, origins: string[]): string[] {
+  if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
+  return origins.filter((o) => /^(\*|https?):\/\//.test(o));
 }
 
 /**
@@ -27,5 +37,6 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
   await dnr.dynamic.update(diffRules(compileRules(settings, permitted, types), dynamic, RULE_IDS.dynamic));
   await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted, types), session, RULE_IDS.session));
   await syncBadgeScript(BADGE_SCRIPT, badgeMatches(settings, permitted));
+  await syncKeepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins));
   return origins;
 }

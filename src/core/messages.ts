@@ -33,6 +33,7 @@ const CommandSchema = v.variant('type', [
   /** Moves a preset to `index` in the list the "Namespace" control offers. */
   v.object({ type: v.literal('movePreset'), namespace: NamespaceSchema, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('setShowPageBadge'), show: v.boolean() }),
+  v.object({ type: v.literal('setKeepPageBaggage'), keep: v.boolean() }),
   /** A team preset file's text, previewed and confirmed in the options page. */
   v.object({ type: v.literal('importPresets'), text: v.pipe(v.string(), v.maxLength(2 * 1024 * 1024)) }),
   /** Follow a team preset file by URL; the background fetches it at once, then hourly and at start. */

@@ -195,5 +195,7 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
       return ok({ settings: { ...settings, paused: cmd.paused } });
     case 'setShowPageBadge':
       return ok({ settings: { ...settings, showPageBadge: cmd.show } });
+    case 'setKeepPageBaggage':
+      return ok({ settings: { ...settings, keepPageBaggage: cmd.keep } });
   }
 }

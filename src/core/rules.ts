@@ -4,7 +4,9 @@ import { namespaceFor, type Settings } from './settings';
 /** Every rule id and priority Divert Switch uses. Ids outside these ranges are never touched. */
 export const RULE_IDS = {
   dynamic: { first: 1, last: 4999 },
-  session: { first: 5000, last: 9999 },
+  session: { first: 5000, last: 8999 },
+  /** Chrome, "Keep the page's own baggage": one short-lived session rule per merged request. */
+  merged: { first: 9000, last: 9999 },
 } as const;
 export interface RuleRange {
   readonly first: number;
@@ -16,6 +18,8 @@ export const PRIORITY = {
   namespace: 1,
   /** "This tab only" pins (session, limited by tabIds) beat the domain rules. */
   tabPin: 2,
+  /** One request's merged baggage (its tab, method and URL) beats both. */
+  merged: 3,
 } as const;
 
 /**
@@ -60,6 +64,9 @@ export interface HeaderRule {
     excludedRequestDomains?: string[];
     resourceTypes: ResourceType[];
     tabIds?: number[];
+    /** Only the one-request rules of "Keep the page's own baggage" (background/merge.ts) use these. */
+    urlFilter?: string;
+    requestMethods?: string[];
   };
 }
 /** A rule before it has an id: what the compiler decides, what the diff compares. */

@@ -27,6 +27,7 @@ const SettingsSchema = v.object({
   activeNamespace: v.union([v.literal(''), NamespaceSchema]),
   paused: v.boolean(),
   showPageBadge: v.boolean(),
+  keepPageBaggage: v.optional(v.boolean()),
   recent: v.pipe(v.array(NamespaceSchema), v.maxLength(10)),
   subscriptions: v.pipe(
     v.array(v.object({ url: v.pipe(v.string(), v.url(), v.maxLength(2000)), team: NamespaceSchema })),

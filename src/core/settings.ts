@@ -50,6 +50,11 @@ export interface Settings {
   /** Keeps every setting but sends no header anywhere. */
   paused: boolean;
   showPageBadge: boolean;
+  /**
+   * Chrome, the user's choice per browser (never synced or set by a team file): fetch/XHR keep the
+   * page's own baggage members. Firefox always keeps them. Absent means off.
+   */
+  keepPageBaggage?: boolean;
   /** Most recently used namespaces, newest first. */
   recent: string[];
   subscriptions: Subscription[];

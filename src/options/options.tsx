@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { canMergeHeaders } from '../platform/requests';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
@@ -46,6 +47,18 @@ export function Options() {
             checked={settings.showPageBadge}
             onChange={(show) => void run({ type: 'setShowPageBadge', show })}
           />
+          {canMergeHeaders() ? (
+            <p class="muted">{t('keepPageBaggageFirefox')}</p>
+          ) : (
+            <div>
+              <Switch
+                label={t('keepPageBaggage')}
+                checked={settings.keepPageBaggage === true}
+                onChange={(keep) => void run({ type: 'setKeepPageBaggage', keep })}
+              />
+              <p class="muted">{t('keepPageBaggageHint')}</p>
+            </div>
+          )}
           <Sync onError={setError} />
         </div>
       </section>

@@ -1,6 +1,6 @@
 import { browser } from './browser';
 
-const ID = 'divert-switch-badge';
+const BADGE_ID = 'divert-switch-badge';
 
 /** Runs the badge script in a tab already open (it ignores a second run in the same page). */
 export async function injectBadge(js: string, tabId: number): Promise<void> {
@@ -11,20 +11,49 @@ export async function injectBadge(js: string, tabId: number): Promise<void> {
   }
 }
 
+interface Script {
+  id: string;
+  js: string[];
+  matches: string[];
+  runAt: 'document_start' | 'document_idle';
+  allFrames?: boolean;
+  world?: 'ISOLATED' | 'MAIN';
+}
+
 /**
- * Keeps the page badge registered for exactly `matches` (the diverted domains): it never runs on a
- * host that is not diverted. Registered at run time, so it follows the domain list.
+ * Keeps one registered content script at exactly `script.matches` (none: unregistered). Registered
+ * at run time, so it follows the domain list; a registration that already matches writes nothing.
  */
-export async function syncBadgeScript(js: string, matches: string[]): Promise<void> {
+async function syncScript(script: Script): Promise<void> {
   const scripting = browser.scripting;
-  const [current] = await scripting.getRegisteredContentScripts({ ids: [ID] });
-  if (matches.length === 0) {
-    if (current) await scripting.unregisterContentScripts({ ids: [ID] });
+  const [current] = await scripting.getRegisteredContentScripts({ ids: [script.id] });
+  if (script.matches.length === 0) {
+    if (current) await scripting.unregisterContentScripts({ ids: [script.id] });
     return;
   }
-  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
+  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...script.matches].sort());
   if (same) return;
-  const script = { id: ID, js: [js], matches, runAt: 'document_idle' as const, persistAcrossSessions: true };
-  if (current) await scripting.updateContentScripts([script]);
-  else await scripting.registerContentScripts([script]);
+  const registered = { ...script, persistAcrossSessions: true } as Parameters<typeof scripting.registerContentScripts>[0][number];
+  if (current) await scripting.updateContentScripts([registered]);
+  else await scripting.registerContentScripts([registered]);
+}
+
+/** The page badge, on exactly `matches` (the diverted domains): never on a host that is not diverted. */
+export const syncBadgeScript = (js: string, matches: string[]): Promise<void> =>
+  syncScript({ id: BADGE_ID, js: [js], matches, runAt: 'document_idle' });
+
+/**
+ * Chrome, "Keep the page's own baggage": the page-world script and its bridge, at document start in
+ * every frame of `matches` (diverted hosts and granted calling pages), or nowhere.
+ */
+export async function syncKeepBaggageScripts(files: { page: string; bridge: string }, matches: string[]): Promise<void> {
+  await syncScript({ id: 'divert-switch-keep-bridge', js: [files.bridge], matches, runAt: 'document_start', allFrames: true });
+  await syncScript({
+    id: 'divert-switch-keep-page',
+    js: [files.page],
+    matches,
+    runAt: 'document_start',
+    allFrames: true,
+    world: 'MAIN',
+  });
 }

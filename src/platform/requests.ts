@@ -4,6 +4,7 @@ type Header = { name: string; value?: string };
 export interface OutgoingRequest {
   tabId: number;
   url: string;
+  method?: string;
   originUrl?: string;
   documentUrl?: string;
   requestHeaders?: Header[];

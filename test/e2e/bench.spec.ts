@@ -14,6 +14,8 @@ describe('npm run bench (smoke)', () => {
       'apply: "Divert this site" click',
       'apply: namespace change',
       'page with 200 subresources',
+      "fetch with the page's own baggage",
+      'keep-baggage page script, gzip',
       'compile + diff, 2000 domains / 200 namespaces → 200 rules',
     ]) {
       expect(table).toContain(row);

@@ -77,7 +77,8 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
   const popups: number[] = [];
   const managed: Record<string, unknown> = {};
   const alarms = new Map<string, object>();
-  const scripts: { id: string; matches: string[] }[] = [];
+  type Script = { id: string; matches: string[]; world?: string; js?: string[] };
+  const scripts: Script[] = [];
   const injected: number[] = [];
   const messages: { tabId: number; message: unknown }[] = [];
   const session = ruleStore(5000);
@@ -135,13 +136,22 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       onCompleted: event(),
     },
     scripting: {
-      getRegisteredContentScripts: async () => [...scripts],
-      registerContentScripts: async (s: { id: string; matches: string[] }[]) => void scripts.push(...s),
-      updateContentScripts: async (s: { id: string; matches: string[] }[]) => {
-        scripts.splice(0, scripts.length, ...s);
+      getRegisteredContentScripts: async ({ ids }: { ids?: string[] } = {}) => scripts.filter((x) => !ids || ids.includes(x.id)),
+      registerContentScripts: async (s: Script[]) => {
+        if (s.some((x) => scripts.some((y) => y.id === x.id))) throw new Error('Duplicate script ID');
+        scripts.push(...s);
       },
-      unregisterContentScripts: async () => {
-        scripts.length = 0;
+      updateContentScripts: async (s: Script[]) => {
+        for (const x of s)
+          scripts.splice(
+            scripts.findIndex((y) => y.id === x.id),
+            1,
+            x,
+          );
+      },
+      unregisterContentScripts: async ({ ids }: { ids?: string[] } = {}) => {
+        const keep = scripts.filter((x) => ids && !ids.includes(x.id));
+        scripts.splice(0, scripts.length, ...keep);
       },
       executeScript: async ({ target }: { target: { tabId: number } }) => void injected.push(target.tabId),
     },
