@@ -14,6 +14,7 @@ import { mergeInto, noticeReplaced } from './merge';
 import { onNavigate, onResponse, onSent, onTabUpdated } from './observers';
 import { moveLegacyToken } from './okteto';
 import { runProbe } from './probe';
+import { enqueue } from './queue';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
 import { forgetSurfaces, scheduleRefreshTabs } from './surfaces';
@@ -161,9 +162,18 @@ const onCommand = async (command: string, tab?: Tabs.Tab) =>
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void whenReady(onCommand)(command, tab));
 
 // e2e builds only: headless browsers cannot press an extension shortcut, so tests call its handler.
+// `test:hold-queue:<ms>` keeps the command queue busy that long: a background as slow as right
+// after a browser start, on demand.
 if (import.meta.env.MODE === 'e2e') {
   (globalThis as Record<string, unknown>).divertSwitchTest = {
-    onCommand: async (command: string, tabId: number) => whenReady(onCommand)(command, await browser.tabs.get(tabId)),
+    onCommand: async (command: string, tabId: number) => {
+      const hold = /^test:hold-queue:(\d{1,5})$/.exec(command);
+      if (hold) {
+        void enqueue(() => new Promise((r) => setTimeout(r, Number(hold[1]))));
+        return 'held';
+      }
+      return whenReady(onCommand)(command, await browser.tabs.get(tabId));
+    },
   };
 }
 

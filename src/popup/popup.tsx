@@ -35,7 +35,11 @@ export function Popup() {
   }, [host, settings]);
 
   const view = popupView({ ...state, tab, plan });
-  const { entry, target, diverted, granted, pinned, namespace, live } = view;
+  const { entry, target, diverted, granted, pinned: stored, namespace, live } = view;
+  // The box as the person last set it: a namespace typed right after ticking "This tab only" goes
+  // to this tab even when the pin it asked for has not come back from the background yet.
+  const [pinBox, setPinBox] = useState<{ on: boolean; stored: string | undefined }>();
+  const pinOn = pinBox && pinBox.stored === stored ? pinBox.on : stored !== undefined;
   const run = async (cmd: Command) => (await send(cmd)).ok;
 
   // permissions.request is called before any await: Firefox shows the prompt only inside the click.
@@ -63,7 +67,7 @@ export function Popup() {
     setError(undefined);
     const ns = validateNamespace(text);
     if (ns.error !== undefined) return setError(ns.error);
-    if (pinned !== undefined && tab.id !== undefined) void run({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
+    if (pinOn && tab.id !== undefined) void run({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
     else if (entry?.namespace) void run({ type: 'setDomainNamespace', domain: entry.domain, namespace: ns.value });
     else void run({ type: 'setNamespace', namespace: ns.value });
   };
@@ -72,7 +76,8 @@ export function Popup() {
     setError(undefined);
     if (tab.id === undefined) return;
     if (on && namespace === '') return setError(t('pinNeedsNamespace'));
-    void run({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null });
+    setPinBox({ on, stored });
+    void run({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null }).then((ok) => ok || setPinBox(undefined));
   };
 
   const served = useServed(tab.id);
@@ -146,14 +151,14 @@ export function Popup() {
         <label class="check">
           <input
             type="checkbox"
-            checked={pinned !== undefined}
+            checked={pinOn}
             onChange={(e) => onPin((e.currentTarget as HTMLInputElement).checked)}
           />
           {t('thisTabOnly')}
         </label>
       )}
 
-      {entry?.namespace && pinned === undefined && host && (
+      {entry?.namespace && !pinOn && host && (
         <p class="entry">
           {t('overrideNote', view.where ?? host, entry.namespace)}
           <button

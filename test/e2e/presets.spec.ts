@@ -108,6 +108,21 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     await tabB.close();
   });
 
+  it('"This tab only" then a namespace at once: it goes to this tab, even while the background is slow to answer', async () => {
+    // As right after a browser start: the pin the box asked for has not come back when Enter is pressed.
+    const tab = await env.driver.open(env.sandbox.url(FRONTEND, '/?tab=slow'));
+    const id = await env.driver.tabId(tab);
+    const popup = await env.driver.popup(tab);
+    expect(await env.driver.command('test:hold-queue:1500', tab)).toBe('held');
+    await popup.click('checkbox', 'This tab only');
+    await popup.type('combobox', 'Namespace', 'bob', true);
+    await until(async () => ((await env.driver.session('pins')) as Record<number, string> | undefined)?.[id] === 'bob', 'the pin');
+    expect(((await env.driver.stored('settings')) as { activeNamespace: string }).activeNamespace).toBe('staging');
+    await popup.waitText('status', 'okteto-divert=bob in this tab');
+    await popup.close();
+    await tab.close();
+  });
+
   it('pauses and resumes from the popup', async () => {
     const popup = await env.driver.popup(app);
     await popup.click('switch', 'Pause');
