@@ -149,11 +149,7 @@ export function Popup() {
       />
       {host && tab.id !== undefined && (
         <label class="check">
-          <input
-            type="checkbox"
-            checked={pinOn}
-            onChange={(e) => onPin((e.currentTarget as HTMLInputElement).checked)}
-          />
+          <input type="checkbox" checked={pinOn} onChange={(e) => onPin((e.currentTarget as HTMLInputElement).checked)} />
           {t('thisTabOnly')}
         </label>
       )}

@@ -116,7 +116,10 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     expect(await env.driver.command('test:hold-queue:1500', tab)).toBe('held');
     await popup.click('checkbox', 'This tab only');
     await popup.type('combobox', 'Namespace', 'bob', true);
-    await until(async () => ((await env.driver.session('pins')) as Record<number, string> | undefined)?.[id] === 'bob', 'the pin');
+    await until(
+      async () => ((await env.driver.session('pins')) as Record<number, string> | undefined)?.[id] === 'bob',
+      'the pin',
+    );
     expect(((await env.driver.stored('settings')) as { activeNamespace: string }).activeNamespace).toBe('staging');
     await popup.waitText('status', 'okteto-divert=bob in this tab');
     await popup.close();
