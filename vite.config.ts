@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { E2E_HOST_PERMISSIONS, E2E_KEY } from './dev/hosts.ts';
 import base from './manifest.json' with { type: 'json' };
-import { PSL_FILE, pslText } from './scripts/psl-data.ts';
+import { PSL_FILE, pslBinary } from './scripts/psl-data.ts';
 
 type Browser = 'chrome' | 'firefox';
 type Manifest = typeof base & Record<string, unknown>;
@@ -85,17 +85,17 @@ function finalManifest(browser: Browser): Plugin {
   };
 }
 
-/** The Public Suffix List as a data file beside the manifest, fetched when a domain needs checking. */
+/** The Public Suffix List, parsed at build time, as a data file beside the manifest, fetched when a domain needs checking. */
 function publicSuffixList(): Plugin {
   return {
     name: 'divert:public-suffix-list',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: PSL_FILE, source: pslText() });
+      this.emitFile({ type: 'asset', fileName: PSL_FILE, source: pslBinary() });
     },
   };
 }
 
-/** e2e builds only: a blank extension page, the baseline npm run bench compares the popup with. */
+/** e2e builds only: blank extension pages (without and with one empty script), the baselines npm run bench compares the popup with. */
 function benchBaseline(): Plugin {
   return {
     name: 'divert:bench-baseline',
