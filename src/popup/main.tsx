@@ -5,6 +5,10 @@ import { preloadExtensionState } from '../ui/use-settings';
 import { Popup } from './popup';
 import { preloadTab } from './use-tab';
 
-preloadExtensionState();
-preloadTab();
-render(<Popup />, document.getElementById('app') as HTMLElement);
+// The first paint shows the real state (no flash of a switched-off popup): the reads take a few
+// milliseconds; should they not answer within 100, the popup paints what it has and fills in later.
+const known = Promise.all([preloadExtensionState(), preloadTab()]);
+const bound = new Promise((resolve) => setTimeout(resolve, 100));
+void Promise.race([known, bound])
+  .catch(() => undefined)
+  .then(() => render(<Popup />, document.getElementById('app') as HTMLElement));

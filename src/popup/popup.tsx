@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
 import { hasAccessPatterns } from '../core/permissions';
@@ -83,10 +83,17 @@ export function Popup() {
   const served = useServed(tab.id);
   const base = t(view.status.key, ...('args' in view.status ? view.status.args : []));
   const ready = loaded && tab.ready;
-  // npm run bench reads this mark: the popup is ready when settings and the tab are known.
-  useEffect(() => {
+  // npm run bench reads these marks: the popup is ready when the DOM shows the settings and the
+  // tab, and "Divert this site" is usable once it knows what turning it on adds. Taken when that
+  // render is committed (as the blank page it is compared with is timed at its load event, before
+  // either paints), not an animation frame later.
+  useLayoutEffect(() => {
     if (ready) performance.mark('divert-switch:ready');
   }, [ready]);
+  const usable = ready && !!host && (!!entry || !!plan);
+  useLayoutEffect(() => {
+    if (usable) performance.mark('divert-switch:divert-usable');
+  }, [usable]);
   // Only what was observed for the namespace asked for now counts (a change invalidates the rest).
   const observed = live && served?.requested === namespace ? served : undefined;
   const status = observed?.served ? t('servedBy', base.replace(/\.$/, ''), observed.served) : base;

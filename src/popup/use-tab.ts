@@ -21,16 +21,22 @@ function findTab(): Promise<TabInfo> {
 }
 
 let first: Promise<TabInfo> | undefined;
-/** Starts looking before the first render (see preloadExtensionState). */
-export function preloadTab(): void {
-  first ??= findTab();
+let known: TabInfo | undefined;
+/** Starts looking before the first render (see preloadExtensionState); resolves when the tab is known. */
+export function preloadTab(): Promise<unknown> {
+  first ??= findTab().then((t) => {
+    known = t;
+    return t;
+  });
+  return first;
 }
 
 /** The tab the popup acts on: `?tab=<id>` when given (the e2e tests open it so), else the active tab. */
 export function useTab(): TabInfo {
-  const [tab, setTab] = useState<TabInfo>({ ready: false });
+  const [tab, setTab] = useState<TabInfo>(() => known ?? { ready: false });
   useEffect(() => {
-    void (first ?? findTab()).then(setTab);
+    if (!known) void (first ?? findTab()).then(setTab);
+    known = undefined;
   }, []);
   return tab;
 }

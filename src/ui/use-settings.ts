@@ -25,22 +25,29 @@ async function read(): Promise<ExtensionState> {
 }
 
 let first: Promise<ExtensionState> | undefined;
+/** What the preload read, once it has: the first render can show it at once. */
+let known: ExtensionState | undefined;
 /**
  * Starts reading before the first render: an effect runs only after the first paint, and the
- * popup is on the user's click path.
+ * popup is on the user's click path. Resolves when the state is known.
  */
-export function preloadExtensionState(): void {
-  first ??= read();
+export function preloadExtensionState(): Promise<unknown> {
+  first ??= read().then((s) => {
+    known = s;
+    return s;
+  });
+  return first;
 }
 
 /** Storage is the source of truth: the UI re-reads it whenever the background writes. */
 export function useExtensionState(): ExtensionState {
-  const [state, setState] = useState<ExtensionState>({ settings: DEFAULTS, pins: {}, origins: [], loaded: false });
+  const [state, setState] = useState<ExtensionState>(() => known ?? { settings: DEFAULTS, pins: {}, origins: [], loaded: false });
   useEffect(() => {
     let live = true;
     const refresh = () => void read().then((s) => live && setState(s));
-    void (first ?? read()).then((s) => live && setState(s));
+    if (!known) void (first ?? read()).then((s) => live && setState(s));
     first = undefined;
+    known = undefined;
     // Only settings, pins and the Okteto list: served-by state is written on every page load, and
     // a re-render while someone types would put a controlled field back to its stored value.
     const off = watch(Object.values(WATCHED), refresh);
