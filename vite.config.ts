@@ -105,6 +105,14 @@ function benchBaseline(): Plugin {
         fileName: 'bench-blank.html',
         source: '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
       });
+      // The floor of any page that runs script: the same blank page with one empty module.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bench-script.html',
+        source:
+          '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-script.js"></script></head><body></body></html>\n',
+      });
+      this.emitFile({ type: 'asset', fileName: 'bench-script.js', source: '\n' });
     },
   };
 }

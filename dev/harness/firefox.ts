@@ -17,12 +17,28 @@ import {
 } from './driver';
 import { locate } from './locate';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const FIREFOX_DIST = resolve('dist/e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
 
+/** What every test Firefox needs, with or without Divert Switch (npm run bench launches plain ones too). */
+export const FIREFOX_TEST_PREFS = {
+  // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
+  'network.dns.forceResolve': '127.0.0.1',
+  'network.proxy.type': 0,
+  'network.dns.disableIPv6': true,
+  'extensions.originControls.grantByDefault': true,
+  // Optional host permissions are granted without a prompt (there is no one to answer it).
+  'extensions.webextOptionalPermissionPrompts': false,
+  'browser.tabs.remote.autostart': true,
+};
+
 export interface FirefoxDriver extends Driver {
   readonly browser: Browser;
+  /** Opens one of the extension's pages in a new tab (npm run bench times them from inside). */
+  extPage(path: string): Promise<Page>;
+  /** The page behind a tab this driver opened. */
+  pageOf(tab: Tab): Page;
   /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
   removeAllRules(): Promise<void>;
   /** Closes Firefox and starts it again with the same profile (needs `persistent`); given another build, installs it (an update). */
@@ -77,15 +93,8 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
               'extensions.startupScanScopes': 1,
             }
           : {}),
-        // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
-        'network.dns.forceResolve': '127.0.0.1',
-        'network.proxy.type': 0,
-        'network.dns.disableIPv6': true,
+        ...FIREFOX_TEST_PREFS,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-        'extensions.originControls.grantByDefault': true,
-        // Optional host permissions are granted without a prompt (there is no one to answer it).
-        'extensions.webextOptionalPermissionPrompts': false,
-        'browser.tabs.remote.autostart': true,
       },
     });
   browser = await launch();
@@ -183,6 +192,8 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
     get browser() {
       return browser;
     },
+    extPage,
+    pageOf: (tab) => pages.get(tab) as Page,
     removeAllRules: () =>
       inExt(async () => {
         const ids = (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.id);
