@@ -1,36 +1,140 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildSchema, GraphQLError, graphql } from 'graphql';
 
 type ApiMode = 'ok' | 'html' | 'graphql-error' | 'down';
 
 /**
- * Answers the GraphQL `spaces` query the way an Okteto instance does, for one token; tests change
- * `namespaces`, `token` and `mode` to make it fail in each way a real one can. Loopback only.
+ * Exactly the subset of the Okteto API the contract names ("Okteto API"), as a real GraphQL schema:
+ * a query for a field the real API does not list fails validation here as it would there.
  */
-export async function startOktetoApi(options: { token: string; namespaces: string[] }) {
-  const api = { ...options, mode: 'ok' as ApiMode, calls: [] as { auth?: string; body: string }[] };
+const SCHEMA = buildSchema(`
+  type Query {
+    spaces: [Space!]!
+    space(id: String!): Space
+  }
+  type Mutation {
+    wakeSpace(space: String!): Space
+  }
+  type Space {
+    id: String!
+    owner: String
+    status: String
+    persistent: Boolean
+    deployments: [Resource!]!
+    statefulsets: [Resource!]!
+  }
+  type Resource {
+    id: String!
+    name: String!
+    status: String
+    deployedBy: String
+    endpoints: [Endpoint!]!
+  }
+  type Endpoint {
+    url: String!
+  }
+`);
+
+export interface StandInResource {
+  name: string;
+  status?: string;
+  deployedBy?: string;
+  endpoints?: string[];
+}
+export interface StandInSpace {
+  id: string;
+  owner?: string;
+  status: string;
+  persistent?: boolean;
+  deployments: StandInResource[];
+  statefulsets: StandInResource[];
+}
+
+const resource = (space: string) => (r: StandInResource) => ({
+  id: `${space}/${r.name}`,
+  name: r.name,
+  status: r.status ?? 'running',
+  deployedBy: r.deployedBy ?? 'okteto',
+  endpoints: (r.endpoints ?? []).map((url) => ({ url })),
+});
+
+/**
+ * The Okteto instance stand-in, for one token, answered by graphql-js over the contract's schema.
+ * Tests change `spaces` (statuses, what runs where), `token` and `mode` to make it answer in each
+ * way a real one can; every call and every woken space is recorded. Loopback only.
+ */
+export async function startOktetoApi(options: { token: string; namespaces?: string[]; spaces?: StandInSpace[] }) {
+  const api = {
+    token: options.token,
+    spaces:
+      options.spaces ??
+      (options.namespaces ?? []).map((id): StandInSpace => ({ id, status: 'Active', deployments: [], statefulsets: [] })),
+    mode: 'ok' as ApiMode,
+    calls: [] as { auth?: string; body: string }[],
+    woken: [] as string[],
+    /** The namespace names, as tests set them (each an Active space with nothing deployed). */
+    set namespaces(ids: string[]) {
+      api.spaces = ids.map(
+        (id) => api.spaces.find((s) => s.id === id) ?? { id, status: 'Active', deployments: [], statefulsets: [] },
+      );
+    },
+    get namespaces() {
+      return api.spaces.map((s) => s.id);
+    },
+  };
+  const view = (s: StandInSpace) => ({
+    id: s.id,
+    owner: s.owner ?? 'someone',
+    status: s.status,
+    persistent: s.persistent ?? false,
+    deployments: s.deployments.map(resource(s.id)),
+    statefulsets: s.statefulsets.map(resource(s.id)),
+  });
+  const root = {
+    spaces: () => api.spaces.map(view),
+    space: ({ id }: { id: string }) => {
+      const s = api.spaces.find((x) => x.id === id);
+      return s ? view(s) : null;
+    },
+    wakeSpace: ({ space }: { space: string }) => {
+      const s = api.spaces.find((x) => x.id === space);
+      if (!s) throw new GraphQLError(`space "${space}" not found`);
+      api.woken.push(space);
+      s.status = 'Active';
+      return view(s);
+    },
+  };
+
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => {
       body += c;
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       api.calls.push({ auth: req.headers.authorization, body });
+      const json = (status: number, value: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
       if (req.method !== 'POST' || req.url !== '/graphql') return res.writeHead(404).end();
       if (api.mode === 'down') return res.writeHead(503, { 'content-type': 'text/plain' }).end('maintenance');
       if (api.mode === 'html')
         return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Okteto</title>');
-      if (req.headers.authorization !== `Bearer ${api.token}`) {
-        return res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"not-authorized"}]}');
+      if (req.headers.authorization !== `Bearer ${api.token}`) return json(401, { errors: [{ message: 'not-authorized' }] });
+      if (api.mode === 'graphql-error') return json(200, { errors: [{ message: 'spaces: internal error' }], data: null });
+      let request: { query?: unknown; variables?: unknown };
+      try {
+        request = JSON.parse(body);
+      } catch {
+        return json(400, { errors: [{ message: 'body is not JSON' }] });
       }
-      if (api.mode === 'graphql-error') {
-        return res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"errors":[{"message":"spaces: internal error"}],"data":null}');
-      }
-      if (!/spaces\s*\{\s*id\s+owner\s*\}/.test(body)) return res.writeHead(400).end('{"errors":[{"message":"bad query"}]}');
-      const spaces = api.namespaces.map((id) => ({ id, owner: 'someone' }));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { spaces } }));
+      const result = await graphql({
+        schema: SCHEMA,
+        source: String(request.query ?? ''),
+        rootValue: root,
+        variableValues: (request.variables ?? undefined) as Record<string, unknown> | undefined,
+      });
+      // As graphql-js servers do: a query that does not validate is a 400, with its errors.
+      json(result.data === undefined && result.errors ? 400 : 200, result);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

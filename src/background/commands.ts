@@ -3,7 +3,7 @@ import { planForHost, reduce, type SettingsCommand } from '../core/reducer';
 import { ITEMS } from '../core/storage-items';
 import { remove } from '../platform/store';
 import { commit } from './commit';
-import { connectOkteto, forgetOkteto, refreshOkteto } from './okteto';
+import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
 import { peekSettings } from './settings';
 import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
@@ -51,7 +51,8 @@ const COMMANDS: Table = {
   subscribe: ({ url }) => followSubscription(url, true),
   refreshSubscription: ({ url }) => followSubscription(url, false),
   connectOkteto: ({ url, token }) => connectOkteto(url, token),
-  refreshOkteto: () => refreshOkteto(),
+  refreshOkteto: ({ namespaces }) => refreshOkteto(namespaces),
+  wakeOkteto: ({ namespace }) => wakeOkteto(namespace),
   forgetOkteto: () => forgetOkteto(),
   setSync: ({ enabled }) => setSync(enabled),
   discardAside: () =>

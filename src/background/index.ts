@@ -12,7 +12,7 @@ import { CONTEXT_ITEMS, invalidateContext } from './context';
 import { applyManaged } from './managed';
 import { mergeInto, noticeReplaced } from './merge';
 import { onNavigate, onResponse, onSent, onTabUpdated } from './observers';
-import { moveLegacyToken } from './okteto';
+import { moveLegacyToken, OKTETO_ALARM, refreshOkteto, scheduleOktetoRefresh } from './okteto';
 import { runProbe } from './probe';
 import { enqueue } from './queue';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
@@ -50,17 +50,18 @@ onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
 
 const REFRESH_ALARM = 'refresh-subscriptions';
 const scheduleRefresh = () => browser.alarms.create(REFRESH_ALARM, { periodInMinutes: SUBSCRIPTION_LIMITS.periodMinutes });
-browser.alarms.onAlarm.addListener(
-  whenReady((alarm: { name: string }) => {
-    if (alarm.name === REFRESH_ALARM) void refreshAll();
-  }),
-);
+const onAlarm = (alarm: { name: string }) => {
+  if (alarm.name === REFRESH_ALARM) void refreshAll();
+  if (alarm.name === OKTETO_ALARM) void refreshOkteto();
+};
+browser.alarms.onAlarm.addListener(whenReady(onAlarm));
 
 // Install and update: commit migrates; rules are rebuilt from settings, not trusted.
 browser.runtime.onInstalled.addListener(() => {
   void whenReady(applyManaged)();
   void reconcileStored();
   void scheduleRefresh();
+  void scheduleOktetoRefresh();
 });
 
 // Browser start: pins ended with the last session; some Firefox versions lose dynamic rules.
@@ -69,6 +70,9 @@ browser.runtime.onStartup.addListener(() => {
   void whenReady(applyManaged)();
   void whenReady(refreshAll)();
   void scheduleRefresh();
+  // The namespaces' statuses are fresh at start, and then on the alarm while a divert is on.
+  void refreshOkteto();
+  void scheduleOktetoRefresh();
 });
 
 // Granted or revoked host access changes which domains can carry the header.
@@ -144,6 +148,7 @@ const separateCookies = (tab: Tabs.Tab) =>
 
 browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
   // The observers' context only changes with what it is made of (not with served:<tab> writes).
+  if (touches(changes, area, [ITEMS.settings, ITEMS.okteto])) void scheduleOktetoRefresh();
   if (touches(changes, area, CONTEXT_ITEMS)) {
     invalidateContext();
     // Toolbar buttons and page badges follow settings, pins and the Okteto list.
@@ -171,6 +176,14 @@ if (import.meta.env.MODE === 'e2e') {
       if (hold) {
         void enqueue(() => new Promise((r) => setTimeout(r, Number(hold[1]))));
         return 'held';
+      }
+      // The alarms set, and an alarm's handler as when the browser fires it (headless tests cannot
+      // wait 15 minutes).
+      if (command === 'test:alarms') return JSON.stringify(await browser.alarms.getAll());
+      const alarm = /^test:alarm:([a-z-]{1,40})$/.exec(command);
+      if (alarm) {
+        await whenReady(onAlarm)({ name: alarm[1] });
+        return 'fired';
       }
       return whenReady(onCommand)(command, await browser.tabs.get(tabId));
     },

@@ -1,32 +1,58 @@
 import type { Reply } from '../core/messages';
-import { OKTETO_LIMITS, type OktetoState, readSpaces, SPACES_QUERY, validateInstanceUrl } from '../core/okteto';
+import {
+  OKTETO_LIMITS,
+  type OktetoState,
+  readSpace,
+  readSpaces,
+  readWake,
+  SPACE_QUERY,
+  SPACES_QUERY,
+  type SpaceDetail,
+  validateInstanceUrl,
+  WAKE_MUTATION,
+} from '../core/okteto';
+import { fail, type Result } from '../core/result';
 import { ITEMS, LEGACY_KEYS } from '../core/storage-items';
+import { browser } from '../platform/browser';
 import { fetchBounded } from '../platform/fetch';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, readKey, remove, removeKeys, write } from '../platform/store';
+import { peekSettings } from './settings';
 
 /**
  * POST <instance>/graphql with the user's token: the only place the token goes. The token is
  * sent only to the origin it was stored for: a caller passing another instance gets a refusal.
  */
-async function fetchNamespaces(instance: string, token: string) {
+async function ask<T>(
+  instance: string,
+  token: string,
+  query: string,
+  variables: Record<string, string> | undefined,
+  read: (status: number, contentType: string | null, body: string | undefined) => Result<T>,
+): Promise<Result<T>> {
   const res = await fetchBounded(`${instance}/graphql`, {
     method: 'POST',
-    body: JSON.stringify({ query: SPACES_QUERY }),
+    body: JSON.stringify(variables ? { query, variables } : { query }),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
     timeoutMs: OKTETO_LIMITS.timeoutMs,
     maxBytes: OKTETO_LIMITS.maxBytes,
   });
   if ('error' in res) {
-    return {
-      error:
-        res.kind === 'timeout'
-          ? `${instance} did not answer within ${OKTETO_LIMITS.timeoutMs / 1000} s. Try again, or check the URL.`
-          : `Cannot reach ${instance} (${res.error}). Check the URL and your connection (VPN?).`,
-    };
+    return fail(
+      res.kind === 'timeout'
+        ? `${instance} did not answer within ${OKTETO_LIMITS.timeoutMs / 1000} s. Try again, or check the URL.`
+        : `Cannot reach ${instance} (${res.error}). Check the URL and your connection (VPN?).`,
+    );
   }
-  return readSpaces(instance, res.status, res.headers.get('content-type'), res.text);
+  return read(res.status, res.headers.get('content-type'), res.text);
 }
+
+const fetchSpaces = (instance: string, token: string) =>
+  ask(instance, token, SPACES_QUERY, undefined, (st, ct, body) => readSpaces(instance, st, ct, body));
+const fetchSpace = (instance: string, token: string, namespace: string) =>
+  ask(instance, token, SPACE_QUERY, { id: namespace }, (st, ct, body) =>
+    readSpace(instance, namespace, st, ct, body, Date.now()),
+  );
 
 const validToken = (token: string) => /^[\x21-\x7e]{8,4096}$/.test(token.trim());
 
@@ -36,31 +62,98 @@ export async function connectOkteto(url: string, token: string): Promise<Reply> 
   if (instance.error !== undefined) return { ok: false, error: instance.error };
   if (!validToken(token))
     return { ok: false, error: 'Paste your Okteto personal access token (Settings → Personal Access Tokens in Okteto).' };
-  const names = await fetchNamespaces(instance.value, token.trim());
-  if (names.error !== undefined) return { ok: false, error: names.error };
-  const state: OktetoState = { url: instance.value, namespaces: names.value, fetchedAt: Date.now() };
+  const spaces = await fetchSpaces(instance.value, token.trim());
+  if (spaces.error !== undefined) return { ok: false, error: spaces.error };
+  const state: OktetoState = { url: instance.value, ...spaces.value, fetchedAt: Date.now() };
   await writeSecret({ token: token.trim(), origin: instance.value });
   await write(ITEMS.okteto, state);
   return { ok: true, value: state };
 }
 
-/** Refresh (popup open, or on demand): the last list stays until a new one comes; errors are kept to show. */
-export async function refreshOkteto(): Promise<Reply> {
+/** The token, if it may go to the instance the state names; else why not. */
+async function credentials(): Promise<{ state?: OktetoState; token?: string; error?: string }> {
   const [secret, state] = await Promise.all([readSecret(), read(ITEMS.okteto)]);
-  if (!secret || !state) return { ok: true, value: state };
-  const names =
-    secret.origin === state.url
-      ? await fetchNamespaces(state.url, secret.token)
-      : {
-          error: `The saved token was issued for ${secret.origin}, not ${state.url}; it was not sent. Connect again.`,
-          value: undefined,
-        };
-  const next: OktetoState =
-    names.error !== undefined
-      ? { ...state, error: names.error }
-      : { url: state.url, namespaces: names.value, fetchedAt: Date.now() };
+  if (!secret || !state) return { state };
+  if (secret.origin !== state.url) {
+    return { state, error: `The saved token was issued for ${secret.origin}, not ${state.url}; it was not sent. Connect again.` };
+  }
+  return { state, token: secret.token };
+}
+
+/** The namespaces whose services are worth knowing: the ones in use, the asked one first. */
+async function inUse(first: string[] = []): Promise<string[]> {
+  const [settings, pins] = await Promise.all([peekSettings(), read(ITEMS.pins)]);
+  const all = [...first, settings.activeNamespace, ...settings.domains.map((d) => d.namespace), ...Object.values(pins)];
+  return [...new Set(all.filter((n): n is string => !!n))].slice(0, OKTETO_LIMITS.maxDetails);
+}
+
+/**
+ * Refresh (popup open, browser start, the alarm while a divert is on): the namespaces with their
+ * statuses, and what the namespaces in use run. Only queries. A failure keeps the last good answer
+ * (the error is shown beside when it was taken); nothing shown is lost.
+ */
+export async function refreshOkteto(focus?: string[]): Promise<Reply> {
+  const { state, token, error } = await credentials();
+  if (!state) return { ok: true, value: state };
+  if (error !== undefined || token === undefined) {
+    await write(ITEMS.okteto, { ...state, error });
+    return { ok: false, error: error ?? 'Not connected.' };
+  }
+  const spaces = await fetchSpaces(state.url, token);
+  if (spaces.error !== undefined) {
+    await write(ITEMS.okteto, { ...((await read(ITEMS.okteto)) ?? state), error: spaces.error });
+    return { ok: false, error: spaces.error };
+  }
+  const wanted = (await inUse(focus)).filter((n) => spaces.value.namespaces.includes(n));
+  const answers = await Promise.all(wanted.map(async (n) => [n, await fetchSpace(state.url, token, n)] as const));
+  const details: Record<string, SpaceDetail> = {};
+  let detailError: string | undefined;
+  for (const [n, d] of answers) {
+    if (d.error === undefined) details[n] = d.value;
+    else {
+      detailError ??= d.error;
+      const kept = state.details?.[n];
+      if (kept) details[n] = kept;
+    }
+  }
+  const next: OktetoState = { url: state.url, ...spaces.value, details, fetchedAt: Date.now(), error: detailError };
   await write(ITEMS.okteto, next);
-  return names.error !== undefined ? { ok: false, error: names.error } : { ok: true, value: next };
+  return detailError !== undefined ? { ok: false, error: detailError } : { ok: true, value: next };
+}
+
+/**
+ * Wake a sleeping namespace: the one mutation, sent only on the user's click. Then the namespace's
+ * status and services are read again, so the popup shows the new state.
+ */
+export async function wakeOkteto(namespace: string): Promise<Reply> {
+  const { state, token, error } = await credentials();
+  if (!state || token === undefined)
+    return { ok: false, error: error ?? 'Connect to your Okteto instance first (options page).' };
+  if (!state.namespaces.includes(namespace)) return { ok: false, error: `${namespace} is not among your Okteto namespaces.` };
+  const woke = await ask(state.url, token, WAKE_MUTATION, { space: namespace }, (st, ct, body) =>
+    readWake(state.url, st, ct, body),
+  );
+  if (woke.error !== undefined) return { ok: false, error: woke.error };
+  const after = await refreshOkteto([namespace]);
+  const now = await read(ITEMS.okteto);
+  return after.ok ? { ok: true, value: now?.statuses?.[namespace] } : after;
+}
+
+export const OKTETO_ALARM = 'refresh-okteto';
+
+/**
+ * The refresh alarm runs while a divert is on and an instance is connected, about every 15
+ * minutes, so a namespace that went to sleep or away is flagged on the toolbar on time.
+ */
+export async function scheduleOktetoRefresh(): Promise<void> {
+  const [settings, state] = await Promise.all([peekSettings(), read(ITEMS.okteto)]);
+  const diverting = !settings.paused && settings.domains.some((d) => d.enabled);
+  const current = await browser.alarms.get(OKTETO_ALARM);
+  if (!diverting || !state) {
+    if (current) await browser.alarms.clear(OKTETO_ALARM);
+    return;
+  }
+  if (!current) await browser.alarms.create(OKTETO_ALARM, { periodInMinutes: OKTETO_LIMITS.refreshMinutes });
 }
 
 export async function forgetOkteto(): Promise<Reply> {

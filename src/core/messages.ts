@@ -46,7 +46,10 @@ const CommandSchema = v.variant('type', [
     url: v.pipe(v.string(), v.maxLength(2000)),
     token: v.pipe(v.string(), v.maxLength(4096)),
   }),
-  v.object({ type: v.literal('refreshOkteto') }),
+  // Queries only; `namespaces`: the ones whose services to read first (the popup's).
+  v.object({ type: v.literal('refreshOkteto'), namespaces: v.optional(v.pipe(v.array(NamespaceSchema), v.maxLength(3))) }),
+  // The one mutation, on the user's click only.
+  v.object({ type: v.literal('wakeOkteto'), namespace: NamespaceSchema }),
   /** Opt-in: domains, presets and choices follow the user through storage.sync. */
   v.object({ type: v.literal('setSync'), enabled: v.boolean() }),
   v.object({ type: v.literal('forgetOkteto') }),

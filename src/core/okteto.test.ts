@@ -28,7 +28,7 @@ describe('readSpaces', () => {
         },
       }),
     ).toEqual({
-      value: ['alice', 'bob'],
+      value: { namespaces: ['alice', 'bob'], statuses: {} },
     });
   });
   it.each([
@@ -46,5 +46,68 @@ describe('readSpaces', () => {
   });
   it('refuses a body past the limit', () => {
     expect(readSpaces(I, 200, 'application/json', undefined).error).toContain('1 MiB');
+  });
+});
+
+describe('statuses, services and the pasted context', () => {
+  it('flags a namespace being deleted like one that is gone', async () => {
+    const { missingFromOkteto } = await import('./okteto');
+    const okteto = { url: I, namespaces: ['alice', 'bob'], statuses: { alice: 'Deleting', bob: 'Sleeping' } };
+    expect(missingFromOkteto(okteto, 'alice')).toBe(true);
+    expect(missingFromOkteto(okteto, 'bob')).toBe(false);
+    expect(missingFromOkteto(okteto, 'carol')).toBe(true);
+    // a failed refresh keeps the last good list
+    expect(missingFromOkteto({ ...okteto, error: 'down' }, 'carol')).toBe(true);
+  });
+
+  it('reads what `okteto context show --include-token` prints (okteto/okteto cmd/context/show.go)', async () => {
+    const { readContextShow } = await import('./okteto');
+    const printed = JSON.stringify(
+      {
+        name: 'https://okteto.example.com',
+        id: '0a1b2c',
+        username: 'alice',
+        token: 'okteto-pat-0123456789abcdef',
+        namespace: 'alice',
+        builder: 'tcp://buildkit.okteto.example.com:443',
+        registry: 'registry.okteto.example.com',
+        personalNamespace: 'alice',
+        isOkteto: true,
+      },
+      null,
+      '  ',
+    );
+    expect(readContextShow(printed)).toEqual({
+      value: { url: 'https://okteto.example.com', token: 'okteto-pat-0123456789abcdef' },
+    });
+    const { token: _t, ...withoutToken } = JSON.parse(printed);
+    expect(readContextShow(JSON.stringify(withoutToken)).error).toContain('--include-token');
+    expect(readContextShow(JSON.stringify({ ...withoutToken, name: 'minikube', isOkteto: false, token: 'x' })).error).toContain(
+      'Kubernetes context',
+    );
+    expect(readContextShow('okteto-pat-123').error).toContain('not the JSON');
+    expect(readContextShow(JSON.stringify({ name: 'http://okteto.example.com', token: 'abcdefgh1' })).error).toContain('https');
+  });
+
+  it('bounds what a namespace lists, and keeps only sound names and URLs', async () => {
+    const { readSpace } = await import('./okteto');
+    const many = Array.from({ length: 600 }, (_, i) => ({
+      name: `svc-${i}`,
+      endpoints: [{ url: `https://svc-${i}.example.com` }],
+    }));
+    const body = JSON.stringify({
+      data: {
+        space: {
+          id: 'a',
+          status: 'Active',
+          deployments: [{ name: 'Bad Name' }, { name: 'x', endpoints: [{ url: 'javascript:alert(1)' }] }, ...many],
+          statefulsets: [],
+        },
+      },
+    });
+    const d = readSpace(I, 'a', 200, 'application/json', body, 1).value;
+    expect(d?.services).toHaveLength(500);
+    expect(d?.services.find((s) => s.name === 'x')?.endpoints).toEqual([]);
+    expect(d?.services.some((s) => s.name === 'Bad Name')).toBe(false);
   });
 });

@@ -2,15 +2,62 @@ import { isNamespace } from './namespace';
 import { fail, ok, type Result } from './result';
 import { secureUrl } from './url';
 
-/** The Okteto instance's GraphQL API: namespaces are called spaces there. */
-export const SPACES_QUERY = 'query DivertSwitchSpaces { spaces { id owner } }';
-export const OKTETO_LIMITS = { timeoutMs: 8000, maxBytes: 1024 * 1024, maxNamespaces: 2000 } as const;
+/**
+ * The Okteto instance's GraphQL API (contract: "Okteto API"): namespaces are called spaces there.
+ * The same queries the okteto CLI sends; nothing outside them (a field may not exist on an instance).
+ */
+export const SPACES_QUERY = 'query { spaces { id owner status persistent } }';
+export const SPACE_QUERY =
+  'query ($id: String!) { space(id: $id) { id status deployments { id name status deployedBy endpoints { url } } statefulsets { id name status deployedBy endpoints { url } } } }';
+export const WAKE_MUTATION = 'mutation ($space: String!) { wakeSpace(space: $space) { id } }';
+export const OKTETO_LIMITS = {
+  timeoutMs: 8000,
+  maxBytes: 1024 * 1024,
+  maxNamespaces: 2000,
+  maxResources: 500,
+  /** Namespaces whose services are kept (the ones in use); the oldest make room. */
+  maxDetails: 20,
+  /** While a divert is on, the list and statuses refresh this often without the popup. */
+  refreshMinutes: 15,
+} as const;
+
+/** A space's status as the API names it; Sleeping wakes on the user's click, the deleting ones are as good as gone. */
+const STATUSES: readonly string[] = ['Active', 'Sleeping', 'Inactive', 'Deleting', 'DestroyingAll', 'DeleteFailed'];
+export const isGoing = (status: string | undefined) =>
+  status === 'Deleting' || status === 'DestroyingAll' || status === 'DeleteFailed';
+
+/** A deployment or statefulset of a namespace, with the hosts of its endpoints. */
+export interface OktetoService {
+  name: string;
+  kind: 'deployment' | 'statefulset';
+  status?: string;
+  deployedBy?: string;
+  /** Endpoint URLs as the API gives them (https://catalog-alice.okteto.example.com). */
+  endpoints: string[];
+}
+
+/** What one namespace runs, and when that was read. */
+export interface SpaceDetail {
+  status?: string;
+  services: OktetoService[];
+  fetchedAt: number;
+}
 
 export interface OktetoState {
   url: string;
   namespaces: string[];
+  /** Each namespace's status, where the instance says it. */
+  statuses?: Record<string, string>;
+  /** The services of the namespaces in use (at most OKTETO_LIMITS.maxDetails). */
+  details?: Record<string, SpaceDetail>;
   fetchedAt?: number;
   error?: string;
+}
+
+/** The spaces query's answer: names (sorted, valid, once each) and their statuses. */
+export interface Spaces {
+  namespaces: string[];
+  statuses: Record<string, string>;
 }
 
 /** An Okteto instance URL, reduced to its origin: https, or http on this machine only. */
@@ -27,35 +74,44 @@ export function validateInstanceUrl(input: unknown): Result<string> {
  * Divert then quietly falls back to the shared namespace, the confusion we exist to remove.
  */
 export function missingFromOkteto(okteto: OktetoState | undefined, namespace: string | undefined): boolean {
-  return !!okteto && !okteto.error && okteto.namespaces.length > 0 && !!namespace && !okteto.namespaces.includes(namespace);
+  if (!okteto || okteto.namespaces.length === 0 || !namespace) return false;
+  // A namespace being deleted is flagged like one that is gone; the last good list still counts
+  // after a failed refresh (it says when it was taken).
+  return !okteto.namespaces.includes(namespace) || isGoing(okteto.statuses?.[namespace]);
 }
 
 /** Where a user makes a new personal access token on their instance. */
 const tokenPage = (instance: string) => `${instance}/#/settings/setup`;
 
-/** The answer to SPACES_QUERY → namespace names, or what went wrong in words a user can act on. */
-export function readSpaces(
+type Read<T> = Result<T>;
+
+/**
+ * Any answer of the instance's GraphQL endpoint → its `data`, or what went wrong in words a user
+ * can act on. GraphQL errors are reported, a field the instance does not know included (a 400
+ * with errors, as graphql-js servers answer a query that does not validate).
+ */
+function readGraphql(
   instance: string,
   status: number,
   contentType: string | null,
   body: string | undefined,
-): Result<string[]> {
+): Read<Record<string, unknown>> {
   if (status === 401 || status === 403) {
     return fail(
       `${instance} refused the token (HTTP ${status}): it has expired or was revoked. Create a new personal access token at ${tokenPage(instance)} and connect again.`,
     );
   }
   if (body === undefined) return fail(`${instance} answered more than 1 MiB; that is not the Okteto API.`);
-  if (status !== 200)
-    return fail(`${instance} answered HTTP ${status}. Check the instance URL; if it is right, try again later.`);
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
+    if (status !== 200)
+      return fail(`${instance} answered HTTP ${status}. Check the instance URL; if it is right, try again later.`);
     const what = contentType?.includes('html') ? 'a web page' : 'something that is not JSON';
     return fail(`${instance}/graphql answered ${what}. Check that the URL is your Okteto instance (the address of its web UI).`);
   }
-  const j = json as { data?: { spaces?: unknown }; errors?: { message?: unknown }[] };
+  const j = json as { data?: unknown; errors?: { message?: unknown }[] };
   if (Array.isArray(j?.errors) && j.errors.length > 0) {
     const message = String(j.errors[0]?.message ?? 'unknown error').slice(0, 200);
     if (/unauthori[sz]ed|not authenticated|token/i.test(message)) {
@@ -63,12 +119,148 @@ export function readSpaces(
         `Okteto refused the token (${message}). Create a new personal access token at ${tokenPage(instance)} and connect again.`,
       );
     }
+    if (/Cannot query field|Unknown argument|Unknown type/i.test(message)) {
+      return fail(
+        `${instance} does not offer what Divert Switch asks of it (${message}). Is it an older Okteto? Nothing was changed.`,
+      );
+    }
     return fail(`Okteto answered with an error: ${message}`);
   }
-  const spaces = j?.data?.spaces;
+  if (status !== 200)
+    return fail(`${instance} answered HTTP ${status}. Check the instance URL; if it is right, try again later.`);
+  if (typeof j?.data !== 'object' || j.data === null) return fail(`${instance}/graphql did not answer as Okteto does.`);
+  return ok(j.data as Record<string, unknown>);
+}
+
+const text = (x: unknown, max = 200): string | undefined => (typeof x === 'string' && x.length <= max ? x : undefined);
+const statusOf = (x: unknown): string | undefined => {
+  const s = text(x, 40);
+  return s && (STATUSES.includes(s) || /^[A-Za-z]{1,40}$/.test(s)) ? s : undefined;
+};
+
+/** The answer to SPACES_QUERY → namespace names (sorted, valid ones, once each) and their statuses. */
+export function readSpaces(
+  instance: string,
+  status: number,
+  contentType: string | null,
+  body: string | undefined,
+): Result<Spaces> {
+  const data = readGraphql(instance, status, contentType, body);
+  if (data.error !== undefined) return data;
+  const spaces = data.value.spaces;
   if (!Array.isArray(spaces)) return fail(`${instance}/graphql did not answer the namespaces query as Okteto does.`);
-  const names = spaces
-    .map((s) => (s as { id?: unknown })?.id)
-    .filter((id): id is string => typeof id === 'string' && isNamespace(id));
-  return ok([...new Set(names)].sort().slice(0, OKTETO_LIMITS.maxNamespaces));
+  const statuses: Record<string, string> = {};
+  const names = new Set<string>();
+  for (const s of spaces.slice(0, 10 * OKTETO_LIMITS.maxNamespaces)) {
+    const id = (s as { id?: unknown })?.id;
+    if (typeof id !== 'string' || !isNamespace(id)) continue;
+    names.add(id);
+    const st = statusOf((s as { status?: unknown }).status);
+    if (st) statuses[id] = st;
+  }
+  const namespaces = [...names].sort().slice(0, OKTETO_LIMITS.maxNamespaces);
+  return ok({ namespaces, statuses: Object.fromEntries(namespaces.filter((n) => n in statuses).map((n) => [n, statuses[n]])) });
+}
+
+/** The answer to SPACE_QUERY → what the namespace runs (at most OKTETO_LIMITS.maxResources). */
+export function readSpace(
+  instance: string,
+  namespace: string,
+  status: number,
+  contentType: string | null,
+  body: string | undefined,
+  now: number,
+): Result<SpaceDetail> {
+  const data = readGraphql(instance, status, contentType, body);
+  if (data.error !== undefined) return data;
+  const space = data.value.space as Record<string, unknown> | null | undefined;
+  if (space === null) return fail(`${namespace} is not among your Okteto namespaces (deleted, or not shared with you).`);
+  if (typeof space !== 'object' || space === undefined)
+    return fail(`${instance}/graphql did not answer the namespace query as Okteto does.`);
+  const services: OktetoService[] = [];
+  for (const [field, kind] of [
+    ['deployments', 'deployment'],
+    ['statefulsets', 'statefulset'],
+  ] as const) {
+    const list = space[field];
+    if (!Array.isArray(list)) continue;
+    for (const r of list) {
+      if (services.length >= OKTETO_LIMITS.maxResources) break;
+      const name = text((r as { name?: unknown })?.name, 253);
+      if (!name || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) continue;
+      const rr = r as { status?: unknown; deployedBy?: unknown; endpoints?: unknown };
+      const endpoints = (Array.isArray(rr.endpoints) ? rr.endpoints : [])
+        .map((e) => text((e as { url?: unknown })?.url, 2000))
+        .filter((u): u is string => !!u && /^https?:\/\/[^\s]+$/.test(u))
+        .slice(0, 20);
+      services.push({ name, kind, status: statusOf(rr.status), deployedBy: text(rr.deployedBy, 200), endpoints });
+    }
+  }
+  services.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return ok({ status: statusOf(space.status), services, fetchedAt: now });
+}
+
+/** The answer to WAKE_MUTATION: accepted, or why not. */
+export function readWake(instance: string, status: number, contentType: string | null, body: string | undefined): Result<true> {
+  const data = readGraphql(instance, status, contentType, body);
+  if (data.error !== undefined) return data;
+  return data.value.wakeSpace ? ok(true) : fail(`${instance} did not wake the namespace.`);
+}
+
+/** The host of an endpoint URL, or undefined. */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Which service of which known namespace answers on `host`, from the endpoints the API listed. */
+export function endpointAt(okteto: OktetoState | undefined, host: string): { namespace: string; service: string } | undefined {
+  for (const [namespace, d] of Object.entries(okteto?.details ?? {})) {
+    for (const s of d.services) if (s.endpoints.some((e) => hostOf(e) === host)) return { namespace, service: s.name };
+  }
+  return undefined;
+}
+
+/** The endpoint of `service` in `namespace`, if the API listed one. */
+export function endpointOf(okteto: OktetoState | undefined, namespace: string, service: string): string | undefined {
+  return okteto?.details?.[namespace]?.services.find((s) => s.name === service)?.endpoints[0];
+}
+
+/**
+ * `okteto context show --include-token` prints the current context as JSON (okteto/okteto,
+ * cmd/context/show.go: the OktetoContext struct): `name` is the instance URL, `token` the personal
+ * access token (only with --include-token), `isOkteto` false for a plain Kubernetes context.
+ */
+export function readContextShow(input: string): Result<{ url: string; token: string }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(input);
+  } catch {
+    return fail('That is not the JSON `okteto context show --include-token` prints. Paste all of it, braces included.');
+  }
+  const c = json as { name?: unknown; token?: unknown; isOkteto?: unknown };
+  if (typeof c !== 'object' || c === null || Array.isArray(c))
+    return fail('That is not the JSON `okteto context show --include-token` prints.');
+  if (c.isOkteto === false)
+    return fail(
+      `"${String(c.name)}" is a Kubernetes context, not an Okteto instance: run \`okteto context use <your instance URL>\` first.`,
+    );
+  const url = validateInstanceUrl(c.name);
+  if (url.error !== undefined) return fail(`The context's name should be your instance URL: ${url.error}`);
+  if (typeof c.token !== 'string' || c.token.trim() === '') {
+    return fail('The pasted context has no token: run `okteto context show --include-token` (the token is left out without it).');
+  }
+  return ok({ url: url.value, token: c.token.trim() });
+}
+
+/**
+ * The namespace an Okteto endpoint host names (`<name>-<namespace>.<domain>`), among the known
+ * ones, longest first: the namespace whose services to read to recognise the endpoint.
+ */
+export function namespaceInHost(okteto: OktetoState, host: string): string | undefined {
+  const label = host.split('.')[0];
+  return [...okteto.namespaces].sort((a, b) => b.length - a.length).find((ns) => label.endsWith(`-${ns}`) || label === ns);
 }

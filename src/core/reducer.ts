@@ -16,6 +16,7 @@ export type SettingsCommand = Exclude<
       | 'refreshSubscription'
       | 'connectOkteto'
       | 'refreshOkteto'
+      | 'wakeOkteto'
       | 'forgetOkteto'
       | 'setSync'
       | 'discardAside';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { missingFromOkteto, type OktetoState } from './okteto';
+import { isGoing, missingFromOkteto, type OktetoState } from './okteto';
 import type { Result } from './result';
 import { parseWith } from './schema';
 import { servedLine, type TabServed, type Verdict, verdict } from './served';
@@ -58,7 +58,11 @@ export function badgeView(state: TabServed, showPageBadge: boolean, okteto: Okte
     verdict: verdict(state),
     requested: state.requested,
     served: state.served,
-    warning: missingFromOkteto(okteto, state.requested) ? t('notInOktetoShort', state.requested ?? '') : undefined,
+    warning: !missingFromOkteto(okteto, state.requested)
+      ? undefined
+      : isGoing(okteto?.statuses?.[state.requested ?? ''])
+        ? t('goingShort', state.requested ?? '')
+        : t('notInOktetoShort', state.requested ?? ''),
   };
 }
 

@@ -83,7 +83,14 @@ export const ITEMS = {
     'local',
     'okteto',
     undefined,
-    shaped({ url: isString, namespaces: arrayOf(isString), fetchedAt: optional(isNumber), error: optional(isString) }),
+    shaped({
+      url: isString,
+      namespaces: arrayOf(isString),
+      statuses: optional(recordOf(isString)),
+      details: optional(recordOf(shaped({ services: arrayOf(shaped({ name: isString, endpoints: arrayOf(isString) })) }))),
+      fetchedAt: optional(isNumber),
+      error: optional(isString),
+    }),
   ),
   syncState: item<SyncState>(
     'local',

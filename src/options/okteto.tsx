@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type OktetoState, validateInstanceUrl } from '../core/okteto';
+import { type OktetoState, readContextShow, validateInstanceUrl } from '../core/okteto';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';
@@ -26,6 +26,23 @@ export function Okteto({ okteto, onError }: Props) {
     // An administrator may preset the instance URL; the token is always the user's own.
     else if (managed?.oktetoInstanceUrl) setUrl((u) => u || (managed.oktetoInstanceUrl as string));
   }, [okteto?.url, managed?.oktetoInstanceUrl]);
+
+  /**
+   * What `okteto context show --include-token` prints, pasted into either field, fills both. Any
+   * other text is taken as typed.
+   */
+  const paste = (value: string, set: (v: string) => void) => {
+    if (!value.trim().startsWith('{')) return set(value);
+    const context = readContextShow(value);
+    if (context.error !== undefined) {
+      set('');
+      return onError(context.error);
+    }
+    onError(undefined);
+    setUrl(context.value.url);
+    setToken(context.value.token);
+    setDone(t('oktetoPasted', context.value.url));
+  };
 
   const connect = (e: Event) => {
     e.preventDefault();
@@ -56,6 +73,7 @@ export function Okteto({ okteto, onError }: Props) {
     <section aria-labelledby="okteto-h">
       <h2 id="okteto-h">{t('oktetoTitle')}</h2>
       <p class="muted">{t('oktetoIntro')}</p>
+      <p class="muted">{t('oktetoPasteHint')}</p>
       <form class="okteto" onSubmit={connect}>
         <label for="okteto-url">{t('oktetoUrlLabel')}</label>
         <input
@@ -63,7 +81,7 @@ export function Okteto({ okteto, onError }: Props) {
           type="url"
           placeholder="https://okteto.example.com"
           value={url}
-          onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => paste((e.currentTarget as HTMLInputElement).value, setUrl)}
         />
         <label for="okteto-token">{t('oktetoTokenLabel')}</label>
         <input
@@ -72,7 +90,7 @@ export function Okteto({ okteto, onError }: Props) {
           autocomplete="off"
           placeholder={okteto ? t('tokenSaved') : ''}
           value={token}
-          onInput={(e) => setToken((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => paste((e.currentTarget as HTMLInputElement).value, setToken)}
         />
         <button type="submit" class="primary">
           {t('oktetoConnect')}

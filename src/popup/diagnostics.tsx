@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { divertedHostsCalled } from '../core/callers';
+import type { OktetoState } from '../core/okteto';
 import { grantsHost, initiatorPattern } from '../core/permissions';
 import { type TabServed, verdict } from '../core/served';
 import { entryCovering, type Settings } from '../core/settings';
 import { requestOrigins } from '../platform/permissions';
 import { resourceUrls } from '../platform/scripting';
 import { t } from '../ui/i18n';
+import { explainMismatch } from './okteto-facts';
 
 /** Why "my change isn't showing": what left with our header, what answered, and what to check. */
-export function Diagnostics({ served, namespace }: { served: TabServed; namespace: string }) {
+export function Diagnostics({ served, namespace, okteto }: { served: TabServed; namespace: string; okteto?: OktetoState }) {
   const v = verdict(served);
+  // The API's facts replace the generic causes whenever it can tell.
+  const facts = v === 'mismatch' ? explainMismatch(okteto, served, namespace) : undefined;
   return (
     <section class="diagnostics" aria-label={t('diagnostics')}>
       {served.requests > 0 && (
@@ -19,11 +23,19 @@ export function Diagnostics({ served, namespace }: { served: TabServed; namespac
       {v === 'mismatch' && (
         <div class="attention">
           <p>{t('mismatch', served.served ?? '', namespace)}</p>
-          <ul>
-            <li>{t('causeNotDeployed', namespace)}</li>
-            <li>{t('causeNotForwarded')}</li>
-            <li>{t('causeSpelling', namespace)}</li>
-          </ul>
+          {facts ? (
+            <ul class="explained">
+              {facts.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          ) : (
+            <ul>
+              <li>{t('causeNotDeployed', namespace)}</li>
+              <li>{t('causeNotForwarded')}</li>
+              <li>{t('causeSpelling', namespace)}</li>
+            </ul>
+          )}
         </div>
       )}
       {served.pageBaggage && served.pageBaggage.kept.length > 0 && (

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
+import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
 import { hasAccessPatterns } from '../core/permissions';
 import { popupView } from '../core/popup-view';
 import { browser } from '../platform/browser';
@@ -12,6 +13,7 @@ import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
 import { useExtensionState } from '../ui/use-settings';
 import { CallerOffer, Diagnostics } from './diagnostics';
+import { NamespaceFacts } from './okteto-facts';
 import { useServed } from './use-served';
 import { useTab } from './use-tab';
 
@@ -27,9 +29,14 @@ export function Popup() {
   const host = tab.host;
   // The last list shows at once; a fresh one replaces it when the instance answers.
   const connected = !!okteto;
+  const servedNs = useServed(tab.id)?.served;
   useEffect(() => {
-    if (connected) void ask({ type: 'refreshOkteto' });
-  }, [connected]);
+    // The chosen namespace's services first, and the one that answered (to explain a mismatch),
+    // and the namespace this host's name points at (to recognise an endpoint).
+    const wanted = [settings.activeNamespace, servedNs, okteto && host ? namespaceInHost(okteto, host) : undefined];
+    const namespaces = [...new Set(wanted.filter((n): n is string => !!n))];
+    if (connected && loaded) void ask({ type: 'refreshOkteto', namespaces });
+  }, [connected, loaded, settings.activeNamespace, servedNs, host]);
   useEffect(() => {
     if (host) void ask<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
   }, [host, settings]);
@@ -60,6 +67,8 @@ export function Popup() {
       return;
     }
     if (target === undefined) return setError(plan?.error ?? t('stillReading'));
+    // An endpoint the API knows: no typing, it diverts to that endpoint's namespace.
+    if (namespace === '' && endpoint) void run({ type: 'setNamespace', namespace: endpoint.namespace });
     askAccessThen(target, { type: 'enableForHost', host });
   };
 
@@ -81,6 +90,7 @@ export function Popup() {
   };
 
   const served = useServed(tab.id);
+  const endpoint = host && !entry ? endpointAt(okteto, host) : undefined;
   const base = t(view.status.key, ...('args' in view.status ? view.status.args : []));
   const ready = loaded && tab.ready;
   // npm run bench reads these marks: the popup is ready when the DOM shows the settings and the
@@ -127,6 +137,7 @@ export function Popup() {
               )}
             </p>
           )}
+          {endpoint && <p class="entry">{t('endpointOf', endpoint.service, endpoint.namespace)}</p>}
           {!entry && plan?.suggested && <p class="entry">{t('turningOnAdds', `*.${plan.suggested}`)}</p>}
           {!entry && plan?.wider && (
             <p class="entry">
@@ -150,7 +161,7 @@ export function Popup() {
         listLabel={t('namespaceSuggestions')}
         value={namespace}
         placeholder={t('namespacePlaceholder')}
-        options={namespaceOptions(settings, t('recent'), okteto?.namespaces, t('fromOkteto'))}
+        options={namespaceOptions(settings, t('recent'), okteto?.namespaces, t('fromOkteto'), okteto?.statuses)}
         invalid={error !== undefined}
         onCommit={onNamespace}
       />
@@ -173,7 +184,7 @@ export function Popup() {
           </button>
         </p>
       )}
-      {view.missing && <p class="attention">{t('notInOkteto', namespace)}</p>}
+      {view.missing && !isGoing(okteto?.statuses?.[namespace]) && <p class="attention">{t('notInOkteto', namespace)}</p>}
       {settings.paused && (
         <p class="attention">
           {t('pausedKept')}{' '}
@@ -193,7 +204,8 @@ export function Popup() {
           </button>
         </p>
       )}
-      {observed && <Diagnostics served={observed} namespace={namespace} />}
+      <NamespaceFacts okteto={okteto} namespace={namespace} host={host} />
+      {observed && <Diagnostics served={observed} namespace={namespace} okteto={okteto} />}
       <CallerOffer tabId={tab.id} host={host} settings={settings} origins={origins} onError={setError} />
       <p role="status" class="status">
         {status}

@@ -10,6 +10,7 @@ export function namespaceOptions(
   recentHint: string,
   okteto: readonly string[] = [],
   oktetoHint = 'Okteto',
+  statuses: Record<string, string> = {},
 ): Option[] {
   const out: Option[] = [];
   const seen = new Set<string>();
@@ -22,7 +23,9 @@ export function namespaceOptions(
   for (const ns of okteto) {
     if (!seen.has(ns)) {
       seen.add(ns);
-      out.push({ value: ns, hint: oktetoHint });
+      // An Active namespace is the rule; any other status is worth seeing before choosing it.
+      const status = statuses[ns];
+      out.push({ value: ns, hint: status && status !== 'Active' ? `${oktetoHint} · ${status}` : oktetoHint });
     }
   }
   for (const ns of settings.recent) {

@@ -100,7 +100,12 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       managed: { get: async () => structuredClone(managed) },
       onChanged,
     },
-    alarms: { create: async (name: string, info: object) => void alarms.set(name, info), onAlarm: event() },
+    alarms: {
+      create: async (name: string, info: object) => void alarms.set(name, info),
+      get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
+      clear: async (name: string) => alarms.delete(name),
+      onAlarm: event(),
+    },
     permissions: {
       getAll: async () => ({ origins: [...origins] }),
       remove: async ({ origins: gone }: { origins: string[] }) => {

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { endpointAt, endpointOf, isGoing, type OktetoService, type OktetoState } from '../core/okteto';
+import type { TabServed } from '../core/served';
+import { t } from '../ui/i18n';
+import { useCommand } from '../ui/use-command';
+
+const running = (s: OktetoService) => !s.status || /^(running|active|deployed|ready)$/i.test(s.status);
+/** "catalog ✓, db (error)": each service with how it runs. */
+const serviceList = (services: OktetoService[]) =>
+  services.map((s) => (running(s) ? `${s.name} ✓` : `${s.name} (${s.status})`)).join(', ');
+const timeOf = (at: number | undefined) =>
+  at ? new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+
+/**
+ * What the Okteto API knows of the chosen namespace: asleep (with Wake), being deleted, what it
+ * runs, and the link to its own endpoint for the service of this page. Nothing when not connected.
+ */
+export function NamespaceFacts({ okteto, namespace, host }: { okteto?: OktetoState; namespace: string; host?: string }) {
+  const { run, error } = useCommand();
+  const [waking, setWaking] = useState(false);
+  if (!okteto || !namespace || !okteto.namespaces.includes(namespace)) return null;
+  const status = okteto.statuses?.[namespace];
+  const detail = okteto.details?.[namespace];
+  const here = host ? endpointAt(okteto, host) : undefined;
+  const own = here && here.namespace !== namespace ? endpointOf(okteto, namespace, here.service) : undefined;
+  const wake = async () => {
+    setWaking(true);
+    await run({ type: 'wakeOkteto', namespace });
+    setWaking(false);
+  };
+  return (
+    <section class="facts" aria-label={t('oktetoFacts')}>
+      {status === 'Sleeping' && (
+        <p class="attention">
+          {t('nsSleeping', namespace)}{' '}
+          <button type="button" onClick={() => void wake()} disabled={waking} aria-busy={waking}>
+            {waking ? t('waking') : t('wake')}
+          </button>
+        </p>
+      )}
+      {isGoing(status) && <p class="attention">{t('nsGoing', namespace, status ?? '')}</p>}
+      {detail &&
+        (detail.services.length > 0 ? (
+          <p class="muted services">{t('nsServices', namespace, serviceList(detail.services))}</p>
+        ) : (
+          <p class="muted services">{t('nsNoServices', namespace)}</p>
+        ))}
+      {own && (
+        <p class="muted">
+          {t('ownEndpoint', here?.service ?? '', namespace)}{' '}
+          <a class="link" href={own} target="_blank" rel="noopener noreferrer">
+            {own}
+          </a>
+        </p>
+      )}
+      {okteto.error && <p class="muted">{t('oktetoStale', okteto.error, timeOf(okteto.fetchedAt))}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Why another namespace answered, from the API's facts: the page's service (its host is one of the
+ * listed endpoints) is not deployed in the namespace asked for, so the shared one answers it.
+ * Undefined when the API cannot tell (the generic causes are shown then).
+ */
+export function explainMismatch(okteto: OktetoState | undefined, served: TabServed, namespace: string): string[] | undefined {
+  const detail = okteto?.details?.[namespace];
+  if (!okteto || !detail) return undefined;
+  const names = detail.services.map((s) => s.name);
+  const here = served.host ? endpointAt(okteto, served.host) : undefined;
+  const has = names.length > 0 ? t('explainHas', namespace, names.join(', ')) : t('nsNoServices', namespace);
+  if (!here) return [has];
+  if (!names.includes(here.service)) return [t('explainNotDeployed', here.service, namespace, served.served ?? ''), has];
+  return [t('explainDeployed', here.service, namespace, served.served ?? '')];
+}

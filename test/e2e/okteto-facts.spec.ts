@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Driver, type Tab, until } from '../../dev/harness/driver';
+import { type StandInSpace, startOktetoApi } from '../../dev/sandbox/okteto-api';
+import { divertApp, FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
+
+const TOKEN = 'okteto-pat-facts-0123456789';
+
+/** The stand-in knows what the sandbox runs: the frontend in staging, the catalog in staging and alice. */
+const spaces = (): StandInSpace[] => [
+  {
+    id: 'staging',
+    status: 'Active',
+    deployments: [
+      { name: 'frontend', endpoints: [`https://${FRONTEND}`] },
+      { name: 'catalog', endpoints: [`https://catalog-staging.${TEST_DOMAIN}`] },
+    ],
+    statefulsets: [],
+  },
+  {
+    id: 'alice',
+    status: 'Sleeping',
+    deployments: [{ name: 'catalog', endpoints: [`https://catalog-alice.${TEST_DOMAIN}`] }],
+    statefulsets: [],
+  },
+  { id: 'bob', status: 'Active', deployments: [], statefulsets: [] },
+];
+
+async function connect(driver: Driver, url: string) {
+  const options = await driver.options();
+  await options.type('textbox', 'Okteto instance URL', url);
+  await options.type('textbox', 'Personal access token', TOKEN);
+  await options.click('button', 'Connect');
+  await options.waitText('status', 'Connected');
+  await options.close();
+}
+
+describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launch) => {
+  const env = useBrowser(launch);
+  let okteto: Awaited<ReturnType<typeof startOktetoApi>>;
+  let app: Tab;
+
+  beforeAll(async () => {
+    okteto = await startOktetoApi({ token: TOKEN, spaces: spaces() });
+    await connect(env.driver, okteto.url);
+    app = await divertApp(env.driver, env.sandbox, 'alice');
+  });
+  afterAll(async () => {
+    await okteto?.close();
+  });
+
+  it('a sleeping namespace: the popup says so, Wake sends the mutation, and the new status shows', async () => {
+    const popup = await env.driver.popup(app);
+    await until(async () => (await popup.pageText()).includes('alice is sleeping'), 'the sleeping notice');
+    expect(okteto.api.woken).toEqual([]); // only queries ran by themselves
+    await popup.type('combobox', 'Namespace', 'ali');
+    expect(await popup.exists('option', 'alice Okteto · Sleeping')).toBe(true);
+    await popup.type('combobox', 'Namespace', 'alice', true);
+    await popup.click('button', 'Wake');
+    await until(() => okteto.api.woken.includes('alice'), 'the wakeSpace mutation');
+    await until(async () => !(await popup.pageText()).includes('alice is sleeping'), 'the notice gone');
+    expect(((await env.driver.stored('okteto')) as { statuses: Record<string, string> }).statuses.alice).toBe('Active');
+    await popup.close();
+  });
+
+  it('says which services run in the chosen namespace', async () => {
+    const popup = await env.driver.popup(app);
+    await until(async () => (await popup.pageText()).includes('alice: catalog ✓'), 'the services line');
+    await popup.close();
+  });
+
+  it('explains a mismatch with the facts: frontend is not deployed in bob, so staging answers it', async () => {
+    const popup = await env.driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'bob', true);
+    await popup.waitText('status', 'okteto-divert=bob');
+    await popup.close();
+    await app.reload();
+    await until(async () => (await env.driver.badge(app)).title.includes('Served by staging, not bob.'), 'the mismatch');
+    const again = await env.driver.popup(app);
+    await until(
+      async () => (await again.pageText()).includes('frontend is not deployed in bob, so staging answers it.'),
+      'the explanation',
+    ).catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${await again.pageText()}`);
+    });
+    const text = await again.pageText();
+    expect(text).toContain('bob runs no services of its own');
+    expect(text).not.toContain('The service you changed is not deployed in bob yet'); // the generic causes give way to the facts
+    await again.close();
+  });
+
+  it('refreshes on its alarm while a divert is on: a namespace being deleted is flagged on the toolbar without the popup', async () => {
+    const alarms = JSON.parse(await env.driver.command('test:alarms', app)) as { name: string; periodInMinutes?: number }[];
+    expect(alarms.find((a) => a.name === 'refresh-okteto')?.periodInMinutes).toBe(15);
+    const bob = okteto.api.spaces.find((s) => s.id === 'bob') as StandInSpace;
+    bob.status = 'Deleting';
+    expect(await env.driver.command('test:alarm:refresh-okteto', app)).toBe('fired');
+    await until(
+      async () => (await env.driver.badge(app)).title.includes('⚠ bob is being deleted in Okteto'),
+      'the toolbar warning',
+    );
+    bob.status = 'Active';
+  });
+
+  it('a failed refresh keeps the last answer and says when it was taken', async () => {
+    okteto.api.mode = 'down';
+    const popup = await env.driver.popup(app);
+    await until(async () => (await popup.pageText()).includes('Okteto could not be asked just now'), 'the stale notice');
+    expect(await popup.pageText()).toContain('bob runs no services of its own');
+    okteto.api.mode = 'ok';
+    await popup.close();
+  });
+
+  it('a fresh profile recognises an endpoint and diverts it without typing', async () => {
+    const fresh = await launch();
+    try {
+      await connect(fresh, okteto.url);
+      const tab = await fresh.open(env.sandbox.url(FRONTEND));
+      const popup = await fresh.popup(tab);
+      await until(
+        async () => (await popup.pageText()).includes('This is frontend in the Okteto namespace staging'),
+        'the endpoint recognised',
+      );
+      await popup.click('switch', 'Divert this site');
+      await popup.waitText('status', 'okteto-divert=staging');
+      await popup.close();
+      await tab.reload();
+      expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=staging');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
