@@ -3,7 +3,8 @@
  * Run: npm run screenshots (then look at them before committing).
  */
 import { mkdir } from 'node:fs/promises';
-import { launchDemo } from './demo.ts';
+import { startOktetoApi } from '../dev/sandbox/okteto-api.ts';
+import { DEMO_DOMAIN, launchDemo } from './demo.ts';
 
 const demo = await launchDemo({ headless: true });
 await mkdir('docs', { recursive: true });
@@ -27,7 +28,41 @@ try {
     await options.screenshot({ path: `docs/options-${scheme}.png`, fullPage: true });
     await options.close();
   }
-  console.log('docs/popup-{light,dark}.png, docs/options-{light,dark}.png');
+  // What the Okteto API tells: a sleeping namespace with its services, and a mismatch explained.
+  const okteto = await startOktetoApi({
+    token: 'okteto-pat-demo-0123456789',
+    spaces: [
+      {
+        id: 'staging',
+        status: 'Active',
+        deployments: [
+          { name: 'frontend', endpoints: [`https://movies-staging.${DEMO_DOMAIN}`] },
+          { name: 'catalog', endpoints: [`https://catalog-staging.${DEMO_DOMAIN}`] },
+        ],
+        statefulsets: [],
+      },
+      { id: 'alice', status: 'Sleeping', deployments: [{ name: 'catalog' }], statefulsets: [{ name: 'mongodb' }] },
+      { id: 'bob-feature', status: 'Active', deployments: [], statefulsets: [] },
+    ],
+  });
+  try {
+    await demo.command({ type: 'connectOkteto', url: okteto.url, token: okteto.api.token });
+    const shot = async (file: string, text: string) => {
+      const popup = await demo.context.newPage();
+      await popup.setViewportSize({ width: 340, height: 560 });
+      await popup.goto(await demo.popupUrl(demo.app));
+      await popup.getByText(text).first().waitFor();
+      await popup.screenshot({ path: `docs/${file}` });
+      await popup.close();
+    };
+    await shot('popup-okteto-sleeping.png', 'alice is sleeping');
+    await demo.command({ type: 'setNamespace', namespace: 'bob-feature' });
+    await demo.app.reload();
+    await shot('popup-okteto-mismatch.png', 'What Okteto says');
+  } finally {
+    await okteto.close();
+  }
+  console.log('docs/popup-{light,dark}.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch}.png');
 } finally {
   await demo.close();
 }

@@ -22,7 +22,7 @@ export function Diagnostics({ served, namespace, okteto }: { served: TabServed; 
       {served.overridden && <p class="attention">{t('overridden', served.overridden, namespace)}</p>}
       {v === 'mismatch' && (
         <div class="attention">
-          <p>{t('mismatch', served.served ?? '', namespace)}</p>
+          <p>{facts ? t('mismatchFacts', served.served ?? '', namespace) : t('mismatch', served.served ?? '', namespace)}</p>
           {facts ? (
             <ul class="explained">
               {facts.map((f) => (
