@@ -111,3 +111,25 @@ describe('statuses, services and the pasted context', () => {
     expect(d?.services.some((s) => s.name === 'Bad Name')).toBe(false);
   });
 });
+
+describe('endpoints', () => {
+  it('maps a host to its service and namespace, finds a namespace’s own endpoint, and reads a namespace from a host name', async () => {
+    const { endpointAt, endpointOf, namespaceInHost } = await import('./okteto');
+    const svc = (name: string, endpoints: string[]) => ({ name, kind: 'deployment' as const, endpoints });
+    const okteto = {
+      url: I,
+      namespaces: ['staging', 'alice', 'alice-2'],
+      details: {
+        staging: { services: [svc('frontend', ['https://movies-staging.okteto.example.com'])], fetchedAt: 1 },
+        alice: { services: [svc('frontend', ['https://movies-alice.okteto.example.com/'])], fetchedAt: 1 },
+      },
+    };
+    expect(endpointAt(okteto, 'movies-staging.okteto.example.com')).toEqual({ namespace: 'staging', service: 'frontend' });
+    expect(endpointAt(okteto, 'movies-staging.okteto.example.com.evil.test')).toBeUndefined();
+    expect(endpointOf(okteto, 'alice', 'frontend')).toBe('https://movies-alice.okteto.example.com/');
+    expect(endpointOf(okteto, 'bob', 'frontend')).toBeUndefined();
+    expect(namespaceInHost(okteto, 'movies-alice-2.okteto.example.com')).toBe('alice-2');
+    expect(namespaceInHost(okteto, 'movies-alice.okteto.example.com')).toBe('alice');
+    expect(namespaceInHost(okteto, 'example.com')).toBeUndefined();
+  });
+});
