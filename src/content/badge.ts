@@ -149,11 +149,26 @@ const flag = '__divertSwitchBadge';
 const seen = (globalThis as Record<string, unknown>)[flag];
 (globalThis as Record<string, unknown>)[flag] = true;
 
+/**
+ * The badge waits for the page's own load event: its script, its shadow root and its message to
+ * the background do not compete with the page's images and scripts for the CPU (npm run bench:
+ * served-by's own share). A state pushed before then is not lost: the hello then answers the latest.
+ */
+let loaded = document.readyState === 'complete';
 if (!seen) {
   api.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as BadgeState | undefined)?.type === 'divert:state') render(message as BadgeState);
+    if (loaded && (message as BadgeState | undefined)?.type === 'divert:state') render(message as BadgeState);
   });
-  void start();
+  if (loaded) void start();
+  else
+    addEventListener(
+      'load',
+      () => {
+        loaded = true;
+        void start();
+      },
+      { once: true },
+    );
 }
 
 async function start() {
