@@ -503,3 +503,28 @@ export async function firefoxBench(sandbox: Sandbox, runs: number, warmup: numbe
 
 export const coldMedians = <T extends object>(r: T) =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, median(v as number[])])) as Record<keyof T, number>;
+
+/** Firefox: a command right after the browser was restarted (a persistent profile, the add-on installed in it). */
+export async function firefoxColdBench(runs: number, warmup: number): Promise<{ firstAfterRestart: number[] }> {
+  const driver: FirefoxDriver = await launchFirefox(undefined, { persistent: true });
+  try {
+    const firstAfterRestart = await timed(runs, warmup, async (i) => {
+      await driver.restart();
+      const page = await driver.extPage('bench-blank.html');
+      const t = await page.evaluate(async (ns) => {
+        const t0 = performance.now();
+        const reply = (await chrome.runtime.sendMessage({ type: 'setNamespace', namespace: ns })) as {
+          ok?: boolean;
+          error?: string;
+        };
+        if (!reply?.ok) throw new Error(`refused: ${reply?.error}`);
+        return performance.now() - t0;
+      }, `restarted-${i}`);
+      await page.close();
+      return t;
+    });
+    return { firstAfterRestart };
+  } finally {
+    await driver.close();
+  }
+}

@@ -11,7 +11,7 @@ import { handleContent } from './content';
 import { CONTEXT_ITEMS, invalidateContext } from './context';
 import { applyManaged } from './managed';
 import { mergeInto, noticeReplaced } from './merge';
-import { onNavigate, onResponse, onSent, onTabUpdated } from './observers';
+import { onNavigate, onResponse, onSent, onTabComplete, onTabUpdated } from './observers';
 import { moveLegacyToken, OKTETO_ALARM, refreshOkteto, scheduleOktetoRefresh } from './okteto';
 import { runProbe } from './probe';
 import { enqueue } from './queue';
@@ -137,6 +137,7 @@ browser.webRequest.onCompleted.addListener(
 
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
   if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
+  if (change.status === 'complete') void onTabComplete(tabId);
 });
 
 /**

@@ -112,7 +112,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
 
   it('registers the page script and its bridge only while the switch is on, at document start on granted pages', async () => {
     const { bg } = await chrome(false);
-    expect(env.current.scripts.map((s) => s.id)).toEqual(['divert-switch-badge']);
+    expect(env.current.scripts.map((s) => s.id)).toEqual([]);
     await bg.send({ type: 'setKeepPageBaggage', keep: true });
     const page = env.current.scripts.find((s) => s.id === 'divert-switch-keep-page');
     expect(page).toMatchObject({ world: 'MAIN', runAt: 'document_start', allFrames: true });
@@ -121,7 +121,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     expect(env.current.scripts).toEqual([]);
     await bg.send({ type: 'setPaused', paused: false });
     await bg.send({ type: 'setKeepPageBaggage', keep: false });
-    expect(env.current.scripts.map((s) => s.id)).toEqual(['divert-switch-badge']);
+    expect(env.current.scripts.map((s) => s.id)).toEqual([]);
   });
 
   it('holds a rule above the domain and pin rules for that tab, method and URL, with the merged value; letting go removes it', async () => {

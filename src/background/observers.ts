@@ -1,6 +1,8 @@
 import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
 import { divertFor, webHost } from '../core/tab-state';
+import { injectBadge } from '../platform/content-scripts';
+import { BADGE_SCRIPT } from './badge-file';
 import { context } from './context';
 import { schedulePublish } from './surfaces';
 import { inOrder, record, stateOf } from './tab-states';
@@ -38,6 +40,18 @@ export function onTabUpdated(tabId: number, url: string | undefined): Promise<vo
     const host = webHost(url);
     if (host !== undefined && (await stateOf(tabId)).host === host) return schedulePublish(tabId);
     await navigate(tabId, url);
+  });
+}
+
+/**
+ * A diverted page finished loading: it gets its page badge now. Injected from here, after the
+ * page's load, rather than registered as a content script: the script world it needs then costs
+ * the page's own loading nothing (npm run bench, served-by's own share).
+ */
+export function onTabComplete(tabId: number): Promise<void> {
+  return inOrder(tabId, async () => {
+    const [state, ctx] = await Promise.all([stateOf(tabId), context()]);
+    if (state.requested && ctx.settings.showPageBadge && !ctx.settings.paused) await injectBadge(BADGE_SCRIPT, tabId);
   });
 }
 

@@ -8,12 +8,6 @@ import { grantedOrigins } from '../platform/permissions';
 import { canMergeHeaders } from '../platform/requests';
 import { BADGE_SCRIPT, KEEP_BAGGAGE_SCRIPTS } from './badge-file';
 
-/** Where the page badge runs: diverted domains only, and nowhere when it is off or paused. */
-function badgeMatches(settings: Settings, permitted: (domain: string) => boolean): string[] {
-  if (settings.paused || !settings.showPageBadge) return [];
-  return settings.domains.filter((d) => d.enabled && permitted(d.domain)).map((d) => `*://*.${d.domain}/*`);
-}
-
 /**
  * Chrome with "Keep the page's own baggage" on: every page whose fetch/XHR can be diverted (the
  * diverted domains and the calling pages the user granted), as the granted origins name them.
@@ -36,7 +30,9 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
   const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
   await dnr.dynamic.update(diffRules(compileRules(settings, permitted, types), dynamic, RULE_IDS.dynamic));
   await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted, types), session, RULE_IDS.session));
-  await syncBadgeScript(BADGE_SCRIPT, badgeMatches(settings, permitted));
+  // The page badge is injected once a diverted page has loaded (observers.ts), not registered:
+  // versions before 0.3 registered it, and that registration goes.
+  await syncBadgeScript(BADGE_SCRIPT, []);
   await syncKeepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins));
   return origins;
 }

@@ -53,21 +53,31 @@ describe('toolbar button and shortcut', () => {
 });
 
 describe('page badge script', () => {
-  it('is registered for diverted domains only, and not at all when off or paused', async () => {
+  it('is injected into diverted pages once they have loaded, never registered, and not when off or paused', async () => {
     const bg = await boot();
     env.current.tabs.push({ id: 1, url: 'http://movies.okteto.example.com/' });
     await bg.send({ type: 'setNamespace', namespace: 'alice' });
-    expect(env.current.scripts).toEqual([]);
     await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
     await bg.send({ type: 'addDomain', domain: 'off.example.org', enabled: false });
-    expect(env.current.scripts.map((s) => s.matches)).toEqual([['*://*.okteto.example.com/*']]);
     await bg.tabsSettled();
     expect(env.current.injected).toEqual([1]); // the open page gets its badge at once
+    const [onUpdated] = env.current.fake.tabs.onUpdated.listeners as unknown as ((id: number, c: object, t: object) => void)[];
+    const complete = async (id: number, url: string) => {
+      onUpdated(id, { status: 'complete' }, { id, url });
+      await bg.tabsSettled();
+    };
+    await complete(1, 'http://movies.okteto.example.com/');
+    expect(env.current.injected).toEqual([1, 1]); // a load completed: injected (the script runs once per page)
+    await complete(2, 'http://other.off.example.org/');
+    await complete(3, 'http://movies.example.net/');
+    expect(env.current.injected).toEqual([1, 1]);
     await bg.send({ type: 'setShowPageBadge', show: false });
-    expect(env.current.scripts).toEqual([]);
+    await complete(1, 'http://movies.okteto.example.com/');
     await bg.send({ type: 'setShowPageBadge', show: true });
     await bg.send({ type: 'setPaused', paused: true });
-    expect(env.current.scripts).toEqual([]);
+    await complete(1, 'http://movies.okteto.example.com/');
+    expect(env.current.injected).toEqual([1, 1]);
+    expect(env.current.scripts.filter((s) => s.id === 'divert-switch-badge')).toEqual([]);
   });
 
   it('answers a page badge with its tab state, and accepts nothing else from pages', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../../bench/run';
+import { explainMisses, runBench } from '../../bench/run';
 
 // The bench harness on tiny counts, so it cannot rot. It reports; this checks only that it runs
 // and prints every row (timings are npm run bench's business, never a test's).
@@ -29,5 +29,16 @@ describe('npm run bench (smoke)', () => {
     ]) {
       expect(table).toContain(row);
     }
+  });
+
+  it('says for each row that misses its budget what stands in the way', () => {
+    const out = explainMisses([
+      '| store zip | chrome | 118.8 KiB |  |  | ≤ 60.0 KiB | **miss** |',
+      '| content script, gzip (1 files) | chrome | 1.8 KiB |  |  | ≤ 4.0 KiB | pass |',
+      '| something new | chromium | 1 ms |  |  | ≤ 0 ms | **miss** |',
+    ]);
+    expect(out).toContain('- **store zip** (chrome): the Public Suffix List alone');
+    expect(out).not.toContain('content script');
+    expect(out).toContain('- **something new** (chromium): not known yet.');
   });
 });
