@@ -59,10 +59,19 @@ try {
     await demo.command({ type: 'setNamespace', namespace: 'bob-feature' });
     await demo.app.reload();
     await shot('popup-okteto-mismatch.png', 'What Okteto says');
+    const bob = okteto.api.spaces.find((x) => x.id === 'bob-feature');
+    if (bob) bob.status = 'Deleting';
+    await demo.command({ type: 'refreshOkteto' });
+    await shot('popup-okteto-deleting.png', 'is being deleted');
+    // A fresh look at the frontend's host: no entry yet, and the API knows it as frontend in staging.
+    await demo.command({ type: 'removeDomain', domain: DEMO_DOMAIN });
+    await shot('popup-okteto-endpoint.png', 'This is frontend in the Okteto namespace staging');
   } finally {
     await okteto.close();
   }
-  console.log('docs/popup-{light,dark}.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch}.png');
+  console.log(
+    'docs/popup-{light,dark}.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
+  );
 } finally {
   await demo.close();
 }

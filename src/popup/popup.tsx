@@ -137,7 +137,12 @@ export function Popup() {
               )}
             </p>
           )}
-          {endpoint && <p class="entry">{t('endpointOf', endpoint.service, endpoint.namespace)}</p>}
+          {endpoint && (
+            <p class="entry">
+              {t('endpointOf', endpoint.service, endpoint.namespace)}
+              {namespace === '' && ` ${t('endpointDivertsTo', endpoint.namespace)}`}
+            </p>
+          )}
           {!entry && plan?.suggested && <p class="entry">{t('turningOnAdds', `*.${plan.suggested}`)}</p>}
           {!entry && plan?.wider && (
             <p class="entry">
