@@ -141,6 +141,12 @@ export async function startOktetoApi(options: { token: string; namespaces?: stri
   return {
     api,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    // A browser may keep a connection open (keep-alive, or a request still arriving): closing must
+    // not wait for it (found as a 90 s afterAll time-out in trust.spec).
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,7 +1,11 @@
 import { mergeTeam, parsePresetFile, removeTeam } from '../core/presets';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
-import { readManaged, write } from '../platform/store';
+import { read, readManaged, write } from '../platform/store';
+
+/** How long the policy read may take before the options page says it is late (Chrome took 2 s right after a start). */
+const MANAGED_WAIT_MS = 5000;
+
 import { commit } from './commit';
 
 /**
@@ -11,7 +15,24 @@ import { commit } from './commit';
  * seconds to answer it), and only the merge is queued.
  */
 export async function applyManaged(): Promise<void> {
-  const policy = await readManaged();
+  const reading = readManaged();
+  // Bounded: past MANAGED_WAIT_MS the options page says the policy is still being read, and the
+  // policy is applied when it arrives. No command ever waits for it (it is not in the queue).
+  const late = await Promise.race([
+    reading.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), MANAGED_WAIT_MS)),
+  ]);
+  if (late) {
+    const status = await read(ITEMS.managedStatus);
+    await write(ITEMS.managedStatus, {
+      teams: status?.teams ?? [],
+      errors: [
+        `The browser has not given its policy after ${MANAGED_WAIT_MS / 1000} s; its presets are applied as soon as it does.`,
+      ],
+      oktetoInstanceUrl: status?.oktetoInstanceUrl,
+    });
+  }
+  const policy = await reading;
   const files = Array.isArray(policy.presets) ? policy.presets : [];
   await commit((current) => {
     const merged = mergePolicy(current, files);

@@ -23,6 +23,35 @@ describe('team presets', () => {
     }
   });
 
+  it('a slow policy read holds no command up: it says it is late, then applies the policy when it arrives', async () => {
+    const bg = await boot();
+    const movies = (await import('../../test/fixtures/presets/movies.json')).default;
+    let answer: (v: object) => void = () => undefined;
+    const slow = new Promise<object>((r) => {
+      answer = r;
+    });
+    env.current.fake.storage.managed.get = () => slow as Promise<Record<string, unknown>>;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      env.current.fake.runtime.onInstalled.fire();
+      // A command meanwhile is answered at once.
+      expect(await bg.send({ type: 'setNamespace', namespace: 'alice' })).toMatchObject({ ok: true });
+      await vi.advanceTimersByTimeAsync(5001);
+      const status = (await env.current.fake.storage.local.get('managedStatus')).managedStatus as { errors: string[] };
+      expect(status.errors[0]).toContain('has not given its policy after 5 s');
+      answer({ presets: [movies] });
+    } finally {
+      vi.useRealTimers();
+    }
+    await bg.settle();
+    expect((await bg.settings()).domains).toEqual([expect.objectContaining({ team: 'movies', managed: true })]);
+    const after = (await env.current.fake.storage.local.get('managedStatus')).managedStatus as {
+      errors: string[];
+      teams: string[];
+    };
+    expect(after).toMatchObject({ errors: [], teams: ['movies'] });
+  });
+
   it('merges managed presets from policy, marks them, and drops a team the policy no longer names', async () => {
     const bg = await boot();
     const movies = (await import('../../test/fixtures/presets/movies.json')).default;
