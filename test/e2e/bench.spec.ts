@@ -36,7 +36,12 @@ describe('npm run bench (smoke)', () => {
       '| store zip | chrome | 118.8 KiB |  |  | ≤ 60.0 KiB | **miss** |',
       '| content script, gzip (1 files) | chrome | 1.8 KiB |  |  | ≤ 4.0 KiB | pass |',
       '| something new | chromium | 1 ms |  |  | ≤ 0 ms | **miss** |',
+      '| popup ready (median of 21) | firefox | 55.0 ms | blank page 34.0 ms | 1.62× | ≤ 1.5× | **miss** |',
+      '| popup ready (median of 21) | chromium | 68.7 ms | blank page 37.4 ms | 1.84× | ≤ 1.5× | **miss** |',
     ]);
+    // A reason may be the browser's own.
+    expect(out).toContain("(firefox): the popup's own four modules");
+    expect(out).toContain('(chromium): a blank extension page with one empty module script');
     expect(out).toContain('- **store zip** (chrome): the Public Suffix List alone');
     expect(out).not.toContain('content script');
     expect(out).toContain('- **something new** (chromium): not known yet.');
