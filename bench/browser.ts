@@ -81,6 +81,43 @@ async function poller(page: { evaluate(code: string): Promise<unknown> }) {
   return () => page.evaluate('window.__polling = false');
 }
 
+/**
+ * The 200-subresource page on a diverted host, alternating Divert Switch, the DNR-only reference
+ * and no extension (each its own profile), after checking that both extensions' loads carried
+ * the header on every subresource.
+ */
+async function alternate(
+  sandbox: Sandbox,
+  runs: number,
+  warmup: number,
+  who: string,
+  load: Record<'with' | 'reference' | 'without', (url: string) => Promise<number>>,
+): Promise<{ loadWith: number[]; loadWithout: number[]; loadReference: number[] }> {
+  const tag = `${who ? 'f' : ''}${Date.now().toString(36)}`;
+  const url = (kind: string, i: number) => sandbox.url(FRONTEND, `/__test/many?n=200&id=${tag}${kind}${i}`);
+  const out = { loadWith: [] as number[], loadWithout: [] as number[], loadReference: [] as number[] };
+  await timed(runs, warmup, async (i) => {
+    const a = await load.with(url('w', i));
+    const c = await load.reference(url('d', i));
+    const b = await load.without(url('p', i));
+    if (i >= warmup) {
+      out.loadWith.push(a);
+      out.loadWithout.push(b);
+      out.loadReference.push(c);
+    }
+    return a;
+  });
+  for (const [kind, name] of [
+    ['w', 'Divert Switch'],
+    ['d', 'the DNR-only reference'],
+  ]) {
+    const carried = sandbox.seen.filter((s) => s.path.startsWith(`/__r/${tag}${kind}${warmup}/`) && s.divert === 'alice').length;
+    if (carried < 200)
+      throw new Error(`${who}${name}: the diverted page's subresources did not all carry the header (${carried}/200)`);
+  }
+  return out;
+}
+
 /** First request after `t0` whose okteto-divert is `want` (undefined: none): its arrival, minus t0. */
 async function lag(sandbox: Sandbox, t0: number, want: string | undefined) {
   const hit = await until(
@@ -183,28 +220,11 @@ export async function chromiumBench(sandbox: Sandbox, runs: number, warmup: numb
     const withExt = await ctx.newPage();
     const without = await plain.newPage();
     const withReference = await reference.newPage();
-    const loadWith: number[] = [];
-    const loadWithout: number[] = [];
-    const loadReference: number[] = [];
-    await timed(runs, warmup, async (i) => {
-      const a = await pageTime(withExt, sandbox.url(FRONTEND, `/__test/many?n=200&id=w${i}`));
-      const c = await pageTime(withReference, sandbox.url(FRONTEND, `/__test/many?n=200&id=d${i}`));
-      const b = await pageTime(without, sandbox.url(FRONTEND, `/__test/many?n=200&id=p${i}`));
-      if (i >= warmup) {
-        loadWith.push(a);
-        loadWithout.push(b);
-        loadReference.push(c);
-      }
-      return a;
+    const { loadWith, loadWithout, loadReference } = await alternate(sandbox, runs, warmup, '', {
+      with: (url) => pageTime(withExt, url),
+      reference: (url) => pageTime(withReference, url),
+      without: (url) => pageTime(without, url),
     });
-    for (const [id, who] of [
-      [`w${warmup}`, 'Divert Switch'],
-      [`d${warmup}`, 'the DNR-only reference'],
-    ]) {
-      const carried = sandbox.seen.filter((s) => s.path.startsWith(`/__r/${id}/`) && s.divert === 'alice').length;
-      if (carried < 200)
-        throw new Error(`${who}: the diverted page's subresources did not all carry the header (${carried}/200)`);
-    }
 
     // served-by's own share: the same page with the page badge on and off, alternating
     const badge = (show: boolean) =>
@@ -469,28 +489,11 @@ export async function firefoxBench(sandbox: Sandbox, runs: number, warmup: numbe
       await p.goto(url, { waitUntil: 'load' });
       return inPage(p);
     };
-    const loadWith: number[] = [];
-    const loadWithout: number[] = [];
-    const loadReference: number[] = [];
-    await timed(runs, warmup, async (i) => {
-      const a = await load(withExt, sandbox.url(FRONTEND, `/__test/many?n=200&id=fw${i}`));
-      const c = await load(withReference, sandbox.url(FRONTEND, `/__test/many?n=200&id=fd${i}`));
-      const b = await load(without, sandbox.url(FRONTEND, `/__test/many?n=200&id=fp${i}`));
-      if (i >= warmup) {
-        loadWith.push(a);
-        loadWithout.push(b);
-        loadReference.push(c);
-      }
-      return a;
+    const { loadWith, loadWithout, loadReference } = await alternate(sandbox, runs, warmup, 'Firefox, ', {
+      with: (url) => load(withExt, url),
+      reference: (url) => load(withReference, url),
+      without: (url) => load(without, url),
     });
-    for (const [id, who] of [
-      [`fw${warmup}`, 'Divert Switch'],
-      [`fd${warmup}`, 'the DNR-only reference'],
-    ]) {
-      const carried = sandbox.seen.filter((s) => s.path.startsWith(`/__r/${id}/`) && s.divert === 'alice').length;
-      if (carried < 200)
-        throw new Error(`Firefox, ${who}: the diverted page's subresources did not all carry the header (${carried}/200)`);
-    }
     return { popupReady, blank, blankScript, applyOn, loadWith, loadWithout, loadReference };
   } finally {
     await plain?.close();
