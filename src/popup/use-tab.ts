@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { webHost } from '../core/tab-state';
 import { browser } from '../platform/browser';
+import { preloaded } from '../ui/preload';
 
 export interface TabInfo {
   id?: number;
@@ -20,23 +21,16 @@ function findTab(): Promise<TabInfo> {
   );
 }
 
-let first: Promise<TabInfo> | undefined;
-let known: TabInfo | undefined;
+const preload = preloaded(findTab);
 /** Starts looking before the first render (see preloadExtensionState); resolves when the tab is known. */
-export function preloadTab(): Promise<unknown> {
-  first ??= findTab().then((t) => {
-    known = t;
-    return t;
-  });
-  return first;
-}
+export const preloadTab = (): Promise<unknown> => preload.start();
 
 /** The tab the popup acts on: `?tab=<id>` when given (the e2e tests open it so), else the active tab. */
 export function useTab(): TabInfo {
-  const [tab, setTab] = useState<TabInfo>(() => known ?? { ready: false });
+  const [first] = useState(preload.take);
+  const [tab, setTab] = useState<TabInfo>(() => ('value' in first ? first.value : { ready: false }));
   useEffect(() => {
-    if (!known) void (first ?? findTab()).then(setTab);
-    known = undefined;
+    if ('later' in first) void first.later.then(setTab);
   }, []);
   return tab;
 }

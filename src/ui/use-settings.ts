@@ -6,6 +6,7 @@ import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll, watch } from '../platform/store';
+import { preloaded } from './preload';
 
 export interface ExtensionState {
   settings: Settings;
@@ -24,30 +25,20 @@ async function read(): Promise<ExtensionState> {
   return { settings, pins: stored.pins, okteto: stored.okteto, origins, loaded: true };
 }
 
-let first: Promise<ExtensionState> | undefined;
-/** What the preload read, once it has: the first render can show it at once. */
-let known: ExtensionState | undefined;
-/**
- * Starts reading before the first render: an effect runs only after the first paint, and the
- * popup is on the user's click path. Resolves when the state is known.
- */
-export function preloadExtensionState(): Promise<unknown> {
-  first ??= read().then((s) => {
-    known = s;
-    return s;
-  });
-  return first;
-}
+const preload = preloaded(read);
+/** Starts reading before the first render; resolves when the state is known. */
+export const preloadExtensionState = (): Promise<unknown> => preload.start();
 
 /** Storage is the source of truth: the UI re-reads it whenever the background writes. */
 export function useExtensionState(): ExtensionState {
-  const [state, setState] = useState<ExtensionState>(() => known ?? { settings: DEFAULTS, pins: {}, origins: [], loaded: false });
+  const [first] = useState(preload.take);
+  const [state, setState] = useState<ExtensionState>(() =>
+    'value' in first ? first.value : { settings: DEFAULTS, pins: {}, origins: [], loaded: false },
+  );
   useEffect(() => {
     let live = true;
     const refresh = () => void read().then((s) => live && setState(s));
-    if (!known) void (first ?? read()).then((s) => live && setState(s));
-    first = undefined;
-    known = undefined;
+    if ('later' in first) void first.later.then((s) => live && setState(s));
     // Only settings, pins and the Okteto list: served-by state is written on every page load, and
     // a re-render while someone types would put a controlled field back to its stored value.
     const off = watch(Object.values(WATCHED), refresh);
