@@ -2,11 +2,10 @@ import { mergeTeam, parsePresetFile, removeTeam } from '../core/presets';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
 import { read, readManaged, write } from '../platform/store';
+import { commit } from './commit';
 
 /** How long the policy read may take before the options page says it is late (Chrome took 2 s right after a start). */
 const MANAGED_WAIT_MS = 5000;
-
-import { commit } from './commit';
 
 /**
  * Presets from enterprise policy (Chrome: storage.managed with managed_schema; Firefox: policies.json
@@ -18,10 +17,14 @@ export async function applyManaged(): Promise<void> {
   const reading = readManaged();
   // Bounded: past MANAGED_WAIT_MS the options page says the policy is still being read, and the
   // policy is applied when it arrives. No command ever waits for it (it is not in the queue).
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const late = await Promise.race([
     reading.then(() => false),
-    new Promise<boolean>((r) => setTimeout(() => r(true), MANAGED_WAIT_MS)),
+    new Promise<boolean>((r) => {
+      timer = setTimeout(() => r(true), MANAGED_WAIT_MS);
+    }),
   ]);
+  clearTimeout(timer);
   if (late) {
     const status = await read(ITEMS.managedStatus);
     await write(ITEMS.managedStatus, {

@@ -101,7 +101,7 @@ export async function refreshOkteto(focus?: string[]): Promise<Reply> {
   }
   const spaces = await fetchSpaces(state.url, token);
   if (spaces.error !== undefined) {
-    await write(ITEMS.okteto, { ...((await read(ITEMS.okteto)) ?? state), error: spaces.error });
+    await write(ITEMS.okteto, { ...state, error: spaces.error });
     return { ok: false, error: spaces.error };
   }
   const wanted = (await inUse(focus)).filter((n) => spaces.value.namespaces.includes(n));
@@ -135,8 +135,7 @@ export async function wakeOkteto(namespace: string): Promise<Reply> {
   );
   if (woke.error !== undefined) return { ok: false, error: woke.error };
   const after = await refreshOkteto([namespace]);
-  const now = await read(ITEMS.okteto);
-  return after.ok ? { ok: true, value: now?.statuses?.[namespace] } : after;
+  return after.ok ? { ok: true, value: (after.value as OktetoState).statuses?.[namespace] } : after;
 }
 
 export const OKTETO_ALARM = 'refresh-okteto';

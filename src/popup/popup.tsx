@@ -29,7 +29,8 @@ export function Popup() {
   const host = tab.host;
   // The last list shows at once; a fresh one replaces it when the instance answers.
   const connected = !!okteto;
-  const servedNs = useServed(tab.id)?.served;
+  const served = useServed(tab.id);
+  const servedNs = served?.served;
   useEffect(() => {
     // The chosen namespace's services first, and the one that answered (to explain a mismatch),
     // and the namespace this host's name points at (to recognise an endpoint).
@@ -89,7 +90,6 @@ export function Popup() {
     void run({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null }).then((ok) => ok || setPinBox(undefined));
   };
 
-  const served = useServed(tab.id);
   const endpoint = host && !entry ? endpointAt(okteto, host) : undefined;
   const base = t(view.status.key, ...('args' in view.status ? view.status.args : []));
   const ready = loaded && tab.ready;
