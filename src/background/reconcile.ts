@@ -2,11 +2,11 @@ import { grantsDomain } from '../core/permissions';
 import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
-import { syncBadgeScript, syncKeepBaggageScripts } from '../platform/content-scripts';
+import { keepBaggageScripts, syncContentScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
 import { canMergeHeaders } from '../platform/requests';
-import { BADGE_SCRIPT, KEEP_BAGGAGE_SCRIPTS } from './badge-file';
+import { KEEP_BAGGAGE_SCRIPTS } from './badge-file';
 
 /**
  * Chrome with "Keep the page's own baggage" on: every page whose fetch/XHR can be diverted (the
@@ -30,9 +30,7 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
   const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
   await dnr.dynamic.update(diffRules(compileRules(settings, permitted, types), dynamic, RULE_IDS.dynamic));
   await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted, types), session, RULE_IDS.session));
-  // The page badge is injected once a diverted page has loaded (observers.ts), not registered:
-  // versions before 0.3 registered it, and that registration goes.
-  await syncBadgeScript(BADGE_SCRIPT, []);
-  await syncKeepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins));
+  // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
+  await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins)));
   return origins;
 }

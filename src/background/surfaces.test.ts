@@ -55,8 +55,11 @@ describe('toolbar button and shortcut', () => {
 describe('page badge script', () => {
   it('is injected into diverted pages once they have loaded, never registered, and not when off or paused', async () => {
     const bg = await boot();
+    // What versions before 0.3 registered goes at the next reconcile.
+    env.current.scripts.push({ id: 'divert-switch-badge', matches: ['*://*.okteto.example.com/*'] });
     env.current.tabs.push({ id: 1, url: 'http://movies.okteto.example.com/' });
     await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    expect(env.current.scripts).toEqual([]);
     await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
     await bg.send({ type: 'addDomain', domain: 'off.example.org', enabled: false });
     await bg.tabsSettled();

@@ -1,5 +1,5 @@
 // The page badge: a small status on diverted pages saying which namespace was asked for and which
-// answered. Content script, registered at run time only for diverted domains. No framework and no
+// answered. Content script, injected only into diverted pages. No framework and no
 // polyfill: it ships into every diverted page. Values are only ever set as text.
 // Anyone who can deploy can write a diverted page: the badge reads no storage (its place comes in
 // the background's hello reply), and its buttons obey only the user's own input events, so a
@@ -144,31 +144,17 @@ function remove() {
   root = undefined;
 }
 
-// Injected into open tabs when divert is turned on, and registered for new pages: run once per page.
+// Injected by the background once a diverted page has loaded (and into pages open when divert is
+// turned on), so it never competes with the page's own loading: run once per page.
 const flag = '__divertSwitchBadge';
 const seen = (globalThis as Record<string, unknown>)[flag];
 (globalThis as Record<string, unknown>)[flag] = true;
 
-/**
- * The badge waits for the page's own load event: its script, its shadow root and its message to
- * the background do not compete with the page's images and scripts for the CPU (npm run bench:
- * served-by's own share). A state pushed before then is not lost: the hello then answers the latest.
- */
-let loaded = document.readyState === 'complete';
 if (!seen) {
   api.runtime.onMessage.addListener((message: unknown) => {
-    if (loaded && (message as BadgeState | undefined)?.type === 'divert:state') render(message as BadgeState);
+    if ((message as BadgeState | undefined)?.type === 'divert:state') render(message as BadgeState);
   });
-  if (loaded) void start();
-  else
-    addEventListener(
-      'load',
-      () => {
-        loaded = true;
-        void start();
-      },
-      { once: true },
-    );
+  void start();
 }
 
 async function start() {

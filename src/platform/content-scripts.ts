@@ -1,7 +1,5 @@
 import { browser } from './browser';
 
-const BADGE_ID = 'divert-switch-badge';
-
 /** Runs the badge script in a tab already open (it ignores a second run in the same page). */
 export async function injectBadge(js: string, tabId: number): Promise<void> {
   try {
@@ -15,45 +13,39 @@ interface Script {
   id: string;
   js: string[];
   matches: string[];
-  runAt: 'document_start' | 'document_idle';
+  runAt: 'document_start';
   allFrames?: boolean;
   world?: 'ISOLATED' | 'MAIN';
 }
 
-/**
- * Keeps one registered content script at exactly `script.matches` (none: unregistered). Registered
- * at run time, so it follows the domain list; a registration that already matches writes nothing.
- */
-async function syncScript(script: Script): Promise<void> {
-  const scripting = browser.scripting;
-  const [current] = await scripting.getRegisteredContentScripts({ ids: [script.id] });
-  if (script.matches.length === 0) {
-    if (current) await scripting.unregisterContentScripts({ ids: [script.id] });
-    return;
-  }
-  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...script.matches].sort());
-  if (same) return;
-  const registered = { ...script, persistAcrossSessions: true } as Parameters<typeof scripting.registerContentScripts>[0][number];
-  if (current) await scripting.updateContentScripts([registered]);
-  else await scripting.registerContentScripts([registered]);
-}
+const sameMatches = (a: readonly string[], b: readonly string[]) =>
+  JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
-/** The page badge, on exactly `matches` (the diverted domains): never on a host that is not diverted. */
-export const syncBadgeScript = (js: string, matches: string[]): Promise<void> =>
-  syncScript({ id: BADGE_ID, js: [js], matches, runAt: 'document_idle' });
+/**
+ * Makes the registered content scripts exactly `wanted` (one with no matches is not wanted), from
+ * one read of what is registered: a script that already matches is left alone, and any other
+ * registration of ours goes (the page badge that versions before 0.3 registered among them).
+ * Registered at run time, so they follow the domain list.
+ */
+export async function syncContentScripts(wanted: Script[]): Promise<void> {
+  const scripting = browser.scripting;
+  const current = new Map((await scripting.getRegisteredContentScripts()).map((s) => [s.id, s]));
+  const live = wanted.filter((w) => w.matches.length > 0);
+  const gone = [...current.keys()].filter((id) => !live.some((w) => w.id === id));
+  if (gone.length > 0) await scripting.unregisterContentScripts({ ids: gone });
+  const registered = (w: Script) =>
+    ({ ...w, persistAcrossSessions: true }) as Parameters<typeof scripting.registerContentScripts>[0][number];
+  const changed = live.filter((w) => current.has(w.id) && !sameMatches(current.get(w.id)?.matches ?? [], w.matches));
+  const added = live.filter((w) => !current.has(w.id));
+  if (changed.length > 0) await scripting.updateContentScripts(changed.map(registered));
+  if (added.length > 0) await scripting.registerContentScripts(added.map(registered));
+}
 
 /**
  * Chrome, "Keep the page's own baggage": the page-world script and its bridge, at document start in
  * every frame of `matches` (diverted hosts and granted calling pages), or nowhere.
  */
-export async function syncKeepBaggageScripts(files: { page: string; bridge: string }, matches: string[]): Promise<void> {
-  await syncScript({ id: 'divert-switch-keep-bridge', js: [files.bridge], matches, runAt: 'document_start', allFrames: true });
-  await syncScript({
-    id: 'divert-switch-keep-page',
-    js: [files.page],
-    matches,
-    runAt: 'document_start',
-    allFrames: true,
-    world: 'MAIN',
-  });
-}
+export const keepBaggageScripts = (files: { page: string; bridge: string }, matches: string[]): Script[] => [
+  { id: 'divert-switch-keep-bridge', js: [files.bridge], matches, runAt: 'document_start', allFrames: true },
+  { id: 'divert-switch-keep-page', js: [files.page], matches, runAt: 'document_start', allFrames: true, world: 'MAIN' },
+];
