@@ -21,7 +21,12 @@ type Manifest = typeof base & Record<string, unknown>;
 function manifestFor(browser: Browser, e2e: boolean): ManifestV3Export {
   const m: Manifest = structuredClone(base);
   if (e2e) m.host_permissions = [...E2E_HOST_PERMISSIONS];
-  if (e2e && browser === 'chrome') m.key = E2E_KEY;
+  if (e2e && browser === 'chrome') {
+    m.key = E2E_KEY;
+    // Chromium has no pref to answer the optional permission prompt (Firefox's harness turns
+    // prompts off): granted up front, the popup's permissions.request still runs and resolves.
+    m.permissions = [...m.permissions, 'browsingData'];
+  }
   if (browser === 'firefox') {
     // Firefox reads managed storage from policies.json without a schema.
     const { minimum_chrome_version: _chromeOnly, storage: _schema, ...rest } = m;

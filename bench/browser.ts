@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
 import { CHROMIUM, type ChromiumDriver, chromiumArgs, launchChromium } from '../dev/harness/chromium';
-import { until } from '../dev/harness/driver';
+import { type Driver, until } from '../dev/harness/driver';
 import { FIREFOX, FIREFOX_TEST_PREFS, type FirefoxDriver, launchFirefox } from '../dev/harness/firefox';
 import { locate } from '../dev/harness/locate';
 import type { Sandbox } from '../dev/sandbox/sandbox';
@@ -69,6 +69,17 @@ async function pageTime(page: Page, url: string, mark?: string): Promise<number>
  * minutes), so the first request that carries a change is seen. No timers: Firefox runs a
  * background tab's timers once a second at most.
  */
+/**
+ * The apply rows time how fast a change reaches the next request of a page that keeps polling;
+ * "Reload the page after a change" would replace that page, so those profiles switch it off.
+ */
+async function noReloadAfterChange(driver: Driver): Promise<void> {
+  const options = await driver.options();
+  await options.click('switch', 'Reload the page after a change');
+  if (await options.isChecked('switch', 'Reload the page after a change')) throw new Error('the reload option stayed on');
+  await options.close();
+}
+
 async function poller(page: { evaluate(code: string): Promise<unknown> }) {
   await page.evaluate(`(() => {
     let n = 0;
@@ -159,6 +170,7 @@ export async function chromiumBench(sandbox: Sandbox, runs: number, warmup: numb
     });
 
     // 3. apply latency: the click (or Enter) until the next request to the host carries the change
+    await noReloadAfterChange(driver);
     const popup = await ctx.newPage();
     await popup.goto(`${base}/src/popup/index.html?tab=${tabId}`);
     const box = popup.getByRole('combobox', { name: 'Namespace' });
@@ -435,6 +447,7 @@ export async function firefoxBench(sandbox: Sandbox, runs: number, warmup: numbe
     });
 
     // apply latency: the "Divert this site" click until the next request carries okteto-divert=alice
+    await noReloadAfterChange(driver);
     const popup = await driver.extPage(`src/popup/index.html?tab=${tabId}`);
     await until(() => popup.evaluate(() => !!document.querySelector('[aria-busy="false"]')), 'the popup ready');
     // tsx (npm run bench) names functions through a helper the page lacks; vitest does not.

@@ -12,7 +12,7 @@ try {
   for (const scheme of ['light', 'dark'] as const) {
     const popup = await demo.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
-    await popup.setViewportSize({ width: 340, height: 480 });
+    await popup.setViewportSize({ width: 340, height: 560 });
     await popup.goto(await demo.popupUrl(demo.app));
     await popup.getByRole('status').filter({ hasText: 'carry' }).waitFor();
     await popup.getByRole('combobox', { name: 'Namespace' }).focus();
@@ -28,6 +28,17 @@ try {
     await options.screenshot({ path: `docs/options-${scheme}.png`, fullPage: true });
     await options.close();
   }
+  // Sharing and a time box: the share link, "Copy as curl", and a divert that pauses by itself.
+  await demo.command({ type: 'setDivertUntil', until: Date.now() + 2 * 3_600_000 + 5 * 60_000 });
+  const share = await demo.context.newPage();
+  await share.setViewportSize({ width: 340, height: 640 });
+  await share.goto(await demo.popupUrl(demo.app));
+  await share.getByRole('textbox', { name: 'Share link' }).waitFor();
+  await share.getByText('then pausing by itself').waitFor();
+  await share.screenshot({ path: 'docs/popup-share.png' });
+  await share.close();
+  await demo.command({ type: 'setDivertUntil', until: null });
+
   // What the Okteto API tells: a sleeping namespace with its services, and a mismatch explained.
   const okteto = await startOktetoApi({
     token: 'okteto-pat-demo-0123456789',
@@ -70,7 +81,7 @@ try {
     await okteto.close();
   }
   console.log(
-    'docs/popup-{light,dark}.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
+    'docs/popup-{light,dark}.png, docs/popup-share.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
   );
 } finally {
   await demo.close();

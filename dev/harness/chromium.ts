@@ -2,7 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { type Driver, type Role, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
+import {
+  type Driver,
+  type Role,
+  type Rules,
+  readPageBadge,
+  readSecretStore,
+  type Tab,
+  type Ui,
+  until,
+  watchClipboard,
+} from './driver';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_DIST = resolve('dist/e2e-chrome');
@@ -59,6 +69,12 @@ function uiOf(page: Page): Ui {
     },
     exists: async (role, name) => (await get(role, name).count()) > 0,
     pageText: () => page.evaluate(() => document.body.textContent),
+    value: (role, name) => get(role, name).inputValue(),
+    clickAndCopy: async (role, name) => {
+      await page.evaluate(watchClipboard);
+      await get(role, name).click();
+      return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
+    },
     upload: (name, path) => page.getByLabel(name, { exact: true }).setInputFiles(path),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     close: () => page.close(),

@@ -28,10 +28,29 @@ export interface Ui {
   exists(role: Role, name: string): Promise<boolean>;
   /** All the text the page shows. */
   pageText(): Promise<string>;
+  /** The value of a field (a read-only textbox, say). */
+  value(role: Role, name: string): Promise<string>;
+  /**
+   * Clicks a control that copies, and returns the text it handed the clipboard: headless browsers
+   * give a test no clipboard to read, so the page's writeText is watched for that one click.
+   */
+  clickAndCopy(role: Role, name: string): Promise<string>;
   /** Chooses a file in the file input labelled `name`, as a person picking it would. */
   upload(name: string, path: string): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** In the page: the next text written to the clipboard is kept where the test reads it. */
+export function watchClipboard(): void {
+  Object.defineProperty(navigator.clipboard, 'writeText', {
+    configurable: true,
+    value: (text: string) => {
+      document.documentElement.dataset.copied = text;
+      return Promise.resolve();
+    },
+  });
+  delete document.documentElement.dataset.copied;
 }
 
 export interface Rules {

@@ -14,6 +14,7 @@ import {
   type Tab,
   type Ui,
   until,
+  watchClipboard,
 } from './driver';
 import { locate } from './locate';
 
@@ -176,6 +177,14 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
         }, `${role} containing ${text}`),
       exists: (role, name) => page.evaluate(locate, role, name, 'exists'),
       pageText: () => page.evaluate(() => document.body.textContent),
+      value: async (role, name) =>
+        page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).value, await find(role, name)),
+      clickAndCopy: async (role, name) => {
+        const sel = await find(role, name);
+        await page.evaluate(watchClipboard);
+        await page.click(sel);
+        return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
+      },
       upload: async (name, path) => {
         const input = (await page.$(
           await find('file' as Role, name),

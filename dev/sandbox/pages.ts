@@ -57,3 +57,45 @@ export function manyPage(params: URLSearchParams): string {
   );
   return `<!doctype html><html><head><meta charset="utf-8"><title>many</title></head><body>${imgs}</body></html>`;
 }
+
+/** Calls `/__test/cached-data?id=<id>` (cacheable for 10 minutes), shows who answered, then titles itself "done". */
+export function cachedPage(params: URLSearchParams): string {
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body>
+<p>Answered by <span id="ns">…</span></p>
+<script>
+fetch('/__test/cached-data?id=${id}').then((r) => r.json()).then((j) => { document.getElementById('ns').textContent = j.namespace; document.title = 'done'; });
+</script>
+</body></html>`;
+}
+
+/** Claims its pages at once and answers /__test/sw-data itself, from a Cache API entry it made. */
+export const SERVICE_WORKER = `
+self.addEventListener('install', (e) => e.waitUntil(
+  caches.open('divert-test').then((c) => c.put('/__test/sw-data', new Response(JSON.stringify({ namespace: 'service-worker' }))))
+    .then(() => self.skipWaiting())));
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (e) => {
+  if (new URL(e.request.url).pathname === '/__test/sw-data') e.respondWith(caches.match('/__test/sw-data').then((r) => r || fetch(e.request)));
+});
+`;
+
+/**
+ * With `register`, installs the service worker and waits until it controls the page; then (and
+ * without it) asks /__test/sw-data who answers, and titles itself with the answer. Bounded.
+ */
+export function serviceWorkerPage(register: boolean): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body>
+<p>Answered by <span id="ns">…</span></p>
+<script>
+const controlled = () => navigator.serviceWorker.controller ? Promise.resolve() : new Promise((r) => {
+  navigator.serviceWorker.addEventListener('controllerchange', r);
+  setTimeout(r, 5000);
+});
+(${register} ? navigator.serviceWorker.register('/__test/sw.js', { scope: '/__test/' }).then(controlled) : Promise.resolve())
+  .then(() => fetch('/__test/sw-data')).then((r) => r.json())
+  .then((j) => { document.getElementById('ns').textContent = j.namespace; document.title = 'answered by ' + j.namespace; })
+  .catch((e) => { document.title = 'failed: ' + e.message; });
+</script>
+</body></html>`;
+}

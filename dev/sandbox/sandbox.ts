@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { divertNamespaceOf } from '../../src/core/baggage';
-import { frontendPage, manyPage, resourcesPage } from './pages';
+import { cachedPage, frontendPage, manyPage, resourcesPage, SERVICE_WORKER, serviceWorkerPage } from './pages';
 
 /**
  * A stand-in for an Okteto shared namespace behind a Divert-aware ingress, for a "movies" app.
@@ -158,6 +158,36 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname === '/__test/many') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(manyPage(url.searchParams));
+    }
+    // A page whose API answer the browser may keep for 10 minutes: loaded again, the answer comes
+    // from the HTTP cache, and no namespace sees the call.
+    if (url.pathname === '/__test/cached') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(cachedPage(url.searchParams));
+    }
+    if (url.pathname === '/__test/cached-data') {
+      return json(
+        res,
+        { namespace: divertNamespaceOf(req.headers.baggage as string) ?? shared },
+        { 'cache-control': 'max-age=600' },
+      );
+    }
+    // A page a service worker takes over (on a secure origin: *.localhost), and the worker, which
+    // answers /__test/sw-data itself: no request, so no header, reaches the namespace.
+    if (url.pathname === '/__test/sw-page') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(serviceWorkerPage(url.searchParams.has('register')));
+    }
+    if (url.pathname === '/__test/sw.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return res.end(SERVICE_WORKER);
+    }
+    if (url.pathname === '/__test/sw-data') {
+      return json(
+        res,
+        { namespace: divertNamespaceOf(req.headers.baggage as string) ?? shared },
+        { 'cache-control': 'no-store' },
+      );
     }
     if (url.pathname === '/__test/resources') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

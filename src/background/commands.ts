@@ -1,9 +1,11 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce, type SettingsCommand } from '../core/reducer';
 import { ITEMS } from '../core/storage-items';
+import { timeBoxError } from '../core/time-box';
 import { remove } from '../platform/store';
 import { commit } from './commit';
 import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
+import { clearSiteData, inspectPage } from './page-data';
 import { peekSettings } from './settings';
 import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
@@ -40,6 +42,12 @@ const COMMANDS: Table = {
   movePreset: viaReducer,
   setShowPageBadge: viaReducer,
   setKeepPageBaggage: viaReducer,
+  setReloadAfterChange: viaReducer,
+  // The reducer is pure: the clock is read here.
+  setDivertUntil: (cmd) => {
+    const error = cmd.until === null ? undefined : timeBoxError(cmd.until, Date.now());
+    return error ? Promise.resolve({ ok: false, error }) : viaReducer(cmd);
+  },
   importPresets: viaReducer,
   unsubscribe: viaReducer,
   pinTab: ({ tabId, namespace }) =>
@@ -47,6 +55,8 @@ const COMMANDS: Table = {
       pins: namespace === null ? pins : { ...pins, [tabId]: namespace },
       reply: { ok: true },
     })),
+  inspectPage: ({ tabId }) => inspectPage(tabId),
+  clearSiteData: ({ tabId }) => clearSiteData(tabId),
   planForHost: async ({ host }) => ({ ok: true, value: planForHost(await peekSettings(), host) }),
   subscribe: ({ url }) => followSubscription(url, true),
   refreshSubscription: ({ url }) => followSubscription(url, false),

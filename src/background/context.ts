@@ -2,7 +2,7 @@ import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
-import { ITEMS } from '../core/storage-items';
+import { ITEMS, type SharedTab } from '../core/storage-items';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll } from '../platform/store';
 
@@ -10,6 +10,8 @@ export interface Context {
   settings: Settings;
   okteto?: OktetoState;
   pins: TabPins;
+  /** Tabs a share link opened (tab id → namespace and link). */
+  shared: Record<string, SharedTab>;
   origins: string[];
 }
 
@@ -21,19 +23,21 @@ let cached: Promise<Context> | undefined;
  * Read-only: only commit writes settings.
  */
 export function context(): Promise<Context> {
-  cached ??= Promise.all([readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins }), grantedOrigins()]).then(
-    ([stored, origins]) => ({
-      settings: migrate(stored.settings).value ?? DEFAULTS,
-      pins: stored.pins,
-      okteto: stored.okteto,
-      origins,
-    }),
-  );
+  cached ??= Promise.all([
+    readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins, shared: ITEMS.shared }),
+    grantedOrigins(),
+  ]).then(([stored, origins]) => ({
+    settings: migrate(stored.settings).value ?? DEFAULTS,
+    pins: stored.pins,
+    shared: stored.shared,
+    okteto: stored.okteto,
+    origins,
+  }));
   return cached;
 }
 
 /** The storage keys the context is made of: only their changes (and permissions) throw it away. */
-export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.pins];
+export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.pins, ITEMS.shared];
 
 export function invalidateContext(): void {
   cached = undefined;

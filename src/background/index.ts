@@ -10,16 +10,19 @@ import { commit, reconcileStored } from './commit';
 import { handleContent } from './content';
 import { CONTEXT_ITEMS, invalidateContext } from './context';
 import { applyManaged } from './managed';
+import { builtMenu, menuItemId, onMenuClick, syncMenus } from './menus';
 import { mergeInto, noticeReplaced } from './merge';
-import { onNavigate, onResponse, onSent, onTabComplete, onTabUpdated } from './observers';
+import { onCached, onNavigate, onResponse, onSent, onTabComplete, onTabUpdated } from './observers';
 import { moveLegacyToken, OKTETO_ALARM, refreshOkteto, scheduleOktetoRefresh } from './okteto';
 import { runProbe } from './probe';
 import { enqueue } from './queue';
+import { forgetShared, onShareLink } from './share';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
 import { forgetSurfaces, scheduleRefreshTabs } from './surfaces';
 import { pullIfEnabled, pushIfEnabled } from './sync';
 import { forgetTab } from './tab-states';
+import { endTimeBox, onTimeBoxTick, scheduleTimeBox, TIME_BOX_ALARM, TIME_BOX_TICK } from './time-box';
 
 // Listeners are registered synchronously at top level so that an event waking the worker reaches them.
 
@@ -53,6 +56,8 @@ const scheduleRefresh = () => browser.alarms.create(REFRESH_ALARM, { periodInMin
 const onAlarm = (alarm: { name: string }) => {
   if (alarm.name === REFRESH_ALARM) void refreshAll();
   if (alarm.name === OKTETO_ALARM) void refreshOkteto();
+  if (alarm.name === TIME_BOX_ALARM) return endTimeBox();
+  if (alarm.name === TIME_BOX_TICK) onTimeBoxTick();
 };
 browser.alarms.onAlarm.addListener(whenReady(onAlarm));
 
@@ -80,6 +85,7 @@ const onPermissions = () => {
   invalidateContext();
   void reconcileStored();
   scheduleRefreshTabs();
+  void syncMenus();
 };
 browser.permissions.onAdded.addListener(onPermissions);
 browser.permissions.onRemoved.addListener(onPermissions);
@@ -88,6 +94,7 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
   forgetTab(tabId);
   forgetSurfaces(tabId);
   void remove(tabServedItem(tabId));
+  void forgetShared(tabId);
   void commit((_settings, { [tabId]: _closed, ...pins }) => ({ pins, reply: undefined }));
 });
 
@@ -123,22 +130,28 @@ else observeFetchHeaders((request) => void noticeReplaced(request));
 
 // The probe starts when a diverted page's document arrived, from the same event stream as its
 // navigation: Firefox may deliver a page's onBeforeRequest after tabs.onUpdated says it is complete.
-browser.webRequest.onCompleted.addListener(
-  (d: { tabId: number; url: string }) => {
-    if (d.tabId >= 0)
-      void runProbe(
-        d.tabId,
-        d.url,
-        browser.tabs.get(d.tabId).then(separateCookies, () => true),
-      );
-  },
-  { urls: ['<all_urls>'], types: ['main_frame'] },
-);
+// Documents and API calls answered from the browser's cache are counted: no namespace saw them.
+browser.webRequest.onCompleted.addListener((d: { tabId: number; url: string; type: string; fromCache: boolean }) => {
+  if (d.tabId < 0) return;
+  if (d.fromCache) void onCached(d.tabId, d.url);
+  if (d.type === 'main_frame')
+    void runProbe(
+      d.tabId,
+      d.url,
+      browser.tabs.get(d.tabId).then(separateCookies, () => true),
+    );
+}, OBSERVED);
 
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
   if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
   if (change.status === 'complete') void onTabComplete(tabId);
+  // A share link checks no domain (only the entries already there): no list to wait for.
+  if (change.url !== undefined || change.status === 'loading') void onShareLink(tabId, tab.url);
 });
+
+browser.contextMenus.onClicked.addListener(
+  (info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab) => void onMenuClick(info, tab),
+);
 
 /**
  * A private window or a Firefox container keeps cookies apart from the regular profile; the probe,
@@ -150,6 +163,10 @@ const separateCookies = (tab: Tabs.Tab) =>
 browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
   // The observers' context only changes with what it is made of (not with served:<tab> writes).
   if (touches(changes, area, [ITEMS.settings, ITEMS.okteto])) void scheduleOktetoRefresh();
+  if (touches(changes, area, [ITEMS.settings])) {
+    void scheduleTimeBox();
+    void syncMenus();
+  }
   if (touches(changes, area, CONTEXT_ITEMS)) {
     invalidateContext();
     // Toolbar buttons and page badges follow settings, pins and the Okteto list.
@@ -181,6 +198,13 @@ if (import.meta.env.MODE === 'e2e') {
       // The alarms set, and an alarm's handler as when the browser fires it (headless tests cannot
       // wait 15 minutes).
       if (command === 'test:alarms') return JSON.stringify(await browser.alarms.getAll());
+      // The link context menu as built, and a click in it on a link (headless: no context menu).
+      if (command === 'test:menus') return builtMenu();
+      const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
+      if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));
+      // A time box of a few seconds, through the same command the popup's buttons send.
+      const box = /^test:time-box:(\d{1,3})$/.exec(command);
+      if (box) return JSON.stringify(await dispatch({ type: 'setDivertUntil', until: Date.now() + Number(box[1]) * 1000 }));
       const alarm = /^test:alarm:([a-z-]{1,40})$/.exec(command);
       if (alarm) {
         await whenReady(onAlarm)({ name: alarm[1] });
@@ -196,3 +220,5 @@ if (import.meta.env.MODE === 'e2e') {
 // unpacked build loaded anew in Chromium fires no onInstalled).
 void reconcileStored();
 void moveLegacyToken();
+void scheduleTimeBox();
+void syncMenus();

@@ -77,3 +77,13 @@ export function onResponse(tabId: number, url: string, headers: { name: string; 
     if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
   });
 }
+
+/** A response from a diverted host was served from the browser's cache. */
+export function onCached(tabId: number, url: string): Promise<void> {
+  const host = webHost(url);
+  if (tabId < 0 || !host) return Promise.resolve();
+  return inOrder(tabId, async () => {
+    const { divert } = await expectedFor(tabId, host);
+    if (divert) await record(tabId, { type: 'cached' });
+  });
+}

@@ -143,7 +143,7 @@ describe('served-by observers', () => {
       onUpdated(7, { status: 'complete' }, { id: 7, url });
       await bg.settle();
       wr.onBeforeRequest.fire({ tabId: 7, url });
-      wr.onCompleted.fire({ tabId: 7, url });
+      wr.onCompleted.fire({ tabId: 7, url, type: 'main_frame', fromCache: false });
       await bg.settle();
       await new Promise((r) => setTimeout(r, 120));
       const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];

@@ -30,7 +30,7 @@ async function publish(tabId: number, ctx?: Context): Promise<void> {
   const state = await stateOf(tabId);
   const c = ctx ?? (await context());
   await write(tabServedItem(tabId), state);
-  const view = tabView(c, tabId, state, words);
+  const view = tabView(c, tabId, state, words, Date.now());
   await setActionLook(tabId, view.look);
   // A diverted page whose badge script is not (yet, or no longer) there gets it now: registration
   // covers new pages, but a page can load between two registrations (seen in Firefox under load).
@@ -39,7 +39,7 @@ async function publish(tabId: number, ctx?: Context): Promise<void> {
 
 export async function badgeStateFor(tabId: number): Promise<BadgeState> {
   const [state, c] = await Promise.all([stateOf(tabId), context()]);
-  return tabView(c, tabId, state, words).badge;
+  return tabView(c, tabId, state, words, Date.now()).badge;
 }
 
 export function forgetSurfaces(tabId: number): void {

@@ -132,7 +132,9 @@ function render(state: BadgeState) {
   const box = root.querySelector('.badge') as HTMLElement;
   box.classList.remove('match', 'mismatch', 'unknown');
   box.classList.add(state.verdict);
-  (root.querySelector('.text') as HTMLElement).textContent = state.warning ? `${state.line} · ⚠ ${state.warning}` : state.line;
+  const note = state.note ? ` · ${state.note}` : '';
+  (root.querySelector('.text') as HTMLElement).textContent =
+    `${state.line}${note}${state.warning ? ` · ⚠ ${state.warning}` : ''}`;
   const mark = state.verdict === 'match' ? ' ✓' : state.verdict === 'mismatch' ? ` → ${state.served}` : '';
   (root.querySelector('.short') as HTMLElement).textContent = `${state.requested ?? ''}${mark}`;
   apply();

@@ -34,6 +34,9 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('movePreset'), namespace: NamespaceSchema, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('setShowPageBadge'), show: v.boolean() }),
   v.object({ type: v.literal('setKeepPageBaggage'), keep: v.boolean() }),
+  v.object({ type: v.literal('setReloadAfterChange'), reload: v.boolean() }),
+  /** Divert until this time (ms since the epoch), then pause by itself; null: no time limit. */
+  v.object({ type: v.literal('setDivertUntil'), until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   /** A team preset file's text, previewed and confirmed in the options page. */
   v.object({ type: v.literal('importPresets'), text: v.pipe(v.string(), v.maxLength(2 * 1024 * 1024)) }),
   /** Follow a team preset file by URL; the background fetches it at once, then hourly and at start. */
@@ -57,6 +60,13 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('discardAside') }),
   /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */
   v.object({ type: v.literal('planForHost'), host: HostSchema }),
+  /** A question about a diverted tab's page: is a service worker in control of it? */
+  v.object({ type: v.literal('inspectPage'), tabId: TabIdSchema }),
+  /**
+   * Removes the service worker and caches of a diverted tab's origin, then reloads it without the
+   * cache (the popup asked for the browsingData permission first, in the click).
+   */
+  v.object({ type: v.literal('clearSiteData'), tabId: TabIdSchema }),
 ]);
 
 export type Command = v.InferOutput<typeof CommandSchema>;
@@ -65,6 +75,11 @@ export type Reply<T = unknown> = { ok: true; value?: T } | { ok: false; error: s
 
 export function validateCommand(input: unknown): Result<Command> {
   return parseWith(CommandSchema, input, 'Message');
+}
+
+/** What inspectPage found about a diverted tab's page. */
+export interface PageCheck {
+  serviceWorker: boolean;
 }
 
 export interface HostPlan {

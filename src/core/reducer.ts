@@ -12,6 +12,8 @@ export type SettingsCommand = Exclude<
     type:
       | 'pinTab'
       | 'planForHost'
+      | 'inspectPage'
+      | 'clearSiteData'
       | 'subscribe'
       | 'refreshSubscription'
       | 'connectOkteto'
@@ -192,8 +194,18 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
       const rest = removeTeam(settings, found.team);
       return ok({ settings: { ...rest, subscriptions: settings.subscriptions.filter((s) => s.url !== cmd.url) } });
     }
-    case 'setPaused':
-      return ok({ settings: { ...settings, paused: cmd.paused } });
+    case 'setPaused': {
+      // Pausing or resuming by hand ends a time box.
+      const { divertUntil: _box, ...rest } = settings;
+      return ok({ settings: { ...rest, paused: cmd.paused } });
+    }
+    case 'setDivertUntil': {
+      const { divertUntil: _old, ...rest } = settings;
+      // A time box starts a divert that was paused; the command row checked the time against the clock.
+      return ok({ settings: cmd.until === null ? rest : { ...rest, paused: false, divertUntil: cmd.until } });
+    }
+    case 'setReloadAfterChange':
+      return ok({ settings: { ...settings, reloadAfterChange: cmd.reload } });
     case 'setShowPageBadge':
       return ok({ settings: { ...settings, showPageBadge: cmd.show } });
     case 'setKeepPageBaggage':

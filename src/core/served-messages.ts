@@ -45,6 +45,8 @@ export interface BadgeState {
   served?: string;
   /** Something to say beside the line, e.g. the namespace is not among the user's Okteto namespaces. */
   warning?: string;
+  /** A fixed sentence beside the line, e.g. the tab was opened from a share link. */
+  note?: string;
   /** Where the badge sat on this host (the hello reply only): the badge reads no storage. */
   place?: BadgePlace;
 }

@@ -28,6 +28,11 @@ export interface TabServed {
    * within the W3C limits. Member names only.
    */
   pageBaggage?: { kept: string[]; replaced: string[]; dropped: string[] };
+  /**
+   * Responses from diverted hosts this page got from the browser's HTTP cache (documents and
+   * fetch/XHR): no header reached a namespace for them, so they may show what another one sent.
+   */
+  fromCache?: number;
 }
 
 export type ServedEvent =
@@ -39,6 +44,8 @@ export type ServedEvent =
   | { type: 'probe-failed'; reason: string }
   /** A request to a diverted host left the browser with these headers. */
   | { type: 'sent'; baggage?: string; expected: string }
+  /** A response from a diverted host came from the browser's cache. */
+  | { type: 'cached' }
   /** A call of the page's carried baggage of its own: what became of its members. */
   | { type: 'page-baggage'; kept?: string[]; replaced?: string[]; dropped?: string[] };
 
@@ -79,6 +86,8 @@ export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
       };
       return JSON.stringify(next) === JSON.stringify(was) ? state : { ...state, pageBaggage: next };
     }
+    case 'cached':
+      return { ...state, fromCache: (state.fromCache ?? 0) + 1 };
     case 'sent': {
       const sent = divertNamespaceOf(event.baggage);
       const next = { ...state, requests: state.requests + 1 };

@@ -28,6 +28,8 @@ const SettingsSchema = v.object({
   paused: v.boolean(),
   showPageBadge: v.boolean(),
   keepPageBaggage: v.optional(v.boolean()),
+  reloadAfterChange: v.optional(v.boolean()),
+  divertUntil: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   recent: v.pipe(v.array(NamespaceSchema), v.maxLength(10)),
   subscriptions: v.pipe(
     v.array(v.object({ url: v.pipe(v.string(), v.url(), v.maxLength(2000)), team: NamespaceSchema })),

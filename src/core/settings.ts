@@ -55,6 +55,16 @@ export interface Settings {
    * page's own baggage members. Firefox always keeps them. Absent means off.
    */
   keepPageBaggage?: boolean;
+  /**
+   * The user's choice per browser: after the namespace changes or divert is switched for a site,
+   * the tab reloads so that the page matches what the popup says. Absent means on.
+   */
+  reloadAfterChange?: boolean;
+  /**
+   * A time-boxed divert (per browser, never synced): when this time (ms since the epoch) comes,
+   * divert pauses by itself. Absent: no time limit.
+   */
+  divertUntil?: number;
   /** Most recently used namespaces, newest first. */
   recent: string[];
   subscriptions: Subscription[];

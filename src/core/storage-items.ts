@@ -107,7 +107,20 @@ export const ITEMS = {
     {},
     recordOf((x) => typeof x === 'string' && isNamespace(x)),
   ),
+  /** Tabs a share link opened, with the namespace and the URL it named (they end with the session). */
+  shared: item<Record<string, SharedTab>>(
+    'session',
+    'shared',
+    {},
+    recordOf(shaped({ namespace: (x) => isNamespace(x), url: isString })),
+  ),
 } as const;
+
+/** A tab opened from a share link: it is pinned to `namespace`, and the badge says where it came from. */
+export interface SharedTab {
+  namespace: string;
+  url: string;
+}
 
 /** What the background learned about one tab's page (it ends with the session). */
 export const tabServedItem = (tabId: number): Item<TabServed | undefined> =>

@@ -3,7 +3,9 @@ import type { TabPins } from './rules';
 import { type TabServed, verdict } from './served';
 import { type BadgeState, badgeView } from './served-messages';
 import type { Settings } from './settings';
+import type { SharedTab } from './storage-items';
 import { abbreviate, divertFor } from './tab-state';
+import { timeLeft } from './time-box';
 import type { Words } from './words';
 
 /** Badge colours: served = requested, another namespace answered, nothing known yet. */
@@ -27,15 +29,25 @@ export interface TabView {
  * Pure, and the one place that asks divertFor for a tab's surfaces (once per publish).
  */
 export function tabView(
-  { settings, pins, origins, okteto }: { settings: Settings; pins: TabPins; origins: string[]; okteto?: OktetoState },
+  {
+    settings,
+    pins,
+    origins,
+    okteto,
+    shared = {},
+  }: { settings: Settings; pins: TabPins; origins: string[]; okteto?: OktetoState; shared?: Record<string, SharedTab> },
   tabId: number,
   served: TabServed,
   t: Words,
+  now: number,
 ): TabView {
-  const badge = badgeView(served, settings.showPageBadge, okteto, t);
   const divert = served.host ? divertFor(settings, pins, origins, tabId, served.host) : undefined;
+  // Opened from a share link, and still pinned to the namespace the link named.
+  const fromLink = divert?.pinned && shared[tabId]?.namespace === divert.namespace;
+  const badge = { ...badgeView(served, settings.showPageBadge, okteto, t), ...(fromLink ? { note: t('fromShareLink') } : {}) };
   if (!divert) return { badge, look: { text: '', title: t(settings.paused ? 'titlePaused' : 'titleNotDiverted'), on: false } };
-  const scope = divert.pinned ? t('titleThisTabOnly') : '';
+  const scope = divert.pinned ? t(fromLink ? 'titleFromShareLink' : 'titleThisTabOnly') : '';
+  const box = settings.divertUntil !== undefined ? `\n${t('titleTimeLeft', timeLeft(settings.divertUntil, now))}` : '';
   const known = served.requested === divert.namespace ? served : undefined;
   const v = known ? verdict(known) : 'unknown';
   const answer =
@@ -49,7 +61,7 @@ export function tabView(
     badge,
     look: {
       text: abbreviate(divert.namespace),
-      title: `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}`,
+      title: `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}${box}`,
       color: COLORS[v],
       on: true,
     },

@@ -47,6 +47,14 @@ export function Options() {
             checked={settings.showPageBadge}
             onChange={(show) => void run({ type: 'setShowPageBadge', show })}
           />
+          <div>
+            <Switch
+              label={t('reloadAfterChange')}
+              checked={settings.reloadAfterChange !== false}
+              onChange={(reload) => void run({ type: 'setReloadAfterChange', reload })}
+            />
+            <p class="muted">{t('reloadAfterChangeHint')}</p>
+          </div>
           {canMergeHeaders() ? (
             <p class="muted">{t('keepPageBaggageFirefox')}</p>
           ) : (

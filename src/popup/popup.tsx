@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
 import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
@@ -14,17 +14,24 @@ import { useCommand } from '../ui/use-command';
 import { useExtensionState } from '../ui/use-settings';
 import { CallerOffer, Diagnostics } from './diagnostics';
 import { NamespaceFacts } from './okteto-facts';
+import { PageNotices } from './page-notices';
+import { ShareNotice, ShareTools } from './share';
+import { TimeBoxControls } from './time-box';
 import { useServed } from './use-served';
 import { useTab } from './use-tab';
 
 export function Popup() {
   const state = useExtensionState();
-  const { settings, loaded, okteto, origins } = state;
+  const { settings, loaded, okteto, origins, shared } = state;
   const tab = useTab();
   const [plan, setPlan] = useState<HostPlan>();
   const { run: send, error, setError } = useCommand();
   // Quiet questions: their answers show as content, not as an error.
   const { run: ask } = useCommand(() => undefined);
+  // "Reload the page after a change": set by the person's own change in this popup, spent when
+  // the tab's divert (on/off, namespace) actually changed, so the page shows what the popup says.
+  const reloadWanted = useRef(false);
+  const shownDivert = useRef<string | undefined>(undefined);
 
   const host = tab.host;
   // The last list shows at once; a fresh one replaces it when the instance answers.
@@ -49,13 +56,28 @@ export function Popup() {
   const [pinBox, setPinBox] = useState<{ on: boolean; stored: string | undefined }>();
   const pinOn = pinBox && pinBox.stored === stored ? pinBox.on : stored !== undefined;
   const run = async (cmd: Command) => (await send(cmd)).ok;
+  /** A change to this tab's divert: the tab reloads once the change took (unless switched off). */
+  const change = async (cmd: Command) => {
+    reloadWanted.current = settings.reloadAfterChange !== false;
+    const ok = await run(cmd);
+    if (!ok) reloadWanted.current = false;
+    return ok;
+  };
+  const divertKey = live ? namespace : '';
+  useEffect(() => {
+    const before = shownDivert.current;
+    shownDivert.current = divertKey;
+    if (before === undefined || before === divertKey || !reloadWanted.current || tab.id === undefined) return;
+    reloadWanted.current = false;
+    void browser.tabs.reload(tab.id);
+  }, [divertKey]);
 
   // permissions.request is called before any await: Firefox shows the prompt only inside the click.
   // With access already granted there is nothing to ask: the command goes at once.
   const askAccessThen = (domain: string, cmd: Command) => {
     const asked = hasAccessPatterns(origins, domain) ? Promise.resolve(true) : requestDomains([domain]);
     void asked.then((ok) => {
-      if (ok) return run(cmd);
+      if (ok) return change(cmd);
       setError(t('accessRefused', domain));
     });
   };
@@ -64,7 +86,7 @@ export function Popup() {
     setError(undefined);
     if (!host) return;
     if (!on) {
-      if (entry) void run({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
+      if (entry) void change({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
       return;
     }
     if (target === undefined) return setError(plan?.error ?? t('stillReading'));
@@ -77,9 +99,9 @@ export function Popup() {
     setError(undefined);
     const ns = validateNamespace(text);
     if (ns.error !== undefined) return setError(ns.error);
-    if (pinOn && tab.id !== undefined) void run({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
-    else if (entry?.namespace) void run({ type: 'setDomainNamespace', domain: entry.domain, namespace: ns.value });
-    else void run({ type: 'setNamespace', namespace: ns.value });
+    if (pinOn && tab.id !== undefined) void change({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
+    else if (entry?.namespace) void change({ type: 'setDomainNamespace', domain: entry.domain, namespace: ns.value });
+    else void change({ type: 'setNamespace', namespace: ns.value });
   };
 
   const onPin = (on: boolean) => {
@@ -87,7 +109,7 @@ export function Popup() {
     if (tab.id === undefined) return;
     if (on && namespace === '') return setError(t('pinNeedsNamespace'));
     setPinBox({ on, stored });
-    void run({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null }).then((ok) => ok || setPinBox(undefined));
+    void change({ type: 'pinTab', tabId: tab.id, namespace: on ? namespace : null }).then((ok) => ok || setPinBox(undefined));
   };
 
   const endpoint = host && !entry ? endpointAt(okteto, host) : undefined;
@@ -183,7 +205,7 @@ export function Popup() {
           <button
             type="button"
             class="link"
-            onClick={() => void run({ type: 'setDomainNamespace', domain: entry.domain, namespace: null })}
+            onClick={() => void change({ type: 'setDomainNamespace', domain: entry.domain, namespace: null })}
           >
             {settings.activeNamespace ? t('useDefaultNs', settings.activeNamespace) : t('useDefault')}
           </button>
@@ -209,8 +231,30 @@ export function Popup() {
           </button>
         </p>
       )}
+      {host && (
+        <ShareNotice
+          url={tab.url}
+          host={host}
+          tabId={tab.id}
+          shared={shared}
+          pinned={stored}
+          divertable={!!target && granted && !settings.paused && diverted}
+        />
+      )}
+      {settings.domains.some((d) => d.enabled) && <TimeBoxControls until={settings.divertUntil} run={run} onError={setError} />}
       <NamespaceFacts okteto={okteto} namespace={namespace} host={host} />
       {observed && <Diagnostics served={observed} namespace={namespace} okteto={okteto} />}
+      {live && tab.id !== undefined && (
+        <PageNotices
+          tabId={tab.id}
+          namespace={namespace}
+          fromCache={observed?.fromCache ?? 0}
+          ask={ask}
+          run={run}
+          onError={setError}
+        />
+      )}
+      {live && tab.url && <ShareTools url={tab.url} namespace={namespace} />}
       <CallerOffer tabId={tab.id} host={host} settings={settings} origins={origins} onError={setError} />
       <p role="status" class="status">
         {status}

@@ -7,6 +7,8 @@ export interface TabInfo {
   id?: number;
   /** The host the tab shows, when it is a web page. */
   host?: string;
+  /** Its URL, when it is a web page (the share link and curl command start from it). */
+  url?: string;
   ready: boolean;
 }
 
@@ -16,7 +18,10 @@ function findTab(): Promise<TabInfo> {
     ? browser.tabs.get(Number(param))
     : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
   return found.then(
-    (t) => ({ id: t?.id, host: webHost(t?.url), ready: true }),
+    (t) => {
+      const host = webHost(t?.url);
+      return { id: t?.id, host, url: host ? t?.url : undefined, ready: true };
+    },
     () => ({ ready: true }),
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
-import { ITEMS } from '../core/storage-items';
+import { ITEMS, type SharedTab } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll, watch } from '../platform/store';
@@ -12,17 +12,19 @@ export interface ExtensionState {
   settings: Settings;
   okteto?: OktetoState;
   pins: TabPins;
+  /** Tabs opened from a share link. */
+  shared: Record<string, SharedTab>;
   origins: string[];
   loaded: boolean;
 }
 
-const WATCHED = { settings: ITEMS.settings, pins: ITEMS.pins, okteto: ITEMS.okteto };
+const WATCHED = { settings: ITEMS.settings, pins: ITEMS.pins, okteto: ITEMS.okteto, shared: ITEMS.shared };
 
 async function read(): Promise<ExtensionState> {
   const [stored, origins] = await Promise.all([readAll(WATCHED), grantedOrigins()]);
   // The background validated what it wrote; before its first write there is nothing yet.
   const settings = (stored.settings as Settings | undefined) ?? DEFAULTS;
-  return { settings, pins: stored.pins, okteto: stored.okteto, origins, loaded: true };
+  return { settings, pins: stored.pins, shared: stored.shared, okteto: stored.okteto, origins, loaded: true };
 }
 
 const preload = preloaded(read);
@@ -33,13 +35,13 @@ export const preloadExtensionState = (): Promise<unknown> => preload.start();
 export function useExtensionState(): ExtensionState {
   const [first] = useState(preload.take);
   const [state, setState] = useState<ExtensionState>(() =>
-    'value' in first ? first.value : { settings: DEFAULTS, pins: {}, origins: [], loaded: false },
+    'value' in first ? first.value : { settings: DEFAULTS, pins: {}, shared: {}, origins: [], loaded: false },
   );
   useEffect(() => {
     let live = true;
     const refresh = () => void read().then((s) => live && setState(s));
     if ('later' in first) void first.later.then((s) => live && setState(s));
-    // Only settings, pins and the Okteto list: served-by state is written on every page load, and
+    // Only settings, pins, share records and the Okteto list: served-by state is written on every page load, and
     // a re-render while someone types would put a controlled field back to its stored value.
     const off = watch(Object.values(WATCHED), refresh);
     browser.permissions.onAdded.addListener(refresh);

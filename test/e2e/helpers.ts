@@ -42,13 +42,33 @@ export function lastMain(sandbox: Sandbox, host: string, path = '/') {
   return hits[hits.length - 1];
 }
 
-/** Opens the movies frontend and, through the popup, diverts it to `namespace`. */
-export async function divertApp(driver: Driver, sandbox: Sandbox, namespace: string): Promise<Tab> {
+/**
+ * Runs `action`, after which the extension reloads `tab` ("Reload the page after a change", on by
+ * default), and waits until the new page has loaded: a test's own navigation would race it.
+ */
+export async function reloadedBy<T>(tab: Tab, action: () => Promise<T>): Promise<T> {
+  await tab.run('window.__divertSwitchOld = true');
+  const result = await action();
+  await until(
+    async () => (await tab.run('document.readyState === "complete" && !window.__divertSwitchOld').catch(() => false)) === true,
+    'the extension to reload the tab',
+  );
+  return result;
+}
+
+/**
+ * Opens the movies frontend and, through the popup, diverts it to `namespace`; the tab reloads by
+ * itself (`reloads: false` for versions before 0.3, which did not).
+ */
+export async function divertApp(driver: Driver, sandbox: Sandbox, namespace: string, { reloads = true } = {}): Promise<Tab> {
   const app = await driver.open(sandbox.url(FRONTEND));
   const popup = await driver.popup(app);
   await popup.type('combobox', 'Namespace', namespace, true);
-  await popup.click('switch', 'Divert this site');
-  await popup.waitText('status', `okteto-divert=${namespace}`);
+  const turnOn = async () => {
+    await popup.click('switch', 'Divert this site');
+    await popup.waitText('status', `okteto-divert=${namespace}`);
+  };
+  await (reloads ? reloadedBy(app, turnOn) : turnOn());
   await popup.close();
   return app;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Driver, type Tab, until } from '../../dev/harness/driver';
 import { type StandInSpace, startOktetoApi } from '../../dev/sandbox/okteto-api';
-import { divertApp, FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
+import { divertApp, FRONTEND, lastMain, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
 
 const TOKEN = 'okteto-pat-facts-0123456789';
 
@@ -121,10 +121,12 @@ describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launc
         async () => (await popup.pageText()).includes('This is frontend in the Okteto namespace staging'),
         'the endpoint recognised',
       );
-      await popup.click('switch', 'Divert this site');
-      await popup.waitText('status', 'okteto-divert=staging');
+      // The tab reloads by itself after the change, and carries it.
+      await reloadedBy(tab, async () => {
+        await popup.click('switch', 'Divert this site');
+        await popup.waitText('status', 'okteto-divert=staging');
+      });
       await popup.close();
-      await tab.reload();
       expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=staging');
     } finally {
       await fresh.close();

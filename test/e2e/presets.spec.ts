@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Tab, type Ui, until } from '../../dev/harness/driver';
-import { FRONTEND, lastMain, loadResources, TEST_DOMAIN, useBrowser } from './helpers';
+import { FRONTEND, lastMain, loadResources, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
 
 describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, launch) => {
   const env = useBrowser(launch);
@@ -48,13 +48,18 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'ali');
     await popup.click('option', 'alice Alice');
-    await popup.click('switch', 'Divert this site');
-    await popup.waitText('status', 'okteto-divert=alice');
-    expect(await headerOn(app)).toBe('okteto-divert=alice');
+    // Each change reloads the tab ("Reload the page after a change"), which then carries it.
+    await reloadedBy(app, async () => {
+      await popup.click('switch', 'Divert this site');
+      await popup.waitText('status', 'okteto-divert=alice');
+    });
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
 
-    await popup.type('combobox', 'Namespace', 'carol-new', true);
-    await popup.waitText('status', 'okteto-divert=carol-new');
-    expect(await headerOn(app)).toBe('okteto-divert=carol-new');
+    await reloadedBy(app, async () => {
+      await popup.type('combobox', 'Namespace', 'carol-new', true);
+      await popup.waitText('status', 'okteto-divert=carol-new');
+    });
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=carol-new');
     // remembered as recent
     await popup.type('combobox', 'Namespace', 'caro');
     expect(await popup.exists('option', 'carol-new recent')).toBe(true);
@@ -139,10 +144,11 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
   });
 
   it('the keyboard shortcut toggles divert for the current site', async () => {
-    expect(await env.driver.command('toggle-divert', app)).toBe(`off ${TEST_DOMAIN}`);
-    expect(await headerOn(app)).toBeUndefined();
+    // Each toggle reloads the tab ("Reload the page after a change"), which then shows it.
+    expect(await reloadedBy(app, () => env.driver.command('toggle-divert', app))).toBe(`off ${TEST_DOMAIN}`);
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBeUndefined();
     expect((await env.driver.badge(app)).text).toBe('');
-    expect(await env.driver.command('toggle-divert', app)).toBe(`on ${TEST_DOMAIN}`);
-    expect(await headerOn(app)).toBe('okteto-divert=staging');
+    expect(await reloadedBy(app, () => env.driver.command('toggle-divert', app))).toBe(`on ${TEST_DOMAIN}`);
+    expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=staging');
   });
 });

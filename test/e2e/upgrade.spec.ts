@@ -40,7 +40,7 @@ describe.each(BROWSERS.filter(([name]) => !only || only.includes(name)))('%s: up
   });
 
   it('keeps settings, rules and the Okteto connection, moves the token out of storage, and the header flows', async () => {
-    await divertApp(driver, sandbox, 'alice');
+    await divertApp(driver, sandbox, 'alice', { reloads: false });
     const options = await driver.options();
     await options.type('textbox', 'Okteto instance URL', okteto.url);
     await options.type('textbox', 'Personal access token', TOKEN);

@@ -81,6 +81,9 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
   const scripts: Script[] = [];
   const injected: number[] = [];
   const messages: { tabId: number; message: unknown }[] = [];
+  /** Link context menu entries as created (removeAll empties it), and tab reloads asked for. */
+  const menus: { id: string; parentId?: string; title: string; targetUrlPatterns?: string[] }[] = [];
+  const reloads: { tabId: number; bypassCache?: boolean }[] = [];
   const session = ruleStore(5000);
   const onChanged = event();
   const changed = (changes: Changes, name: string) => void onChanged.fire(changes, name);
@@ -122,9 +125,29 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       onUpdated: event(),
       query: async () => tabs,
       get: async (id: number) => tabs.find((t) => t.id === id),
+      reload: async (tabId: number, props: { bypassCache?: boolean } = {}) => void reloads.push({ tabId, ...props }),
+      create: async ({ url }: { url: string }) => {
+        const tab = { id: Math.max(0, ...tabs.map((t) => t.id)) + 1, url };
+        tabs.push(tab);
+        return tab;
+      },
+      update: async (tabId: number, { url }: { url: string }) => {
+        const tab = tabs.find((t) => t.id === tabId);
+        if (tab) tab.url = url;
+        return tab;
+      },
       sendMessage: async (tabId: number, message: unknown) => void messages.push({ tabId, message }),
     },
     commands: { onCommand: event() },
+    contextMenus: {
+      create: (props: (typeof menus)[number], done?: () => void) => {
+        if (menus.some((m) => m.id === props.id)) throw new Error(`Duplicate menu id ${props.id}`);
+        menus.push(props);
+        done?.();
+      },
+      removeAll: async () => void menus.splice(0),
+      onClicked: event(),
+    },
     // As browser.i18n does: the English message with $1… replaced, '' for an unknown key.
     i18n: {
       getMessage: (key: string, subs: string[] = []) =>
@@ -178,5 +201,5 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       updateSessionRules: session.update,
     },
   };
-  return { fake, dynamic, session, origins, tabs, badges, popups, scripts, injected, messages, managed, alarms };
+  return { fake, dynamic, session, origins, tabs, badges, popups, scripts, injected, messages, managed, alarms, menus, reloads };
 }

@@ -22,12 +22,19 @@ const USED_BY: Record<string, RegExp> = {
   webRequest: /\.webRequest\.on(SendHeaders|HeadersReceived|BeforeRequest)/,
   scripting: /\.scripting\.(registerContentScripts|executeScript)/,
   alarms: /\.alarms\.create/,
+  contextMenus: /\.contextMenus\.create/,
 };
 
 describe('the manifest (pinned)', () => {
   it('asks for exactly these permissions, each used by the code', () => {
     expect(manifest.permissions).toEqual(Object.keys(USED_BY));
     for (const [permission, use] of Object.entries(USED_BY)) expect(code, permission).toMatch(use);
+  });
+
+  it('asks for browsingData only when the user clears a page’s service worker, and gives it back', () => {
+    expect((manifest as Record<string, unknown>).optional_permissions).toEqual(['browsingData']);
+    expect(code).toMatch(/permissions\.request\(\{ permissions: \['browsingData'\] \}\)/);
+    expect(code).toMatch(/permissions\.remove\(\{ permissions: \['browsingData'\] \}\)/);
   });
 
   it('has no host permission at install: each domain is asked for when divert is turned on', () => {

@@ -1,0 +1,67 @@
+import type { PageCheck, Reply } from '../core/messages';
+import { divertFor, webHost } from '../core/tab-state';
+import { browser } from '../platform/browser';
+import { context } from './context';
+
+/** The tab's page, when it is diverted now (the only pages these checks may touch). */
+async function divertedPage(tabId: number): Promise<URL | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const host = webHost(tab?.url);
+  if (!tab?.url || !host) return undefined;
+  const ctx = await context();
+  return divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host) ? new URL(tab.url) : undefined;
+}
+
+/**
+ * Whether a service worker controls a diverted tab's page: what it answers from its own caches
+ * never reaches the namespace. A one-line check in the content-script world (the page cannot fake
+ * its navigator there), run when the popup opens on that tab, and only on diverted hosts.
+ */
+export async function inspectPage(tabId: number): Promise<Reply<PageCheck>> {
+  if (!(await divertedPage(tabId))) return { ok: false, error: 'This tab is not diverted.' };
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => !!navigator.serviceWorker?.controller,
+    });
+    return { ok: true, value: { serviceWorker: result?.result === true } };
+  } catch {
+    return { ok: true, value: { serviceWorker: false } };
+  }
+}
+
+/**
+ * Removes a diverted tab's service worker and caches, then reloads it without the cache. Chrome:
+ * browsingData scoped to the page's origin (service workers, Cache API storage, HTTP cache).
+ * Firefox's browsingData scopes only service workers and the HTTP cache to a host, and has no
+ * Cache API type at all, so the page's Cache API storage is emptied from its own origin (the
+ * content-script world shares it) before its worker goes. The browsingData permission was asked
+ * for in the popup's click and is given back here.
+ */
+export async function clearSiteData(tabId: number): Promise<Reply> {
+  const page = await divertedPage(tabId);
+  if (!page) return { ok: false, error: 'This tab is not diverted.' };
+  if (!(await browser.permissions.contains({ permissions: ['browsingData'] }))) {
+    return { ok: false, error: 'Divert Switch needs permission to clear this site’s data: allow it when asked.' };
+  }
+  try {
+    if (typeof browser.runtime.getBrowserInfo === 'function') {
+      await browser.scripting
+        .executeScript({
+          target: { tabId },
+          func: () => caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))),
+        })
+        .catch(() => undefined);
+      await browser.browsingData.remove({ hostnames: [page.hostname] }, { serviceWorkers: true, cache: true });
+    } else {
+      await browser.browsingData.remove(
+        { origins: [page.origin] } as Parameters<typeof browser.browsingData.remove>[0],
+        { serviceWorkers: true, cacheStorage: true, cache: true } as Parameters<typeof browser.browsingData.remove>[1],
+      );
+    }
+  } finally {
+    await browser.permissions.remove({ permissions: ['browsingData'] }).catch(() => false);
+  }
+  await browser.tabs.reload(tabId, { bypassCache: true });
+  return { ok: true };
+}

@@ -1,0 +1,173 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Background, boot, env } from '../../test/fakes/background';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
+
+// Share links, "Open diverted to", time boxes and the page checks, through the background's listeners.
+
+const APP = 'http://movies-staging.okteto.example.com/movies';
+const pins = async () => ((await env.current.fake.storage.session.get('pins')).pins ?? {}) as Record<number, string>;
+
+/** tabs.onUpdated as the browser fires it when a tab starts loading `url`. */
+async function load(bg: Background, tabId: number, url: string) {
+  const tab = env.current.tabs.find((t) => t.id === tabId);
+  if (tab) tab.url = url;
+  else env.current.tabs.push({ id: tabId, url });
+  env.current.fake.tabs.onUpdated.fire(tabId, { status: 'loading', url }, { id: tabId, url });
+  await bg.settle();
+}
+
+describe('share links', () => {
+  let bg: Background;
+  beforeEach(async () => {
+    bg = await boot();
+    await bg.send({ type: 'setNamespace', namespace: 'bob' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+  });
+
+  it('pin the tab to the link’s namespace and reload it once; the saved namespace stays', async () => {
+    await load(bg, 5, `${APP}#:~:okteto-divert=alice`);
+    expect(await pins()).toEqual({ 5: 'alice' });
+    expect(env.current.reloads).toEqual([{ tabId: 5 }]);
+    expect((await bg.settings()).activeNamespace).toBe('bob');
+    expect((await env.current.fake.storage.session.get('shared')).shared).toEqual({
+      5: { namespace: 'alice', url: `${APP}#:~:okteto-divert=alice` },
+    });
+    // The reload brings the same link again: nothing more happens.
+    await load(bg, 5, `${APP}#:~:okteto-divert=alice`);
+    expect(env.current.reloads).toHaveLength(1);
+    // The person unpins the tab: the link in its address bar does not pin it again.
+    await bg.send({ type: 'pinTab', tabId: 5, namespace: null });
+    await load(bg, 5, `${APP}#:~:okteto-divert=alice`);
+    expect(await pins()).toEqual({});
+  });
+
+  it('change nothing on a domain not diverted, while paused, or with a bad namespace', async () => {
+    const before = JSON.stringify(await bg.settings());
+    await load(bg, 6, 'https://elsewhere.example.org/#:~:okteto-divert=alice');
+    await load(bg, 7, `${APP}#:~:okteto-divert=Not_Valid`);
+    await bg.send({ type: 'setPaused', paused: true });
+    await load(bg, 8, `${APP}#:~:okteto-divert=alice`);
+    expect(await pins()).toEqual({});
+    expect(env.current.reloads).toEqual([]);
+    expect(JSON.stringify({ ...(await bg.settings()), paused: false })).toBe(before);
+    expect(env.current.origins).toEqual(['*://*/*']);
+  });
+
+  it('go with their tab', async () => {
+    await load(bg, 5, `${APP}#:~:okteto-divert=alice`);
+    env.current.fake.tabs.onRemoved.fire(5);
+    await bg.settle();
+    expect((await env.current.fake.storage.session.get('shared')).shared).toEqual({});
+  });
+});
+
+describe('"Open diverted to"', () => {
+  let bg: Background;
+  beforeEach(async () => {
+    bg = await boot();
+    await bg.send({ type: 'addPreset', namespace: 'staging', label: 'Shared' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.settle();
+  });
+
+  it('lists presets and recent namespaces on links to diverted domains, and follows the settings', async () => {
+    expect(env.current.menus).toEqual([
+      {
+        id: 'open-diverted',
+        title: 'Open diverted to',
+        contexts: ['link'],
+        targetUrlPatterns: ['*://okteto.example.com/*', '*://*.okteto.example.com/*'],
+      },
+      { id: 'open-diverted:staging', parentId: 'open-diverted', title: 'staging (Shared)', contexts: ['link'] },
+      { id: 'open-diverted:alice', parentId: 'open-diverted', title: 'alice', contexts: ['link'] },
+    ]);
+    await bg.send({ type: 'setPaused', paused: true });
+    await bg.settle();
+    expect(env.current.menus).toEqual([]);
+  });
+
+  it('opens the link in a new tab that is pinned before it loads the link', async () => {
+    const onClicked = env.current.fake.contextMenus.onClicked.fire;
+    const updates: unknown[] = [];
+    const update = env.current.fake.tabs.update;
+    env.current.fake.tabs.update = async (id: number, props: { url: string }) => {
+      updates.push({ pinned: (await pins())[id], url: props.url });
+      return update(id, props);
+    };
+    onClicked({ menuItemId: 'open-diverted:staging', linkUrl: `${APP}?id=1` }, { id: 1, index: 0, windowId: 1 });
+    await bg.settle();
+    expect(updates).toEqual([{ pinned: 'staging', url: `${APP}?id=1` }]);
+    // Not a diverted host, or not one of our entries: no tab.
+    onClicked({ menuItemId: 'open-diverted:staging', linkUrl: 'https://elsewhere.example.org/' }, { id: 1 });
+    onClicked({ menuItemId: 'someone-else', linkUrl: `${APP}?id=2` }, { id: 1 });
+    await bg.settle();
+    expect(updates).toHaveLength(1);
+    expect((await bg.settings()).activeNamespace).toBe('alice');
+  });
+});
+
+describe('time-boxed divert', () => {
+  let bg: Background;
+  beforeEach(async () => {
+    bg = await boot();
+  });
+
+  it('starts (resuming a pause), sets its alarm and tick, and ends by itself in a pause', async () => {
+    await bg.send({ type: 'setPaused', paused: true });
+    const until = Date.now() + 3_600_000;
+    expect(await bg.send({ type: 'setDivertUntil', until })).toEqual({ ok: true });
+    await bg.settle();
+    expect(await bg.settings()).toMatchObject({ paused: false, divertUntil: until });
+    expect(env.current.alarms.get('divert-until')).toEqual({ when: until });
+    expect(env.current.alarms.get('divert-until-tick')).toEqual({ periodInMinutes: 1 });
+
+    // An early alarm (a clock change) ends nothing.
+    const onAlarm = (alarm: { name: string }) => Promise.all(env.current.fake.alarms.onAlarm.fire(alarm));
+    await onAlarm({ name: 'divert-until' });
+    expect((await bg.settings()).paused).toBe(false);
+
+    await bg.send({ type: 'setDivertUntil', until: Date.now() + 20 });
+    await new Promise((r) => setTimeout(r, 40));
+    await onAlarm({ name: 'divert-until' });
+    await bg.settle();
+    const s = await bg.settings();
+    expect(s.paused).toBe(true);
+    expect(s.divertUntil).toBeUndefined();
+    expect(env.current.alarms.has('divert-until')).toBe(false);
+  });
+
+  it('refuses a time in the past or beyond a week with a message, and changes nothing', async () => {
+    const before = JSON.stringify(await bg.settings());
+    for (const until of [Date.now() - 1, Date.now() + 8 * 24 * 3_600_000]) {
+      const reply = (await bg.send({ type: 'setDivertUntil', until })) as { ok: boolean; error: string };
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(/already passed|within a week/);
+    }
+    expect(JSON.stringify(await bg.settings())).toBe(before);
+  });
+
+  it('is ended by pausing or resuming by hand, and when it ended while the browser was closed', async () => {
+    await bg.send({ type: 'setDivertUntil', until: Date.now() + 60_000 });
+    await bg.send({ type: 'setPaused', paused: false });
+    expect((await bg.settings()).divertUntil).toBeUndefined();
+    await bg.send({ type: 'setDivertUntil', until: Date.now() + 30 });
+    await new Promise((r) => setTimeout(r, 50));
+    bg = await boot({ wake: true });
+    await bg.settle();
+    expect(await bg.settings()).toMatchObject({ paused: true });
+    expect((await bg.settings()).divertUntil).toBeUndefined();
+  });
+});
+
+describe('page checks', () => {
+  it('look only at diverted tabs', async () => {
+    const bg = await boot();
+    env.current.tabs.push({ id: 3, url: 'https://elsewhere.example.org/' });
+    expect(await bg.send({ type: 'inspectPage', tabId: 3 })).toEqual({ ok: false, error: 'This tab is not diverted.' });
+    expect(await bg.send({ type: 'clearSiteData', tabId: 3 })).toEqual({ ok: false, error: 'This tab is not diverted.' });
+    expect(env.current.injected).toEqual([]);
+    expect(env.current.reloads).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { sharedNamespace } from '../core/share-link';
+import { ITEMS } from '../core/storage-items';
+import { divertFor, webHost } from '../core/tab-state';
+import { browser } from '../platform/browser';
+import { read, write } from '../platform/store';
+import { commit } from './commit';
+import { context } from './context';
+import { enqueue } from './queue';
+
+/** Tabs whose share link is being applied now (tab id → link): a link's repeated events act once. */
+const applying = new Map<number, string>();
+
+/**
+ * A tab shows a share link (`#:~:okteto-divert=<ns>`, core/share-link.ts): on a host the user
+ * already diverts, with access granted, the tab is pinned to that namespace and reloaded, so the
+ * page comes from it; the saved namespace and other tabs are untouched. Anything else changes
+ * nothing: a link never adds a domain or asks for access (the popup says why it was ignored).
+ * Tab URLs are only readable on hosts we may access, which are exactly the ones a link may divert.
+ */
+export async function onShareLink(tabId: number, url: string | undefined): Promise<void> {
+  if (!url?.includes(':~:') || applying.get(tabId) === url) return;
+  const shared = sharedNamespace(url);
+  const host = webHost(url);
+  if (!shared || shared.error !== undefined || !host) return;
+  const namespace = shared.value;
+  const ctx = await context();
+  // Already applied to this tab (a reload, or the person changed the tab's namespace since).
+  const done = ctx.shared[tabId];
+  if (done?.url === url && done.namespace === namespace) return;
+  if (!divertFor(ctx.settings, { [tabId]: namespace }, ctx.origins, tabId, host)) return;
+  applying.set(tabId, url);
+  try {
+    // In the queue, so that two tabs' links never overwrite each other's record.
+    const repinned = await commit(async (_settings, pins) => {
+      await write(ITEMS.shared, { ...(await read(ITEMS.shared)), [tabId]: { namespace, url } });
+      return { pins: { ...pins, [tabId]: namespace }, reply: pins[tabId] !== namespace };
+    });
+    // The document that brought the link went out before the pin existed: it is asked for again.
+    if (repinned) await browser.tabs.reload(tabId);
+  } finally {
+    applying.delete(tabId);
+  }
+}
+
+/** A closed tab's share record goes with it. */
+export const forgetShared = (tabId: number): Promise<void> =>
+  enqueue(async () => {
+    const { [tabId]: closed, ...rest } = await read(ITEMS.shared);
+    if (closed) await write(ITEMS.shared, rest);
+  });

@@ -1,0 +1,88 @@
+import { validateNamespace } from './namespace';
+import type { Result } from './result';
+
+/**
+ * Share links carry the namespace in a URL fragment directive: `#:~:okteto-divert=alice`, the same
+ * place text fragments (`#:~:text=…`) live. Why there:
+ * - a fragment never leaves the browser, so no server sees (or rejects, or caches by) it;
+ * - browsers strip everything after `:~:` from `location.hash` before the page's scripts run
+ *   (Chrome and Firefox both, measured in test/e2e/share.spec.ts), so a single-page app routing on
+ *   `#/movies` still reads `#/movies`, and unknown directives are ignored;
+ * - the tab's URL keeps it, which is where the extension reads it (only on hosts it may access).
+ * Without the extension the link opens the same page, from the shared namespace.
+ */
+const DIRECTIVE = ':~:';
+const KEY = 'okteto-divert=';
+
+function split(url: URL): { fragment: string; directives: string[] } {
+  const hash = url.hash.replace(/^#/, '');
+  const at = hash.indexOf(DIRECTIVE);
+  if (at < 0) return { fragment: hash, directives: [] };
+  return {
+    fragment: hash.slice(0, at),
+    directives: hash
+      .slice(at + DIRECTIVE.length)
+      .split('&')
+      .filter(Boolean),
+  };
+}
+
+function parse(url: string): URL | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL without our directive (other directives, such as a text fragment, stay). */
+function withoutShare(url: string): string {
+  const u = parse(url);
+  if (!u) return url;
+  const { fragment, directives } = split(u);
+  const rest = directives.filter((d) => !d.startsWith(KEY));
+  u.hash = rest.length ? `${fragment}${DIRECTIVE}${rest.join('&')}` : fragment;
+  // `new URL` keeps a bare '#' when the hash is emptied; the page's own URL had none.
+  return u.hash === '' ? u.href.replace(/#$/, '') : u.href;
+}
+
+/** A link to `url` that opens it diverted to `namespace` in the recipient's tab. */
+export function shareLink(url: string, namespace: string): string {
+  const u = parse(withoutShare(url));
+  if (!u) return url;
+  const { fragment, directives } = split(u);
+  u.hash = `${fragment}${DIRECTIVE}${[...directives, `${KEY}${namespace}`].join('&')}`;
+  return u.href;
+}
+
+/**
+ * The namespace a share link names, checked with the namespace rule; undefined when the URL is no
+ * share link. Only the first okteto-divert directive counts.
+ */
+export function sharedNamespace(url: string | undefined): Result<string> | undefined {
+  const u = url === undefined ? undefined : parse(url);
+  if (!u) return undefined;
+  const found = split(u).directives.find((d) => d.startsWith(KEY));
+  if (found === undefined) return undefined;
+  let raw = found.slice(KEY.length);
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    // Left as written: the namespace rule refuses it with its own message.
+  }
+  return validateNamespace(raw.slice(0, 100));
+}
+
+/** Single quotes for a POSIX shell: nothing inside is expanded, a quote is closed, escaped, reopened. */
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * `curl -H 'baggage: okteto-divert=<ns>' '<url>'`: how the Divert guide tests a namespace. The
+ * fragment is dropped: it never reaches a server.
+ */
+export function curlCommand(url: string, namespace: string): string {
+  const u = parse(url);
+  const target = u ? `${u.origin}${u.pathname}${u.search}` : url;
+  return `curl -H ${quote(`baggage: okteto-divert=${namespace}`)} ${quote(target)}`;
+}

@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
+import type { SharedTab } from '../core/storage-items';
+import { t } from '../ui/i18n';
+
+/** Copies text; extension pages may write the clipboard in a click (execCommand where they may not). */
+async function copy(text: string, field?: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.select();
+    return document.execCommand('copy');
+  }
+}
+
+/**
+ * "Share link" (read-only, with "Copy share link") and "Copy as curl" for the page and the
+ * namespace its requests carry: a teammate opening the link sees this page diverted the same way
+ * in that tab only; the curl command is how the Divert guide tests a namespace.
+ */
+export function ShareTools({ url, namespace }: { url: string; namespace: string }) {
+  const [copied, setCopied] = useState<string>();
+  const link = shareLink(url, namespace);
+  let field: HTMLInputElement | null = null;
+  const copyThen = (text: string, said: string) => void copy(text, field).then((ok) => setCopied(ok ? said : t('copyFailed')));
+  return (
+    <section class="share" aria-label={t('shareSection')}>
+      <label class="field">
+        {t('shareLink')}
+        <input
+          ref={(el) => {
+            field = el;
+          }}
+          type="text"
+          readOnly
+          value={link}
+          onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+        />
+      </label>
+      <div class="row">
+        <button type="button" onClick={() => copyThen(link, t('shareLinkCopied', namespace))}>
+          {t('copyShareLink')}
+        </button>
+        <button type="button" onClick={() => copyThen(curlCommand(url, namespace), t('curlCopied'))}>
+          {t('copyAsCurl')}
+        </button>
+      </div>
+      <p class="muted" aria-live="polite">
+        {copied}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * What became of the share link this tab was opened from: applied (the tab alone shows its
+ * namespace), or ignored and why. A link never adds a domain or asks for access.
+ */
+export function ShareNotice({
+  url,
+  host,
+  tabId,
+  shared,
+  pinned,
+  divertable,
+}: {
+  url?: string;
+  host: string;
+  tabId?: number;
+  shared: Record<string, SharedTab>;
+  pinned?: string;
+  /** The host is diverted now (covered, on, access granted, not paused). */
+  divertable: boolean;
+}) {
+  const named = sharedNamespace(url);
+  if (!named) return null;
+  if (named.error !== undefined) return <p class="attention">{t('shareIgnoredBadNamespace', named.error)}</p>;
+  const applied = tabId !== undefined && shared[tabId]?.url === url && shared[tabId]?.namespace === named.value;
+  if (applied && pinned === named.value) return <p class="entry">{t('sharedHere', named.value)}</p>;
+  if (applied) return null; // the person changed this tab's namespace since: theirs stands
+  return <p class="attention">{divertable ? t('shareApplying', named.value) : t('shareIgnored', named.value, host)}</p>;
+}

@@ -1,0 +1,278 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Driver, type Tab, until } from '../../dev/harness/driver';
+import { divertApp, FRONTEND, LOOKALIKE_HOSTS, marker, TEST_DOMAIN, useBrowser } from './helpers';
+
+const run = promisify(execFile);
+
+/** The page's text at `selector` once it shows `text` (a reload may be under way meanwhile). */
+const shows = (tab: Tab, selector: string, text: string) =>
+  until(async () => (await tab.textOf(selector).catch(() => '')) === text, `${selector} to show ${text}`);
+
+describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time boxes', (_name, launch) => {
+  const env = useBrowser(launch);
+  let app: Tab;
+  let page: string;
+  let link: string;
+
+  const requestsFor = (path: string) => env.sandbox.seen.filter((s) => s.host === FRONTEND && s.path === path);
+
+  beforeAll(async () => {
+    app = await divertApp(env.driver, env.sandbox, 'alice');
+    page = `/?id=${marker('share')}`;
+    await app.goto(env.sandbox.url(FRONTEND, page));
+  });
+
+  it('the popup shows a share link for the page and namespace, and copies it', async () => {
+    const popup = await env.driver.popup(app);
+    link = await popup.value('textbox', 'Share link');
+    expect(link).toBe(env.sandbox.url(FRONTEND, `${page}#:~:okteto-divert=alice`));
+    expect(await popup.clickAndCopy('button', 'Copy share link')).toBe(link);
+    await popup.close();
+  });
+
+  it('copies a curl command that, run against the sandbox, is answered by the same namespace', async () => {
+    const popup = await env.driver.popup(app);
+    const curl = await popup.clickAndCopy('button', 'Copy as curl');
+    await popup.close();
+    const url = env.sandbox.url(FRONTEND, page);
+    expect(curl).toBe(`curl -H 'baggage: okteto-divert=alice' '${url}'`);
+    // Run as copied, through a shell; --resolve stands in for the cluster's DNS, as the browser's
+    // host rules do.
+    const resolve = `--resolve ${FRONTEND}:${env.sandbox.port}:127.0.0.1`;
+    const { stdout } = await run('sh', ['-c', `${curl} -sS --max-time 10 ${resolve}`]);
+    const catalog = /id="catalog-ns">([^<]+)</.exec(stdout)?.[1];
+    expect(catalog).toBe('alice');
+    expect(catalog).toBe(await app.textOf('#catalog-ns'));
+    expect(requestsFor(page).at(-1)?.headers.baggage).toBe('okteto-divert=alice');
+  });
+
+  describe('in a second profile that diverts the domain to bob', () => {
+    let second: Driver;
+    let other: Tab;
+
+    beforeAll(async () => {
+      second = await launch();
+      other = await divertApp(second, env.sandbox, 'bob');
+    });
+
+    it('opens the link in that tab alone, diverted to alice; the saved namespace and other tabs keep bob', async () => {
+      const since = Date.now();
+      const tab = await second.open(link);
+      await shows(tab, '#catalog-ns', 'alice');
+      // The page's own scripts never see the directive: a hash router reads its own hash.
+      expect(await until(() => tab.run('location.href').catch(() => ''), 'the page URL')).toBe(env.sandbox.url(FRONTEND, page));
+      expect(
+        requestsFor(page)
+          .filter((s) => s.at >= since)
+          .at(-1)?.divert,
+      ).toBe('alice');
+      const id = await second.tabId(tab);
+      expect(await second.session('pins')).toEqual({ [id]: 'alice' });
+      expect(((await second.stored('settings')) as { activeNamespace: string }).activeNamespace).toBe('bob');
+
+      const badge = await until(async () => {
+        const text = (await tab.pageBadge().catch(() => null))?.text ?? '';
+        return text.includes('opened from a share link') ? text : '';
+      }, 'page badge to say the tab came from a share link');
+      expect(badge).toContain('alice');
+      expect((await second.badge(tab)).title).toContain('opened from a share link');
+      const popup = await second.popup(tab);
+      expect(await popup.isChecked('checkbox', 'This tab only')).toBe(true);
+      expect(await popup.pageText()).toContain('Opened from a share link: this tab alone shows alice');
+      await popup.close();
+
+      // Reloaded, it stays alice and is not reloaded again by the extension.
+      const before = requestsFor(page).length;
+      await tab.reload();
+      await shows(tab, '#catalog-ns', 'alice');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(requestsFor(page).length).toBe(before + 1);
+
+      await other.reload();
+      expect(requestsFor('/').at(-1)?.divert).toBe('bob');
+    });
+
+    it('ignores a link to a domain it does not divert, and a link with a bad namespace, and says why', async () => {
+      const host = LOOKALIKE_HOSTS[0];
+      const path = `/${marker('foreign')}`;
+      const origins = await second.origins();
+      const settings = await second.stored('settings');
+      const pins = await second.session('pins');
+      const tab = await second.open(env.sandbox.url(host, `${path}#:~:okteto-divert=alice`));
+      let popup = await second.popup(tab);
+      expect(await popup.pageText()).toContain(`The share link for alice was ignored: ${host} is not a site you divert now`);
+      await popup.close();
+      expect(env.sandbox.find(path).map((s) => s.headers.baggage)).toEqual([undefined]);
+
+      const bad = await second.open(env.sandbox.url(FRONTEND, `/?id=${marker('bad')}#:~:okteto-divert=Not_A_Namespace`));
+      popup = await second.popup(bad);
+      expect(await popup.pageText()).toContain('is not a valid namespace. A namespace is 1-63 characters');
+      await popup.close();
+
+      expect(await second.origins()).toEqual(origins);
+      expect(await second.stored('settings')).toEqual(settings);
+      expect(await second.session('pins')).toEqual(pins);
+    });
+
+    it('closes the second profile', async () => {
+      await second.close();
+    });
+  });
+
+  it('"Open diverted to" offers presets and recent namespaces on diverted links, and opens a tab pinned before its first request', async () => {
+    const menu = JSON.parse(await env.driver.command('test:menus', app));
+    expect(menu.patterns).toEqual([`*://${TEST_DOMAIN}/*`, `*://*.${TEST_DOMAIN}/*`]);
+    expect(menu.choices.map((c: { namespace: string }) => c.namespace)).toContain('alice');
+
+    const target = `/?id=${marker('open')}`;
+    const opened = await env.driver.command(`test:open-diverted:staging:${env.sandbox.url(FRONTEND, target)}`, app);
+    expect(opened).toMatch(/^opened \d+$/);
+    await until(() => requestsFor(target).length > 0, 'the link to load');
+    // Every request for the link carried staging: the pin was there before the tab loaded it.
+    expect(requestsFor(target).map((s) => s.divert)).toEqual(['staging']);
+    expect(Object.values((await env.driver.session('pins')) as Record<string, string>)).toContain('staging');
+    expect(((await env.driver.stored('settings')) as { activeNamespace: string }).activeNamespace).toBe('alice');
+
+    const foreign = `/${marker('menu-foreign')}`;
+    expect(await env.driver.command(`test:open-diverted:staging:${env.sandbox.url(LOOKALIKE_HOSTS[0], foreign)}`, app)).toBe(
+      `${LOOKALIKE_HOSTS[0]} is not diverted`,
+    );
+    expect(env.sandbox.find(foreign)).toEqual([]);
+  });
+
+  it('reloads the page after a change of namespace or divert, unless the option is off', async () => {
+    const path = `/?id=${marker('reload')}`;
+    await app.goto(env.sandbox.url(FRONTEND, path));
+    let popup = await env.driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'staging', true);
+    await until(() => requestsFor(path).at(-1)?.divert === 'staging', 'the tab to reload with staging');
+    await popup.close();
+    await shows(app, '#catalog-ns', 'staging');
+
+    // The shortcut's toggle reloads too: off, then on again.
+    expect(await env.driver.command('toggle-divert', app)).toMatch(/^off /);
+    await until(() => requestsFor(path).at(-1)?.divert === undefined, 'the tab to reload without the header');
+    expect(await env.driver.command('toggle-divert', app)).toMatch(/^on /);
+    await until(() => requestsFor(path).at(-1)?.divert === 'staging', 'the tab to reload with the header');
+
+    const options = await env.driver.options();
+    await options.click('switch', 'Reload the page after a change');
+    expect(await options.isChecked('switch', 'Reload the page after a change')).toBe(false);
+    const count = requestsFor(path).length;
+    popup = await env.driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'alice', true);
+    await popup.waitText('status', 'okteto-divert=alice');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(requestsFor(path).length).toBe(count);
+    await popup.close();
+    await options.click('switch', 'Reload the page after a change');
+    expect(await options.isChecked('switch', 'Reload the page after a change')).toBe(true);
+    await options.close();
+    await app.reload();
+  });
+
+  it('says when the page was answered from the browser cache, and reloads without it', async () => {
+    const id = marker('cache');
+    const url = env.sandbox.url(FRONTEND, `/__test/cached?id=${id}`);
+    const tab = await env.driver.open(url);
+    await until(async () => (await tab.title()) === 'done', 'the cached page to load');
+    await tab.goto(url);
+    await until(async () => (await tab.title()) === 'done', 'the cached page to load again');
+    const data = () => env.sandbox.find(`/__test/cached-data?id=${id}`);
+    expect(data().length).toBe(1); // the second answer came from the cache
+
+    const popup = await env.driver.popup(tab);
+    await popup.waitText('status', 'okteto-divert=alice');
+    await until(() => popup.exists('button', 'Reload without cache'), 'the cache notice');
+    expect(await popup.pageText()).toContain('responses on this page came from the browser cache');
+    await popup.click('button', 'Reload without cache');
+    await until(() => data().length === 2, 'the call to reach the namespace again');
+    expect(data()[1].divert).toBe('alice');
+    await until(async () => !(await popup.exists('button', 'Reload without cache')), 'the notice to go');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('says when a service worker controls the page, and clears its worker and caches', async () => {
+    // A secure origin (service workers need one): *.localhost, diverted like any other domain.
+    const domain = 'okteto.demo.localhost';
+    const host = `sw.${domain}`;
+    const options = await env.driver.options();
+    await options.type('textbox', 'Domain', domain);
+    await options.click('button', 'Add domain');
+    await until(() => options.exists('switch', `Divert ${domain}`), 'the domain');
+    if (!(await options.isChecked('switch', `Divert ${domain}`))) await options.click('switch', `Divert ${domain}`);
+    const titled = (tab: Tab, title: string) =>
+      until(async () => (await tab.title().catch(() => '')) === title, `the page to say "${title}"`);
+    const tab = await env.driver.open(env.sandbox.url(host, '/__test/sw-page?register'));
+    await titled(tab, 'answered by service-worker');
+    await tab.goto(env.sandbox.url(host, '/__test/sw-page'));
+    await titled(tab, 'answered by service-worker');
+    const data = () => env.sandbox.seen.filter((s) => s.host === host && s.path === '/__test/sw-data');
+    expect(data()).toEqual([]); // the worker answered every call
+
+    const popup = await env.driver.popup(tab);
+    await until(() => popup.exists('button', 'Clear service worker and caches'), 'the service worker notice');
+    expect(await popup.pageText()).toContain('A service worker controls this page');
+    await popup.click('button', 'Clear service worker and caches');
+    await titled(tab, 'answered by alice');
+    expect(data().map((s) => s.divert)).toEqual(['alice']);
+    expect(await tab.run('navigator.serviceWorker.controller === null')).toBe(true);
+    expect(await tab.run('caches.keys().then((k) => k.join())')).toBe('');
+    expect(await tab.run('navigator.serviceWorker.getRegistrations().then((r) => r.length)')).toBe(0);
+    await until(async () => !(await popup.exists('button', 'Clear service worker and caches')), 'the notice to go');
+    await popup.close();
+    await tab.close();
+    await options.click('button', `Remove ${domain}`);
+    await options.close();
+  });
+
+  it('time-boxed divert: 1 h, extend, no limit; when the time is up divert pauses by itself', async () => {
+    let popup = await env.driver.popup(app);
+    const before = Date.now();
+    await popup.click('button', 'Divert for 1 h');
+    await until(async () => (await popup.pageText()).includes('left), then pausing by itself'), 'the time left');
+    const until1 = ((await env.driver.stored('settings')) as { divertUntil: number }).divertUntil;
+    expect(until1).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(until1).toBeLessThan(Date.now() + 3_600_000);
+    const alarms = JSON.parse(await env.driver.command('test:alarms', app)) as { name: string; scheduledTime: number }[];
+    expect(alarms.find((a) => a.name === 'divert-until')?.scheduledTime).toBeCloseTo(until1, -3);
+    await until(async () => (await env.driver.badge(app)).title.includes('Pauses by itself in 1 h'), 'the toolbar title');
+
+    await popup.click('button', 'Extend by 1 h');
+    await until(
+      async () => ((await env.driver.stored('settings')) as { divertUntil?: number }).divertUntil === until1 + 3_600_000,
+      'the time box to be extended',
+    );
+    await popup.click('button', 'No time limit');
+    await until(
+      async () => ((await env.driver.stored('settings')) as { divertUntil?: number }).divertUntil === undefined,
+      'the time box to go',
+    );
+    await until(
+      async () =>
+        !(JSON.parse(await env.driver.command('test:alarms', app)) as { name: string }[]).some((a) => a.name === 'divert-until'),
+      'the alarm to go',
+    );
+    await popup.close();
+
+    // A time box of 2 seconds (the e2e build's hook sends the popup's command with a short time).
+    expect(JSON.parse(await env.driver.command('test:time-box:2', app))).toEqual({ ok: true });
+    await until(
+      async () => ((await env.driver.stored('settings')) as { paused: boolean }).paused,
+      'divert to pause by itself',
+      20_000,
+    );
+    expect(((await env.driver.stored('settings')) as { divertUntil?: number }).divertUntil).toBeUndefined();
+    await app.reload();
+    expect(requestsFor(page).length + requestsFor('/').length).toBeGreaterThan(0);
+    expect(env.sandbox.seen.filter((s) => s.host === FRONTEND).at(-1)?.headers.baggage).toBeUndefined();
+    popup = await env.driver.popup(app);
+    await popup.click('button', 'Resume');
+    await popup.waitText('status', 'okteto-divert=alice');
+    await popup.close();
+  });
+});
