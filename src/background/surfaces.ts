@@ -13,12 +13,16 @@ import { inOrder, onTabChange, record, stateOf } from './tab-states';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-/** Publishes a tab's state a moment later, once for a burst of events. */
+/**
+ * Publishes a tab's state a moment later, once for a burst of events, in the tab's order: a
+ * publish that read the context before a change must not land after the one that read it after
+ * (a reload right after a change made the stale title the last one set).
+ */
 export function schedulePublish(tabId: number): void {
   clearTimeout(timers.get(tabId));
   timers.set(
     tabId,
-    setTimeout(() => void publish(tabId), 50),
+    setTimeout(() => void inOrder(tabId, () => publish(tabId)), 50),
   );
 }
 onTabChange(schedulePublish);

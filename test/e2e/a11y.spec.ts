@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../dev/harness/chromium';
-import { FRONTEND, useBrowser } from './helpers';
+import { divertApp, useBrowser } from './helpers';
 
 // axe-core drives Playwright pages: Chromium only. Both colour schemes, every state we can reach.
 describe('chromium: accessibility (axe-core)', () => {
@@ -9,12 +9,7 @@ describe('chromium: accessibility (axe-core)', () => {
   let popupUrl: string;
 
   beforeAll(async () => {
-    const app = await env.driver.open(env.sandbox.url(FRONTEND));
-    const popup = await env.driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'alice', true);
-    await popup.click('switch', 'Divert this site');
-    await popup.waitText('status', 'carry');
-    await popup.close();
+    const app = await divertApp(env.driver, env.sandbox, 'alice');
     popupUrl = `chrome-extension://${env.driver.extensionId}/src/popup/index.html?tab=${await env.driver.tabId(app)}`;
   });
 

@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Tab, until } from '../../dev/harness/driver';
-import { byHost, FRONTEND, LOOKALIKE_HOSTS, lastMain, loadResources, TEST_DOMAIN, TYPES, useBrowser } from './helpers';
+import {
+  byHost,
+  FRONTEND,
+  LOOKALIKE_HOSTS,
+  lastMain,
+  loadResources,
+  reloadedBy,
+  TEST_DOMAIN,
+  TYPES,
+  useBrowser,
+} from './helpers';
 
 const DIVERTED = [FRONTEND, `api.${TEST_DOMAIN}`, `deep.api.${TEST_DOMAIN}`];
 
@@ -23,12 +33,14 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
     const popup = await env.driver.popup(app);
     expect(await popup.text('status')).toContain('not diverted');
     await popup.type('combobox', 'Namespace', 'alice', true);
-    await popup.click('switch', 'Divert this site');
-    expect(await popup.waitText('status', 'carry')).toBe(`Requests to *.${TEST_DOMAIN} carry okteto-divert=alice.`);
+    // The tab reloads by itself once divert is on ("Reload the page after a change").
+    await reloadedBy(app, async () => {
+      await popup.click('switch', 'Divert this site');
+      expect(await popup.waitText('status', 'carry')).toBe(`Requests to *.${TEST_DOMAIN} carry okteto-divert=alice.`);
+    });
     expect(await popup.isChecked('switch', 'Divert this site')).toBe(true);
     await popup.close();
 
-    await app.reload();
     expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
     expect(await app.textOf('#catalog-ns')).toBe('alice');
     expect(await app.textOf('#movies')).toContain('Paprika');
@@ -60,10 +72,11 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
 
   it('applies a namespace change to the next request', async () => {
     const popup = await env.driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'bob', true);
-    await popup.waitText('status', 'okteto-divert=bob');
+    await reloadedBy(app, async () => {
+      await popup.type('combobox', 'Namespace', 'bob', true);
+      await popup.waitText('status', 'okteto-divert=bob');
+    });
     await popup.close();
-    await app.reload();
     expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=bob');
     expect(await app.textOf('#catalog-ns')).toBe('staging'); // bob has no catalog: the shared one answers
   });
@@ -94,10 +107,11 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
 
   it('turning divert off removes the header', async () => {
     const popup = await env.driver.popup(app);
-    await popup.click('switch', 'Divert this site');
-    await popup.waitText('status', 'not diverted');
+    await reloadedBy(app, async () => {
+      await popup.click('switch', 'Divert this site');
+      await popup.waitText('status', 'not diverted');
+    });
     await popup.close();
-    await app.reload();
     expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBeUndefined();
     expect(await app.textOf('#catalog-ns')).toBe('staging');
   });

@@ -57,6 +57,26 @@ export async function reloadedBy<T>(tab: Tab, action: () => Promise<T>): Promise
 }
 
 /**
+ * Waits (bounded) until no page load of `host` has started for half a second and `tab` has
+ * loaded: after a burst of changes, each of which reloaded the tab.
+ */
+export async function quietAfterReloads(sandbox: Sandbox, tab: Tab, host = FRONTEND): Promise<void> {
+  const loads = () => sandbox.seen.filter((s) => s.host === host && s.headers.accept?.includes('text/html')).length;
+  let last = -1;
+  await until(
+    async () => {
+      const now = loads();
+      const done = now === last && (await tab.run('document.readyState').catch(() => '')) === 'complete';
+      last = now;
+      if (!done) await new Promise((r) => setTimeout(r, 500));
+      return done;
+    },
+    'the tab to stop reloading',
+    20_000,
+  );
+}
+
+/**
  * Opens the movies frontend and, through the popup, diverts it to `namespace`; the tab reloads by
  * itself (`reloads: false` for versions before 0.3, which did not).
  */

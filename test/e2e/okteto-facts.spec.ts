@@ -71,10 +71,11 @@ describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launc
 
   it('explains a mismatch with the facts: frontend is not deployed in bob, so staging answers it', async () => {
     const popup = await env.driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'bob', true);
-    await popup.waitText('status', 'okteto-divert=bob');
+    await reloadedBy(app, async () => {
+      await popup.type('combobox', 'Namespace', 'bob', true);
+      await popup.waitText('status', 'okteto-divert=bob');
+    });
     await popup.close();
-    await app.reload();
     await until(async () => (await env.driver.badge(app)).title.includes('Served by staging, not bob.'), 'the mismatch');
     const again = await env.driver.popup(app);
     await until(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Tab, until } from '../../dev/harness/driver';
 import { startOktetoApi } from '../../dev/sandbox/okteto-api';
-import { divertApp, FRONTEND, lastMain, useBrowser } from './helpers';
+import { divertApp, FRONTEND, lastMain, reloadedBy, useBrowser } from './helpers';
 
 const TOKEN = 'okteto-pat-0123456789abcdef';
 
@@ -53,10 +53,11 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
 
     const popup = await env.driver.popup(app);
     await popup.type('combobox', 'Namespace', 'bob');
-    await popup.click('option', 'bob-feature Okteto');
-    await popup.waitText('status', 'okteto-divert=bob-feature');
+    await reloadedBy(app, async () => {
+      await popup.click('option', 'bob-feature Okteto');
+      await popup.waitText('status', 'okteto-divert=bob-feature');
+    });
     await popup.close();
-    await app.reload();
     expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=bob-feature');
   });
 

@@ -85,8 +85,10 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
 
   it('pins a namespace to one tab: two tabs on the same host compare staging and alice', async () => {
     const popup = await env.driver.popup(app);
-    await popup.type('combobox', 'Namespace', 'staging', true);
-    await popup.waitText('status', 'okteto-divert=staging');
+    await reloadedBy(app, async () => {
+      await popup.type('combobox', 'Namespace', 'staging', true);
+      await popup.waitText('status', 'okteto-divert=staging');
+    });
     await popup.close();
 
     // Distinct URLs: the harness finds a tab's id by its URL.
@@ -94,18 +96,20 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     const tabB = await env.driver.open(env.sandbox.url(FRONTEND, '/?tab=b'));
     const popupA = await env.driver.popup(tabA);
     await popupA.click('checkbox', 'This tab only');
-    await popupA.type('combobox', 'Namespace', 'alice', true);
-    await popupA.waitText('status', 'okteto-divert=alice in this tab');
+    // Tab A reloads by itself with its own namespace; tab B is left as it was, and reloaded here.
+    await reloadedBy(tabA, async () => {
+      await popupA.type('combobox', 'Namespace', 'alice', true);
+      await popupA.waitText('status', 'okteto-divert=alice in this tab');
+    });
     await popupA.close();
     expect((await env.driver.rules()).session).toHaveLength(1);
 
-    await tabA.reload();
     expect(await tabA.textOf('#catalog-ns')).toBe('alice');
     await tabB.reload();
     expect(await tabB.textOf('#catalog-ns')).toBe('staging');
     expect(lastMain(env.sandbox, FRONTEND, '/?tab=a').headers.baggage).toBe('okteto-divert=alice');
     expect(lastMain(env.sandbox, FRONTEND, '/?tab=b').headers.baggage).toBe('okteto-divert=staging');
-    expect((await env.driver.badge(tabA)).title).toContain('okteto-divert=alice (this tab only)');
+    await until(async () => (await env.driver.badge(tabA)).title.includes('okteto-divert=alice (this tab only)'), 'tab A title');
     await until(async () => (await env.driver.badge(tabB)).text === 'sta…', 'tab B badge');
 
     await tabA.close();
@@ -119,12 +123,14 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     const id = await env.driver.tabId(tab);
     const popup = await env.driver.popup(tab);
     expect(await env.driver.command('test:hold-queue:1500', tab)).toBe('held');
-    await popup.click('checkbox', 'This tab only');
-    await popup.type('combobox', 'Namespace', 'bob', true);
-    await until(
-      async () => ((await env.driver.session('pins')) as Record<number, string> | undefined)?.[id] === 'bob',
-      'the pin',
-    );
+    await reloadedBy(tab, async () => {
+      await popup.click('checkbox', 'This tab only');
+      await popup.type('combobox', 'Namespace', 'bob', true);
+      await until(
+        async () => ((await env.driver.session('pins')) as Record<number, string> | undefined)?.[id] === 'bob',
+        'the pin',
+      );
+    });
     expect(((await env.driver.stored('settings')) as { activeNamespace: string }).activeNamespace).toBe('staging');
     await popup.waitText('status', 'okteto-divert=bob in this tab');
     await popup.close();

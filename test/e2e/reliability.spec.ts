@@ -5,7 +5,17 @@ import { type Tab, until } from '../../dev/harness/driver';
 import { compileRules, type HeaderRule, RULE_IDS } from '../../src/core/rules';
 import { diffRules } from '../../src/core/rules-diff';
 import type { Settings } from '../../src/core/settings';
-import { byHost, divertApp, FRONTEND, lastMain, loadResources, TEST_DOMAIN, TYPES, useBrowser } from './helpers';
+import {
+  byHost,
+  divertApp,
+  FRONTEND,
+  lastMain,
+  loadResources,
+  quietAfterReloads,
+  TEST_DOMAIN,
+  TYPES,
+  useBrowser,
+} from './helpers';
 
 /** The installed rules are exactly what the stored settings compile to (the diff has nothing to do). */
 const matches = (settings: Settings, installed: unknown[]) => {
@@ -121,6 +131,8 @@ describe('chromium: nothing is lost', () => {
     const settings = (await settled()) as Settings;
     expect(settings.activeNamespace).toBe('burst-99');
     await page.close();
+    // Each change the popup saw reloaded the tab ("Reload the page after a change").
+    await quietAfterReloads(env.sandbox, app);
   });
 
   it('a service worker stopped in the middle of work loses no command, and its rules stay consistent', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../dev/harness/chromium';
 import { type Driver, until } from '../../dev/harness/driver';
 import { launchFirefox } from '../../dev/harness/firefox';
-import { FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
+import { FRONTEND, lastMain, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
 
 interface Restartable extends Driver {
   restart(): Promise<void>;
@@ -25,8 +25,10 @@ describe.each(LAUNCHERS.filter(([name]) => !only || only.includes(name)))(
       const app = await env.driver.open(env.sandbox.url(FRONTEND, '/?before=1'));
       const popup = await env.driver.popup(app);
       await popup.type('combobox', 'Namespace', 'alice', true);
-      await popup.click('switch', 'Divert this site');
-      await popup.waitText('status', 'okteto-divert=alice');
+      await reloadedBy(app, async () => {
+        await popup.click('switch', 'Divert this site');
+        await popup.waitText('status', 'okteto-divert=alice');
+      });
       await popup.click('checkbox', 'This tab only');
       await popup.waitText('status', 'in this tab');
       const before = await env.driver.rules();

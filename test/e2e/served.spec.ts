@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Tab, until } from '../../dev/harness/driver';
-import { divertApp, FRONTEND, TEST_DOMAIN, useBrowser } from './helpers';
+import { divertApp, FRONTEND, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
 
 const UNGRANTED = 'app.example.net'; // not in the e2e build's host permissions
 
@@ -19,10 +19,13 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
       throw new Error(`${e.message}; the badge showed ${JSON.stringify(last)}`);
     });
   };
+  /** Through the popup; the tab reloads by itself with the new namespace. */
   const divertTo = async (ns: string) => {
     const popup = await env.driver.popup(app);
-    await popup.type('combobox', 'Namespace', ns, true);
-    await popup.waitText('status', `okteto-divert=${ns}`);
+    await reloadedBy(app, async () => {
+      await popup.type('combobox', 'Namespace', ns, true);
+      await popup.waitText('status', `okteto-divert=${ns}`);
+    });
     await popup.close();
   };
 
@@ -42,7 +45,6 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
 
   it('diverted to bob (nothing deployed): served by staging, and the popup explains', async () => {
     await divertTo('bob');
-    await app.reload();
     expect((await badgeSays(app, 'served by staging'))?.text).toBe('okteto-divert: bob · served by staging');
     await until(async () => (await env.driver.badge(app)).title.includes('Served by staging, not bob.'), 'mismatch title');
     const popup = await env.driver.popup(app);
