@@ -78,7 +78,8 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
         return text.includes('opened from a share link') ? text : '';
       }, 'page badge to say the tab came from a share link');
       expect(badge).toContain('alice');
-      expect((await second.badge(tab)).title).toContain('opened from a share link');
+      // The toolbar follows a moment after each load (a navigation resets the tab's title).
+      await until(async () => (await second.badge(tab)).title.includes('opened from a share link'), 'the toolbar title');
       const popup = await second.popup(tab);
       expect(await popup.isChecked('checkbox', 'This tab only')).toBe(true);
       expect(await popup.pageText()).toContain('Opened from a share link: this tab alone shows alice');
