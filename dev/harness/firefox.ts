@@ -19,6 +19,16 @@ import {
 import { locate } from './locate';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/**
+ * tsx (npm run bench, scripts) names functions through a helper that pages lack; vitest does not.
+ * Defined in the page before `locate` is sent there.
+ */
+const NAME_SHIM = 'globalThis.__name ??= (f) => f';
+const locateIn = async (page: Page, role: string, name: string | null, mark: string) => {
+  await page.evaluate(NAME_SHIM);
+  return page.evaluate(locate, role, name, mark);
+};
 const FIREFOX_DIST = resolve('dist/e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
 
@@ -140,12 +150,13 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
     let n = 0;
     const find = async (role: Role, name: string | null) => {
       const mark = `m${++n}`;
-      await until(() => page.evaluate(locate, role, name, mark), `${role} "${name}"`);
+      await until(() => locateIn(page, role, name, mark), `${role} "${name}"`);
       return `[data-e2e="${mark}"]`;
     };
     const textOf = (role: Role) =>
       page
-        .evaluate(locate, role, null, 'text')
+        .evaluate(NAME_SHIM)
+        .then(() => page.evaluate(locate, role, null, 'text'))
         .then((ok) => (ok ? page.evaluate(() => document.querySelector('[data-e2e="text"]')?.textContent ?? '') : ''));
     return {
       click: async (role, name) => {
@@ -175,7 +186,7 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
           const t = await textOf(role);
           return (typeof text === 'string' ? t.includes(text) : text.test(t)) ? t : '';
         }, `${role} containing ${text}`),
-      exists: (role, name) => page.evaluate(locate, role, name, 'exists'),
+      exists: (role, name) => locateIn(page, role, name, 'exists'),
       pageText: () => page.evaluate(() => document.body.textContent),
       value: async (role, name) =>
         page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).value, await find(role, name)),

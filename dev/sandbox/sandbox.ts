@@ -58,6 +58,9 @@ const MOVIES: Record<string, string[]> = {
   alice: ['The Matrix', 'Spirited Away', 'Amélie', "Alice's new pick: Paprika"],
 };
 
+/** The test pages' API calls and how long the browser may keep their answers. */
+const TEST_ANSWERS: Record<string, string> = { '/__test/cached-data': 'max-age=600', '/__test/sw-data': 'no-store' };
+
 const hostOf = (req: IncomingMessage) => (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
 
 function json(res: ServerResponse, body: unknown, headers: Record<string, string> = {}) {
@@ -165,13 +168,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(cachedPage(url.searchParams));
     }
-    if (url.pathname === '/__test/cached-data') {
-      return json(
-        res,
-        { namespace: divertNamespaceOf(req.headers.baggage as string) ?? shared },
-        { 'cache-control': 'max-age=600' },
-      );
-    }
     // A page a service worker takes over (on a secure origin: *.localhost), and the worker, which
     // answers /__test/sw-data itself: no request, so no header, reaches the namespace.
     if (url.pathname === '/__test/sw-page') {
@@ -182,12 +178,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
       return res.end(SERVICE_WORKER);
     }
-    if (url.pathname === '/__test/sw-data') {
-      return json(
-        res,
-        { namespace: divertNamespaceOf(req.headers.baggage as string) ?? shared },
-        { 'cache-control': 'no-store' },
-      );
+    // The two pages' API: the namespace the call's baggage asked for, cacheable or not.
+    const caching = TEST_ANSWERS[url.pathname];
+    if (caching) {
+      const namespace = divertNamespaceOf(req.headers.baggage as string) ?? shared;
+      return json(res, { namespace }, { 'cache-control': caching });
     }
     if (url.pathname === '/__test/resources') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -134,19 +134,19 @@ else observeFetchHeaders((request) => void noticeReplaced(request));
 browser.webRequest.onCompleted.addListener((d: { tabId: number; url: string; type: string; fromCache: boolean }) => {
   if (d.tabId < 0) return;
   if (d.fromCache) void onCached(d.tabId, d.url);
-  if (d.type === 'main_frame')
-    void runProbe(
-      d.tabId,
-      d.url,
-      browser.tabs.get(d.tabId).then(separateCookies, () => true),
-    );
+  if (d.type !== 'main_frame') return;
+  void runProbe(
+    d.tabId,
+    d.url,
+    browser.tabs.get(d.tabId).then(separateCookies, () => true),
+  );
+  // A share link is read when its document arrived, never from a URL the page changed itself.
+  void onShareLink(d.tabId, d.url);
 }, OBSERVED);
 
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
   if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
   if (change.status === 'complete') void onTabComplete(tabId);
-  // A share link checks no domain (only the entries already there): no list to wait for.
-  if (change.url !== undefined || change.status === 'loading') void onShareLink(tabId, tab.url);
 });
 
 browser.contextMenus.onClicked.addListener(

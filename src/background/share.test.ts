@@ -8,14 +8,17 @@ vi.mock('webextension-polyfill', async () => ({ default: (await import('../../te
 const APP = 'http://movies-staging.okteto.example.com/movies';
 const pins = async () => ((await env.current.fake.storage.session.get('pins')).pins ?? {}) as Record<number, string>;
 
-/** tabs.onUpdated as the browser fires it when a tab starts loading `url`. */
-async function load(bg: Background, tabId: number, url: string) {
+/** The tab shows `url`: the page changed it itself (no document load) unless `load`. */
+async function show(bg: Background, tabId: number, url: string, { load = true } = {}) {
   const tab = env.current.tabs.find((t) => t.id === tabId);
   if (tab) tab.url = url;
   else env.current.tabs.push({ id: tabId, url });
-  env.current.fake.tabs.onUpdated.fire(tabId, { status: 'loading', url }, { id: tabId, url });
+  env.current.fake.tabs.onUpdated.fire(tabId, { url }, { id: tabId, url });
+  // A document load ends with its main-frame request (both browsers report its URL with the fragment).
+  if (load) env.current.fake.webRequest.onCompleted.fire({ tabId, url, type: 'main_frame', fromCache: false });
   await bg.settle();
 }
+const load = (bg: Background, tabId: number, url: string) => show(bg, tabId, url);
 
 describe('share links', () => {
   let bg: Background;
@@ -52,6 +55,22 @@ describe('share links', () => {
     expect(env.current.reloads).toEqual([]);
     expect(JSON.stringify({ ...(await bg.settings()), paused: false })).toBe(before);
     expect(env.current.origins).toEqual(['*://*/*']);
+  });
+
+  it('are not read from a URL the page changed itself (location.hash, history.pushState)', async () => {
+    await load(bg, 5, APP);
+    await show(bg, 5, `${APP}#:~:okteto-divert=evil`, { load: false });
+    await show(bg, 5, 'http://movies-staging.okteto.example.com/other#:~:okteto-divert=evil', { load: false });
+    // A later request of the page (not its document) does not count either.
+    env.current.fake.webRequest.onCompleted.fire({
+      tabId: 5,
+      url: `${APP}#:~:okteto-divert=evil`,
+      type: 'xmlhttprequest',
+      fromCache: false,
+    });
+    await bg.settle();
+    expect(await pins()).toEqual({});
+    expect(env.current.reloads).toEqual([]);
   });
 
   it('go with their tab', async () => {

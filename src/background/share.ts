@@ -11,14 +11,18 @@ import { enqueue } from './queue';
 const applying = new Map<number, string>();
 
 /**
- * A tab shows a share link (`#:~:okteto-divert=<ns>`, core/share-link.ts): on a host the user
- * already diverts, with access granted, the tab is pinned to that namespace and reloaded, so the
- * page comes from it; the saved namespace and other tabs are untouched. Anything else changes
- * nothing: a link never adds a domain or asks for access (the popup says why it was ignored).
- * Tab URLs are only readable on hosts we may access, which are exactly the ones a link may divert.
+ * A tab loaded a document whose URL is a share link (`#:~:okteto-divert=<ns>`,
+ * core/share-link.ts): on a host the user already diverts, with access granted, the tab is pinned
+ * to that namespace and reloaded, so the page comes from it; the saved namespace and other tabs are
+ * untouched. Anything else changes nothing: a link never adds a domain or asks for access (the
+ * popup says why it was ignored).
+ * `url` is the main-frame request's, which both browsers report with its fragment: only a document
+ * load counts. A page may change its own URL without one (location.hash, history.pushState), and
+ * that must not switch its tab's namespace. Requests are reported only for hosts we may access,
+ * which are exactly the ones a link may divert.
  */
-export async function onShareLink(tabId: number, url: string | undefined): Promise<void> {
-  if (!url?.includes(':~:') || applying.get(tabId) === url) return;
+export async function onShareLink(tabId: number, url: string): Promise<void> {
+  if (!url.includes(':~:') || applying.get(tabId) === url) return;
   const shared = sharedNamespace(url);
   const host = webHost(url);
   if (!shared || shared.error !== undefined || !host) return;

@@ -79,5 +79,5 @@ export function ShareNotice({
   const applied = tabId !== undefined && shared[tabId]?.url === url && shared[tabId]?.namespace === named.value;
   if (applied && pinned === named.value) return <p class="entry">{t('sharedHere', named.value)}</p>;
   if (applied) return null; // the person changed this tab's namespace since: theirs stands
-  return <p class="attention">{divertable ? t('shareApplying', named.value) : t('shareIgnored', named.value, host)}</p>;
+  return <p class="attention">{divertable ? t('shareNotLoaded', named.value) : t('shareIgnored', named.value, host)}</p>;
 }

@@ -96,7 +96,7 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
       expect(requestsFor('/').at(-1)?.divert).toBe('bob');
     });
 
-    it('ignores a link to a domain it does not divert, and a link with a bad namespace, and says why', async () => {
+    it('ignores a link to a domain it does not divert, a link with a bad namespace, and a URL the page changed itself', async () => {
       const host = LOOKALIKE_HOSTS[0];
       const path = `/${marker('foreign')}`;
       const origins = await second.origins();
@@ -111,6 +111,15 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
       const bad = await second.open(env.sandbox.url(FRONTEND, `/?id=${marker('bad')}#:~:okteto-divert=Not_A_Namespace`));
       popup = await second.popup(bad);
       expect(await popup.pageText()).toContain('is not a valid namespace. A namespace is 1-63 characters');
+      await popup.close();
+
+      // A page of a diverted site that turns its own URL into a share link loads no document: its
+      // tab keeps its namespace (a page must not be able to switch it).
+      await other.run(`location.hash = ':~:okteto-divert=evil'`);
+      await other.run(`history.pushState(null, '', '/elsewhere#:~:okteto-divert=evil')`);
+      await new Promise((r) => setTimeout(r, 500));
+      popup = await second.popup(other);
+      expect(await popup.pageText()).toContain('This address names the namespace evil, but no link was opened');
       await popup.close();
 
       expect(await second.origins()).toEqual(origins);
