@@ -58,7 +58,7 @@ let refreshTimer: ReturnType<typeof setTimeout> | undefined;
  */
 export function scheduleRefreshTabs(): void {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => void context().then(refreshTabs), 60);
+  refreshTimer = setTimeout(() => void refreshTabs(), 60);
 }
 
 /**
@@ -66,13 +66,16 @@ export function scheduleRefreshTabs(): void {
  * and its toolbar button and page badge told. What was served stays known while the request is
  * the same. Each tab's update runs in its order with the observers' events, so none is lost.
  */
-async function refreshTabs(ctx: Context): Promise<void> {
+async function refreshTabs(): Promise<void> {
   for (const tab of await allTabs()) {
     // A tab mid-navigation may report no URL yet: its own navigation events will set it right,
     // and wiping its state here would hide the page badge of the page that is arriving.
     const tabId = tab.id;
     if (tabId === undefined || tab.status === 'loading') continue;
     await inOrder(tabId, async () => {
+      // The context as it is when this tab's turn comes, not when the loop began: a change made
+      // meanwhile (a pin, then the tab reloading) must not be overwritten by the state before it.
+      const ctx = await context();
       const host = webHost(tab.url);
       const requested = host ? divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host)?.namespace : undefined;
       const old = await stateOf(tabId);

@@ -109,7 +109,13 @@ describe.each(BROWSERS)('%s: presets, overrides, tab pins, shortcut', (_name, la
     expect(await tabB.textOf('#catalog-ns')).toBe('staging');
     expect(lastMain(env.sandbox, FRONTEND, '/?tab=a').headers.baggage).toBe('okteto-divert=alice');
     expect(lastMain(env.sandbox, FRONTEND, '/?tab=b').headers.baggage).toBe('okteto-divert=staging');
-    await until(async () => (await env.driver.badge(tabA)).title.includes('okteto-divert=alice (this tab only)'), 'tab A title');
+    let titleA = '';
+    await until(async () => {
+      titleA = (await env.driver.badge(tabA)).title;
+      return titleA.includes('okteto-divert=alice (this tab only)');
+    }, 'tab A title').catch((e: Error) => {
+      throw new Error(`${e.message}: it says "${titleA}"`);
+    });
     await until(async () => (await env.driver.badge(tabB)).text === 'sta…', 'tab B badge');
 
     await tabA.close();
