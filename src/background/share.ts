@@ -1,7 +1,7 @@
 import { sharedNamespace } from '../core/share-link';
 import { ITEMS } from '../core/storage-items';
 import { divertFor, webHost } from '../core/tab-state';
-import { browser } from '../platform/browser';
+import { browser, type Tabs } from '../platform/browser';
 import { read, write } from '../platform/store';
 import { commit } from './commit';
 import { context } from './context';
@@ -39,11 +39,33 @@ export async function onShareLink(tabId: number, url: string): Promise<void> {
       await write(ITEMS.shared, { ...(await read(ITEMS.shared)), [tabId]: { namespace, url } });
       return { pins: { ...pins, [tabId]: namespace }, reply: pins[tabId] !== namespace };
     });
-    // The document that brought the link went out before the pin existed: it is asked for again.
-    if (repinned) await browser.tabs.reload(tabId);
+    // The document that brought the link went out before the pin existed: it is asked for again,
+    // once the tab shows it (Chrome reports the request done before the page is committed, and a
+    // reload then would reload the page before it).
+    if (repinned && (await showing(tabId, url))) await browser.tabs.reload(tabId);
   } finally {
     applying.delete(tabId);
   }
+}
+
+/** Resolves true once the tab shows `url`, false when it does not within 10 s. */
+function showing(tabId: number, url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const listener = (id: number, _change: unknown, tab: Tabs.Tab) => {
+      if (id === tabId && tab.url === url) done(true);
+    };
+    const done = (shows: boolean) => {
+      browser.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve(shows);
+    };
+    const timer = setTimeout(() => done(false), 10_000);
+    browser.tabs.onUpdated.addListener(listener);
+    void browser.tabs.get(tabId).then(
+      (tab) => tab.url === url && done(true),
+      () => done(false),
+    );
+  });
 }
 
 /** A closed tab's share record goes with it. */

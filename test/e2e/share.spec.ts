@@ -61,7 +61,12 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
     it('opens the link in that tab alone, diverted to alice; the saved namespace and other tabs keep bob', async () => {
       const since = Date.now();
       const tab = await second.open(link);
-      await shows(tab, '#catalog-ns', 'alice');
+      await shows(tab, '#catalog-ns', 'alice').catch(async (e: Error) => {
+        const seen = requestsFor(page).filter((s) => s.at >= since);
+        throw new Error(
+          `${e.message}; pins ${JSON.stringify(await second.session('pins'))}, shared ${JSON.stringify(await second.session('shared'))}, loads ${JSON.stringify(seen.map((s) => s.divert ?? null))}`,
+        );
+      });
       // The page's own scripts never see the directive: a hash router reads its own hash.
       expect(await until(() => tab.run('location.href').catch(() => ''), 'the page URL')).toBe(env.sandbox.url(FRONTEND, page));
       expect(
