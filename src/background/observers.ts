@@ -1,9 +1,9 @@
 import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
-import { divertFor, webHost } from '../core/tab-state';
+import { divertFor, type TabDivert, webHost } from '../core/tab-state';
 import { injectBadge } from '../platform/content-scripts';
 import { BADGE_SCRIPT } from './badge-file';
-import { context } from './context';
+import { type Context, context } from './context';
 import { schedulePublish } from './surfaces';
 import { inOrder, record, stateOf } from './tab-states';
 
@@ -55,35 +55,35 @@ export function onTabComplete(tabId: number): Promise<void> {
   });
 }
 
-/** A request to a diverted host left with these headers (after DNR). */
-export function onSent(tabId: number, url: string, baggage: string | undefined): Promise<void> {
-  const host = webHost(url);
-  if (tabId < 0 || !host) return Promise.resolve();
-  return inOrder(tabId, async () => {
-    const { divert } = await expectedFor(tabId, host);
-    if (divert) await record(tabId, { type: 'sent', baggage, expected: divert.namespace });
-  });
-}
-
-/** A response from a diverted host: its served-by header, when the domain's app sets one. */
-export function onResponse(tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> {
+/**
+ * A request event of a tab, for a diverted host only: `then` runs in the tab's order with what
+ * the rules do there. Events of no tab (-1) and of other hosts are dropped.
+ */
+function whenDiverted(
+  tabId: number,
+  url: string,
+  then: (at: { ctx: Context; divert: TabDivert; host: string }) => Promise<void>,
+): Promise<void> {
   const host = webHost(url);
   if (tabId < 0 || !host) return Promise.resolve();
   return inOrder(tabId, async () => {
     const { ctx, divert } = await expectedFor(tabId, host);
-    if (!divert) return;
+    if (divert) await then({ ctx, divert, host });
+  });
+}
+
+/** A request to a diverted host left with these headers (after DNR). */
+export const onSent = (tabId: number, url: string, baggage: string | undefined): Promise<void> =>
+  whenDiverted(tabId, url, ({ divert }) => record(tabId, { type: 'sent', baggage, expected: divert.namespace }));
+
+/** A response from a diverted host: its served-by header, when the domain's app sets one. */
+export const onResponse = (tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> =>
+  whenDiverted(tabId, url, async ({ ctx, host }) => {
     const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
     const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
     if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
   });
-}
 
 /** A response from a diverted host was served from the browser's cache. */
-export function onCached(tabId: number, url: string): Promise<void> {
-  const host = webHost(url);
-  if (tabId < 0 || !host) return Promise.resolve();
-  return inOrder(tabId, async () => {
-    const { divert } = await expectedFor(tabId, host);
-    if (divert) await record(tabId, { type: 'cached' });
-  });
-}
+export const onCached = (tabId: number, url: string): Promise<void> =>
+  whenDiverted(tabId, url, () => record(tabId, { type: 'cached' }));
