@@ -11,12 +11,12 @@ import { handleContent } from './content';
 import { CONTEXT_ITEMS, invalidateContext } from './context';
 import { applyManaged } from './managed';
 import { builtMenu, menuItemId, onMenuClick, syncMenus } from './menus';
-import { mergeInto, noticeReplaced } from './merge';
+import { forgetAsker, mergeInto, noticeReplaced } from './merge';
 import { onCached, onNavigate, onResponse, onSent, onTabComplete, onTabUpdated } from './observers';
 import { moveLegacyToken, OKTETO_ALARM, refreshOkteto, scheduleOktetoRefresh } from './okteto';
 import { runProbe } from './probe';
 import { enqueue } from './queue';
-import { forgetShared, onShareLink } from './share';
+import { type DocumentLoad, forgetShared, onShareLink } from './share';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
 import { forgetSurfaces, scheduleRefreshTabs } from './surfaces';
@@ -93,6 +93,7 @@ browser.permissions.onRemoved.addListener(onPermissions);
 browser.tabs.onRemoved.addListener((tabId: number) => {
   forgetTab(tabId);
   forgetSurfaces(tabId);
+  forgetAsker(tabId);
   void remove(tabServedItem(tabId));
   void forgetShared(tabId);
   void commit((_settings, { [tabId]: _closed, ...pins }) => ({ pins, reply: undefined }));
@@ -113,12 +114,14 @@ const OBSERVED: Parameters<typeof browser.webRequest.onSendHeaders.addListener>[
   types: ['main_frame', 'sub_frame', 'xmlhttprequest'],
 };
 browser.webRequest.onSendHeaders.addListener(
-  (d: { tabId: number; url: string; requestHeaders?: Headers }) => void onSent(d.tabId, d.url, baggageOf(d.requestHeaders)),
+  (d: { tabId: number; url: string; requestId: string; requestHeaders?: Headers }) =>
+    void onSent(d.tabId, d.url, baggageOf(d.requestHeaders), d.requestId),
   OBSERVED,
   ['requestHeaders'],
 );
 browser.webRequest.onHeadersReceived.addListener(
-  (d: { tabId: number; url: string; responseHeaders?: Headers }) => void onResponse(d.tabId, d.url, d.responseHeaders ?? []),
+  (d: { tabId: number; url: string; requestId: string; responseHeaders?: Headers }) =>
+    void onResponse(d.tabId, d.url, d.responseHeaders ?? [], d.requestId),
   OBSERVED,
   ['responseHeaders'],
 );
@@ -131,7 +134,7 @@ else observeFetchHeaders((request) => void noticeReplaced(request));
 // The probe starts when a diverted page's document arrived, from the same event stream as its
 // navigation: Firefox may deliver a page's onBeforeRequest after tabs.onUpdated says it is complete.
 // Documents and API calls answered from the browser's cache are counted: no namespace saw them.
-browser.webRequest.onCompleted.addListener((d: { tabId: number; url: string; type: string; fromCache: boolean }) => {
+browser.webRequest.onCompleted.addListener((d: DocumentLoad & { type: string; fromCache: boolean }) => {
   if (d.tabId < 0) return;
   if (d.fromCache) void onCached(d.tabId, d.url);
   if (d.type !== 'main_frame') return;
@@ -141,7 +144,7 @@ browser.webRequest.onCompleted.addListener((d: { tabId: number; url: string; typ
     browser.tabs.get(d.tabId).then(separateCookies, () => true),
   );
   // A share link is read when its document arrived, never from a URL the page changed itself.
-  void onShareLink(d.tabId, d.url);
+  void onShareLink(d);
 }, OBSERVED);
 
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {

@@ -63,13 +63,25 @@ describe('Firefox: okteto-divert merged into the page’s own baggage', () => {
 
   it('tells the tab what became of the page’s members', async () => {
     const { bg, merge } = await firefox();
-    await merge(request(`sentry-trace_id=1,${Array.from({ length: 70 }, (_, i) => `m${i}=v`).join(',')}`));
+    await merge(request(`sentry-trace_id=1,${Array.from({ length: 63 }, (_, i) => `m${i}=v`).join(',')}`));
     await bg.tabsSettled();
     const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as {
-      pageBaggage: { kept: string[]; dropped: string[] };
+      pageBaggage: { kept: string[]; dropped: string[]; tooLarge?: true };
     };
     expect(state.pageBaggage.kept[0]).toBe('sentry-trace_id');
-    expect(state.pageBaggage.dropped).toHaveLength(8); // 71 of the page's and ours: 64 fit
+    expect(state.pageBaggage.dropped).toEqual(['m62']); // 64 of the page's and ours: 64 fit
+    expect(state.pageBaggage.tooLarge).toBeUndefined();
+  });
+
+  it('a page baggage over the W3C limits is never parsed: it leaves as okteto-divert alone, and the tab is told', async () => {
+    const { bg, merge } = await firefox();
+    // 64 KiB of members took minutes to merge before (quadratic): now one bounded look.
+    expect(baggageOf(await merge(request('a=1,'.repeat(16_384))))).toEqual(['okteto-divert=alice']);
+    expect(baggageOf(await merge(request(`OKTETO-DIVERT=mallory,${'x'.repeat(9000)}`)))).toEqual(['okteto-divert=alice']);
+    expect(baggageOf(await merge(request('a=1,OKTETO-DIVERT=mallory')))).toEqual(['a=1,okteto-divert=alice']);
+    await bg.tabsSettled();
+    const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as { pageBaggage: { tooLarge?: true } };
+    expect(state.pageBaggage.tooLarge).toBe(true);
   });
 });
 
@@ -134,7 +146,15 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
       action: {
         requestHeaders: [{ header: 'baggage', operation: 'set', value: 'sentry-trace_id=1,userId=x,okteto-divert=alice' }],
       },
-      condition: { urlFilter: `|${url}|`, requestMethods: ['get'], resourceTypes: ['xmlhttprequest'], tabIds: [3] },
+      condition: {
+        urlFilter: `|${url}|`,
+        isUrlFilterCaseSensitive: true,
+        requestDomains: ['catalog-staging.okteto.example.com'],
+        initiatorDomains: ['movies-staging.okteto.example.com'],
+        requestMethods: ['get'],
+        resourceTypes: ['xmlhttprequest'],
+        tabIds: [3],
+      },
     });
     // The observer does not call a kept request replaced.
     const [observe] = env.current.fake.webRequest.onBeforeSendHeaders.listeners as unknown as ((d: object) => Promise<void>)[];
@@ -191,7 +211,10 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     expect(await held()).toHaveLength(1);
     await send({ type: 'divert:keep-baggage-done', token: b.token });
     expect(await held()).toHaveLength(0);
-    const many = await Promise.all(Array.from({ length: 70 }, (_, i) => send(ask({ url: `${url}?${i}` }))));
+    // Another tab (its own budget of asks) holds at most 64 rules at once.
+    const many = await Promise.all(
+      Array.from({ length: 70 }, (_, i) => send(ask({ url: `${url}?${i}` }), { ...fromPage, tab: { id: 5 } })),
+    );
     expect(many.filter((m) => m.token !== undefined)).toHaveLength(64);
     expect(await held()).toHaveLength(64);
   });
@@ -205,5 +228,84 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     await send({ type: 'divert:keep-baggage-done', token: first.token });
     expect((await second).token).toBeDefined();
     expect((await held())[0].action.requestHeaders?.[0].value).toBe('other=2,okteto-divert=alice');
+  });
+
+  // ---- a hostile page sends the asks itself (issue 22: each of these held a wider rule before) ----
+
+  it('a held rule matches one URL only: wildcards, separators, anchors and userinfo are refused', async () => {
+    const { ask: send } = await chrome();
+    for (const wide of [
+      'http://catalog-staging.okteto.example.com/*',
+      'http://catalog-staging.okteto.example.com/api^',
+      'http://catalog-staging.okteto.example.com/a|b',
+      'http://*@okteto.example.com/x',
+      'http://user:pw@catalog-staging.okteto.example.com/api/movies',
+      'http://*@okteto.example.com:8080/*',
+    ]) {
+      expect((await send(ask({ url: wide }))).token, wide).toBeUndefined();
+    }
+    expect(await held()).toEqual([]);
+  });
+
+  it("the page's own okteto-divert in any letter case never leaves, and the namespace stays the background's", async () => {
+    const { ask: send } = await chrome();
+    await send(ask({ baggage: 'OKTETO-DIVERT=mallory,a=1,Okteto-Divert=eve' }));
+    expect((await held())[0].action.requestHeaders?.[0].value).toBe('okteto-divert=alice,a=1');
+  });
+
+  it('an ask over the W3C limits holds nothing and is said; a flood of asks is cut off at once', async () => {
+    const { bg, ask: send } = await chrome();
+    expect((await send(ask({ baggage: 'a=1,'.repeat(3000) }))).error).toMatch(/W3C/);
+    await bg.tabsSettled();
+    const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as { pageBaggage: { tooLarge?: true } };
+    expect(state.pageBaggage.tooLarge).toBe(true);
+    const flood = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => send(ask({ url: `${url}?f${i}` }), { ...fromPage, tab: { id: 7 } })),
+    );
+    const refused = flood.filter((a) => a.error === 'Too many asks from this tab.');
+    expect(refused.length).toBeGreaterThanOrEqual(300 - 64);
+    expect((await held()).length).toBeLessThanOrEqual(64);
+    // Another tab is not held up by it.
+    expect((await send(ask())).token).toBeDefined();
+  });
+
+  it('pause, "Divert this site" off, the end of a time box and a wake drop every held rule', async () => {
+    const { bg, ask: send } = await chrome();
+    const hold = async () => expect((await send(ask({ url: `${url}?${Math.random()}` }))).token).toBeDefined();
+    await hold();
+    await bg.send({ type: 'setPaused', paused: true });
+    expect(await held()).toEqual([]);
+    await bg.send({ type: 'setPaused', paused: false });
+    await hold();
+    await bg.send({ type: 'setDomainEnabled', domain: 'okteto.example.com', enabled: false });
+    expect(await held()).toEqual([]);
+    await bg.send({ type: 'setDomainEnabled', domain: 'okteto.example.com', enabled: true });
+    await bg.send({ type: 'setDivertUntil', until: Date.now() + 60_000 });
+    await hold();
+    const { endTimeBox } = await import('./time-box');
+    await bg.settings().then((s) => env.current.fake.storage.local.set({ settings: { ...s, divertUntil: Date.now() - 1 } }));
+    await endTimeBox();
+    expect(await held()).toEqual([]);
+    expect((await bg.settings()).paused).toBe(true);
+    await bg.send({ type: 'setPaused', paused: false });
+    await hold();
+    // The worker stops with a rule held: the next wake removes it before anything else.
+    await boot({ wake: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await held()).toEqual([]);
+  });
+
+  it('a held rule lives seconds, whether or not the page lets go', async () => {
+    const { ask: send } = await chrome();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      expect((await send(ask())).token).toBeDefined();
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(await held()).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1_100);
+      expect(await held()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { memberNames, mergeBaggage } from '../core/baggage-merge';
+import { type Merged, memberNames, mergeBaggage, overLimits } from '../core/baggage-merge';
 import { grantsHost } from '../core/permissions';
 import { type HeaderRule, PRIORITY, RULE_IDS } from '../core/rules';
 import { divertFor, webHost } from '../core/tab-state';
@@ -34,11 +34,9 @@ export async function mergeInto(request: OutgoingRequest): Promise<HeadersChange
     .filter(isBaggage)
     .map((h) => h.value ?? '')
     .join(',');
+  // Over the W3C limits it is not parsed: it leaves as the rules would send it (core/baggage-merge.ts).
   const merged = mergeBaggage(own, divert.namespace);
-  if (request.tabId >= 0 && own.trim() !== '' && (merged.kept.length > 0 || merged.dropped.length > 0)) {
-    const tabId = request.tabId;
-    void inOrder(tabId, () => record(tabId, { type: 'page-baggage', kept: merged.kept, dropped: merged.dropped }));
-  }
+  if (request.tabId >= 0 && own.trim() !== '') tell(request.tabId, merged);
   return { requestHeaders: [...headers.filter((h) => !isBaggage(h)), { name: 'baggage', value: merged.value }] };
 }
 
@@ -48,23 +46,42 @@ export async function mergeInto(request: OutgoingRequest): Promise<HeadersChange
  */
 export async function noticeReplaced(request: OutgoingRequest): Promise<void> {
   if (request.tabId < 0) return;
-  const own = memberNames(
-    (request.requestHeaders ?? [])
-      .filter(isBaggage)
-      .map((h) => h.value ?? '')
-      .join(','),
-  );
-  if (own.length === 0 || isKept(request.tabId, request.method ?? 'GET', request.url) || !(await divertOf(request))) return;
+  const raw = (request.requestHeaders ?? [])
+    .filter(isBaggage)
+    .map((h) => h.value ?? '')
+    .join(',');
+  const tooLarge = overLimits(raw);
+  const own = memberNames(raw);
+  if ((own.length === 0 && !tooLarge) || isKept(request.tabId, request.method ?? 'GET', request.url)) return;
+  if (!(await divertOf(request))) return;
   const tabId = request.tabId;
-  await inOrder(tabId, () => record(tabId, { type: 'page-baggage', replaced: own }));
+  await inOrder(tabId, () =>
+    record(tabId, tooLarge ? { type: 'page-baggage', tooLarge } : { type: 'page-baggage', replaced: own }),
+  );
+}
+
+/** What became of a page's own members, for its tab's diagnostics (only when there is news). */
+function tell(tabId: number, merged: Merged): void {
+  const { kept, dropped, tooLarge } = merged;
+  if (kept.length > 0 || dropped.length > 0 || tooLarge)
+    void inOrder(tabId, () => record(tabId, { type: 'page-baggage', kept, dropped, ...(tooLarge ? { tooLarge } : {}) }));
 }
 
 // ---- Chrome, "Keep the page's own baggage": one short-lived rule per request that carries it ----
+//
+// A page can send these asks itself (it shares the document with the bridge), so each is taken
+// as a hostile page would send it. A held rule matches that one URL (anchored, case-sensitive, no
+// wildcard), that method, that tab, from the asking document's host, for a few seconds; every
+// settings change, pause, end of a time box and wake drops them all (reconcile.ts).
 
 /** The methods declarativeNetRequest can match; a request with another one goes unmerged. */
 const DNR_METHODS = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
-/** How many rules one tab may hold at once, and how long any rule lives if never let go. */
-const KEEP_LIMITS = { perTab: 64, lifetimeMs: 30_000 } as const;
+/**
+ * How many rules one tab may hold at once; how long any rule lives if never let go (the request
+ * has left by then: the page asks right before it sends); and each tab's asks: a burst of `burst`,
+ * then `perSecond`. Asks past them are refused at once (the request keeps the domain rule's value).
+ */
+const KEEP_LIMITS = { perTab: 64, lifetimeMs: 5_000, burst: 64, perSecond: 32 } as const;
 
 interface Held {
   id: number;
@@ -79,16 +96,20 @@ const byKey = new Map<string, Held>();
 /** Per request key, the turn of the next ask: a second request with other baggage waits for the first. */
 const turns = new Map<string, Promise<unknown>>();
 const keyOf = (tabId: number, method: string, url: string) => `${tabId} ${method} ${url.split('#')[0]}`;
+/** Bumped whenever every held rule is dropped: an ask decided before then adds nothing after. */
+let epoch = 0;
 
-/** Rules left from before this wake (the worker stopped while a request was out) go first, once. */
-let cleared: Promise<void> | undefined;
-const clearLeftovers = () => {
-  cleared ??= dnr.session.get().then((rules) => {
-    const ids = rules.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
-    return dnr.session.update({ addRules: [], removeRuleIds: ids });
-  });
-  return cleared;
-};
+/** Per tab, asks left in its bucket and when it was last filled. */
+const buckets = new Map<number, { left: number; at: number }>();
+function allowAsk(tabId: number, now = Date.now()): boolean {
+  const b = buckets.get(tabId) ?? { left: KEEP_LIMITS.burst, at: now };
+  b.left = Math.min(KEEP_LIMITS.burst, b.left + ((now - b.at) / 1000) * KEEP_LIMITS.perSecond);
+  b.at = now;
+  buckets.set(tabId, b);
+  if (b.left < 1) return false;
+  b.left -= 1;
+  return true;
+}
 
 function freeId(): number | undefined {
   for (let id = RULE_IDS.merged.first; id <= RULE_IDS.merged.last; id++) if (!held.has(id)) return id;
@@ -110,25 +131,63 @@ async function forget(h: Held): Promise<void> {
 }
 
 /**
+ * Every held rule is forgotten here; the caller removes the merged range from the browser in the
+ * same session update as its other rules (reconcile: each commit, access change and wake). A
+ * closed tab's bucket goes with it.
+ */
+export function dropHeld(): void {
+  epoch++;
+  for (const h of held.values()) clearTimeout(h.timer);
+  held.clear();
+  byKey.clear();
+}
+export const forgetAsker = (tabId: number): void => void buckets.delete(tabId);
+
+/**
+ * The one URL a held rule may match, as the browser will send it, or undefined. Refused: anything
+ * but http(s), userinfo (it hides the real host from a reader), and the characters urlFilter
+ * reads as syntax (`*` `^` `|`), which would widen an anchored filter.
+ */
+function exactUrl(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(u.protocol) || u.username !== '' || u.password !== '') return undefined;
+  u.hash = '';
+  return /[*^|]/.test(u.href) ? undefined : u.href;
+}
+
+/**
  * The page's script asks before a fetch/XHR with its own baggage leaves: when the request is
- * diverted (decided here, exactly as for Firefox), a session rule for that tab, method and URL sets
- * the merged value above the domain rules. The answer is a token to let go of once the request has
- * left; no token means the request goes as without the switch (the domain rule sets okteto-divert).
+ * diverted (decided here, exactly as for Firefox), a session rule for that tab, method, URL and
+ * initiator sets the merged value above the domain rules. The answer is a token to let go of once
+ * the request has left; no token means the request goes as without the switch (the domain rule
+ * sets okteto-divert).
  */
 export async function keepBaggage(
   ask: { url: string; method: string; baggage: string },
   tabId: number,
   senderUrl: string | undefined,
 ): Promise<{ token?: number; error?: string }> {
+  if (!allowAsk(tabId)) return { error: 'Too many asks from this tab.' };
   if (!(await context()).settings.keepPageBaggage) return { error: 'The switch is off.' };
   if (!DNR_METHODS.has(ask.method)) return { error: 'Not a method the rules can match.' };
-  const url = ask.url.split('#')[0];
+  const url = exactUrl(ask.url);
+  const initiator = webHost(senderUrl);
+  if (!url || !initiator) return { error: 'Not a URL a rule can match exactly.' };
   const divert = await divertOf({ tabId, url, originUrl: senderUrl });
   if (!divert) return { error: 'Not a diverted request.' };
-  const key = keyOf(tabId, ask.method, url);
   const merged = mergeBaggage(ask.baggage, divert.namespace);
+  if (merged.tooLarge) {
+    tell(tabId, merged);
+    return { error: 'The page baggage is over the W3C limits.' };
+  }
+  const key = keyOf(tabId, ask.method, url);
+  const since = epoch;
   const turn = (turns.get(key) ?? Promise.resolve()).then(async () => {
-    await clearLeftovers();
     const same = byKey.get(key);
     if (same?.value === merged.value) {
       same.refs++;
@@ -136,7 +195,7 @@ export async function keepBaggage(
     }
     // Another request to the same URL with other baggage is out: wait for it (bounded).
     for (let i = 0; byKey.has(key) && i < 50; i++) await new Promise((r) => setTimeout(r, 20));
-    if (byKey.has(key)) return undefined;
+    if (byKey.has(key) || epoch !== since) return undefined;
     const mine = [...held.values()].filter((h) => h.tabId === tabId).length;
     const id = freeId();
     if (mine >= KEEP_LIMITS.perTab || id === undefined) return undefined;
@@ -151,11 +210,17 @@ export async function keepBaggage(
     held.set(id, h);
     byKey.set(key, h);
     try {
-      await dnr.session.update({ addRules: [keepRule(id, tabId, ask.method, url, merged.value)], removeRuleIds: [] });
+      await dnr.session.update({
+        addRules: [keepRule(id, { tabId, method: ask.method, url, initiator, value: merged.value })],
+        removeRuleIds: [id],
+      });
     } catch {
-      held.delete(id);
-      byKey.delete(key);
-      clearTimeout(h.timer);
+      await forget(h);
+      return undefined;
+    }
+    // Everything was dropped while the rule went in (a pause, say): it goes too.
+    if (epoch !== since) {
+      await dnr.session.update({ addRules: [], removeRuleIds: [id] }).catch(() => undefined);
       return undefined;
     }
     return id;
@@ -167,9 +232,7 @@ export async function keepBaggage(
   const token = await turn;
   if (turns.get(key) === turn) turns.delete(key);
   if (token === undefined) return { error: 'No rule could be held for it.' };
-  if (merged.kept.length > 0 || merged.dropped.length > 0) {
-    void inOrder(tabId, () => record(tabId, { type: 'page-baggage', kept: merged.kept, dropped: merged.dropped }));
-  }
+  tell(tabId, merged);
   return { token };
 }
 
@@ -179,16 +242,28 @@ export async function letGo(token: number, tabId: number): Promise<void> {
   if (h && h.tabId === tabId) await letGoOf(h);
 }
 
-const keepRule = (id: number, tabId: number, method: string, url: string, value: string): HeaderRule => ({
+interface Kept {
+  tabId: number;
+  method: string;
+  /** From exactUrl: no wildcard, separator or anchor characters, no userinfo. */
+  url: string;
+  /** The asking document's host. */
+  initiator: string;
+  value: string;
+}
+const keepRule = (id: number, k: Kept): HeaderRule => ({
   id,
   priority: PRIORITY.merged,
-  action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value }] },
+  action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value: k.value }] },
   condition: {
-    // `|url|` anchors both ends; a `*` or `^` in the URL only widens the match within this tab and host.
-    urlFilter: `|${url}|`,
-    requestDomains: [new URL(url).hostname],
-    requestMethods: [method.toLowerCase()],
+    // `|url|` anchors both ends; the URL has no character urlFilter reads as syntax, so it matches
+    // this one URL, letter case included.
+    urlFilter: `|${k.url}|`,
+    isUrlFilterCaseSensitive: true,
+    requestDomains: [new URL(k.url).hostname],
+    initiatorDomains: [k.initiator],
+    requestMethods: [k.method.toLowerCase()],
     resourceTypes: ['xmlhttprequest'],
-    tabIds: [tabId],
+    tabIds: [k.tabId],
   },
 });

@@ -1,21 +1,28 @@
-import { grantsDomain } from '../core/permissions';
+import { callingPageHosts, fetchHosts } from '../core/callers';
+import { grantsDomain, initiatorPattern } from '../core/permissions';
 import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
+import { ITEMS } from '../core/storage-items';
 import { keepBaggageScripts, syncContentScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
 import { canMergeHeaders } from '../platform/requests';
+import { read } from '../platform/store';
 import { KEEP_BAGGAGE_SCRIPTS } from './badge-file';
+import { dropHeld } from './merge';
 
 /**
- * Chrome with "Keep the page's own baggage" on: every page whose fetch/XHR can be diverted (the
- * diverted domains and the calling pages the user granted), as the granted origins name them.
- * Firefox merges in its blocking listener and needs no page script.
+ * Chrome with "Keep the page's own baggage" on: every page whose fetch/XHR can be diverted, the
+ * diverted domains (granted, on) and the calling pages the user granted, however broad the grant
+ * ("On all sites" names no domain). Never a host the extension only fetches from. Firefox merges
+ * in its blocking listener and needs no page script.
  */
-function keepBaggageMatches(settings: Settings, origins: string[]): string[] {
+function keepBaggageMatches(settings: Settings, origins: string[], oktetoUrl?: string): string[] {
   if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
-  return origins.filter((o) => /^(\*|https?):\/\//.test(o));
+  const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
+  const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrl)).map(initiatorPattern);
+  return [...new Set([...diverted, ...callers])].sort();
 }
 
 /**
@@ -24,13 +31,25 @@ function keepBaggageMatches(settings: Settings, origins: string[]): string[] {
  * host access it found, which commit goes on to use.
  */
 export async function reconcile(settings: Settings, pins: TabPins): Promise<string[]> {
-  const origins = await grantedOrigins();
+  const [origins, okteto] = await Promise.all([grantedOrigins(), read(ITEMS.okteto)]);
   const permitted = (domain: string) => grantsDomain(origins, domain);
   const types = typesFor(canMergeHeaders());
   const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
-  await dnr.dynamic.update(diffRules(compileRules(settings, permitted, types), dynamic, RULE_IDS.dynamic));
-  await dnr.session.update(diffRules(compileSessionRules(settings, pins, permitted, types), session, RULE_IDS.session));
+  // A time-boxed divert lives in session rules, which end with the browser: a box that ended
+  // while it was closed sends nothing at the next start, not even before this worker runs.
+  const boxed = settings.divertUntil !== undefined;
+  const domainRules = compileRules(settings, permitted, types);
+  await dnr.dynamic.update(diffRules(boxed ? [] : domainRules, dynamic, RULE_IDS.dynamic));
+  const sessionUpdate = diffRules(
+    [...(boxed ? domainRules : []), ...compileSessionRules(settings, pins, permitted, types)],
+    session,
+    RULE_IDS.session,
+  );
+  // Held keep-baggage rules (merge.ts) never outlive a change, a pause or a wake.
+  dropHeld();
+  const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
+  await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
   // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
-  await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins)));
+  await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins, okteto?.url)));
   return origins;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAGGAGE_LIMITS, memberNames, mergeBaggage } from './baggage-merge';
+import { BAGGAGE_LIMITS, memberNames, mergeBaggage, overLimits } from './baggage-merge';
 
 describe('mergeBaggage', () => {
   it('an empty or absent header becomes exactly okteto-divert=<ns>', () => {
@@ -39,17 +39,43 @@ describe('mergeBaggage', () => {
     }
   });
 
-  it("over the W3C limits keeps okteto-divert and leaves out the page's last members, naming them", () => {
-    const many = Array.from({ length: 70 }, (_, i) => `m${i}=v`).join(',');
-    const r = mergeBaggage(many, 'alice');
+  it("keeps okteto-divert within the W3C limits by leaving out the page's last members, naming them", () => {
+    const full = Array.from({ length: 64 }, (_, i) => `m${i}=v`).join(',');
+    const r = mergeBaggage(full, 'alice');
     expect(r.value.split(',')).toHaveLength(BAGGAGE_LIMITS.members);
     expect(r.value.endsWith(',okteto-divert=alice')).toBe(true);
-    expect(r.dropped).toEqual(Array.from({ length: 7 }, (_, i) => `m${63 + i}`));
+    expect(r.dropped).toEqual(['m63']);
+    expect(r.tooLarge).toBeUndefined();
     const big = `a=${'x'.repeat(8180)},b=2`;
     const r2 = mergeBaggage(big, 'alice');
     expect(new TextEncoder().encode(r2.value).length).toBeLessThanOrEqual(BAGGAGE_LIMITS.bytes);
-    expect(r2.value).toContain('okteto-divert=alice');
+    expect(r2.value).toBe('okteto-divert=alice');
     expect(r2.dropped).toEqual(['a', 'b']); // in the page's order
+    // The page's own okteto-divert, replaced in place, keeps its place; the members after it go.
+    const r3 = mergeBaggage(`a=${'x'.repeat(4000)},okteto-divert=x,b=${'y'.repeat(4165)},c=3`, 'alice');
+    expect(r3.value).toBe(`a=${'x'.repeat(4000)},okteto-divert=alice,b=${'y'.repeat(4165)}`);
+    expect(r3.dropped).toEqual(['c']);
+  });
+
+  it('drops an okteto-divert member the page sent in any letter case: only ours leaves', () => {
+    expect(mergeBaggage('a=1,OKTETO-DIVERT=mallory,b=2', 'alice').value).toBe('a=1,okteto-divert=alice,b=2');
+    expect(mergeBaggage('Okteto-Divert=m;p=1,okteto-divert=x, oKtEtO-dIvErT = y', 'alice').value).toBe('okteto-divert=alice');
+    expect(mergeBaggage('a=1,OKTETO-DIVERT=mallory', 'alice').kept).toEqual(['a']);
+    expect(memberNames('a=1,OKTETO-DIVERT=mallory')).toEqual(['a']);
+  });
+
+  it('a page baggage over the W3C limits is not parsed: it leaves as the domain rule sends it, and says so', () => {
+    for (const huge of [
+      Array.from({ length: 65 }, (_, i) => `m${i}=v`).join(','),
+      `a=${'x'.repeat(8191)}`,
+      'a=1,'.repeat(16_384),
+      `${'é'.repeat(4097)}`,
+    ]) {
+      expect(mergeBaggage(huge, 'alice')).toEqual({ value: 'okteto-divert=alice', kept: [], dropped: [], tooLarge: true });
+      expect(memberNames(huge)).toEqual([]);
+      expect(overLimits(huge)).toBe(true);
+    }
+    expect(overLimits(`a=${'x'.repeat(8190)}`)).toBe(false);
   });
 });
 

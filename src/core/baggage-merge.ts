@@ -8,9 +8,17 @@ export interface Merged {
   value: string;
   /** Names of the page's own members kept (in order, okteto-divert excluded). */
   kept: string[];
-  /** Names of the page's members left out to stay within the W3C limits. */
+  /** Names of the page's members left out so that okteto-divert fits within the W3C limits. */
   dropped: string[];
+  /**
+   * The page's own baggage was over the W3C limits before ours was added: it was not parsed, and
+   * the request leaves with the domain rule's value alone (what a page sends must never cost the
+   * background more than one bounded pass).
+   */
+  tooLarge?: true;
 }
+
+const DIVERT_KEY = 'okteto-divert';
 
 /** The key of one list-member as sent (`key=value;props`), or undefined when it has none. */
 const keyOf = (member: string): string | undefined => {
@@ -18,52 +26,72 @@ const keyOf = (member: string): string | undefined => {
   const key = (eq < 0 ? member : member.slice(0, eq)).split(';')[0].trim();
   return key === '' ? undefined : key;
 };
+/** Ours in any letter case: a downstream service that folds case must not read the page's. */
+const isDivertKey = (key: string | undefined) => key !== undefined && key.toLowerCase() === DIVERT_KEY;
+const name = (member: string) => keyOf(member) ?? member.slice(0, 40);
 
-const bytes = (s: string) => new TextEncoder().encode(s).length;
+const encoder = new TextEncoder();
+/** UTF-8 length, without encoding a string that is longer in UTF-16 units than the limit already. */
+const bytes = (s: string) => (s.length > BAGGAGE_LIMITS.bytes ? s.length : encoder.encode(s).length);
+
+/**
+ * The page's list-members, trimmed and without empty ones, or undefined when the header is over
+ * the W3C limits (more than 64 members or 8,192 bytes). One pass; never reads past the limits.
+ */
+function pageMembers(pageBaggage: string | undefined): string[] | undefined {
+  const raw = pageBaggage ?? '';
+  if (bytes(raw) > BAGGAGE_LIMITS.bytes) return undefined;
+  const out: string[] = [];
+  for (const part of raw.split(',', BAGGAGE_LIMITS.bytes)) {
+    const member = part.trim();
+    if (member === '') continue;
+    if (out.length === BAGGAGE_LIMITS.members) return undefined;
+    out.push(member);
+  }
+  return out;
+}
 
 /**
  * The page's own baggage with `okteto-divert=<namespace>` set in it (contract: "The page's own
  * baggage"). Every other member stays as it was sent and where it was, malformed ones included (a
- * propagator downstream decides about those); an `okteto-divert` member the page sent is replaced
- * in place, never duplicated; a header without one gets it at the end. Over the W3C limits, the
- * page's last members are left out (and named) so that okteto-divert always fits. Never throws.
+ * propagator downstream decides about those); an `okteto-divert` member the page sent (in any
+ * letter case) is replaced in place by ours, never duplicated; a header without one gets ours at
+ * the end. When ours does not fit, the page's last members are left out (and named). A header
+ * already over the limits is not merged at all: it leaves as `okteto-divert=<namespace>`.
+ * Linear in the header's length, and never throws.
  */
 export function mergeBaggage(pageBaggage: string | undefined, namespace: string): Merged {
   const ours = baggageValue(namespace);
-  const members = (pageBaggage ?? '')
-    .split(',')
-    .map((m) => m.trim())
-    .filter((m) => m !== '');
-  let placed = false;
+  const members = pageMembers(pageBaggage);
+  if (!members) return { value: ours, kept: [], dropped: [], tooLarge: true };
   const out: string[] = [];
+  let at = -1;
   for (const member of members) {
-    if (keyOf(member) === 'okteto-divert') {
-      if (!placed) out.push(ours);
-      placed = true;
-    } else out.push(member);
+    if (!isDivertKey(keyOf(member))) out.push(member);
+    else if (at < 0) at = out.push(ours) - 1;
   }
-  if (!placed) out.push(ours);
+  if (at < 0) at = out.push(ours) - 1;
+  // Sizes once; then the page's last members go, one subtraction each, until ours fits.
+  let size = out.reduce((sum, m) => sum + bytes(m), 0) + out.length - 1;
   const dropped: string[] = [];
-  const fits = () => out.length <= BAGGAGE_LIMITS.members && bytes(out.join(',')) <= BAGGAGE_LIMITS.bytes;
-  while (!fits()) {
-    // the page's last member that is not ours goes first
-    const at = out
-      .map((m, i) => [m, i] as const)
-      .filter(([m]) => m !== ours)
-      .at(-1)?.[1];
-    if (at === undefined) break;
-    dropped.unshift(keyOf(out[at]) ?? out[at].slice(0, 40));
-    out.splice(at, 1);
+  for (let i = out.length - 1; i >= 0 && (out.length > BAGGAGE_LIMITS.members || size > BAGGAGE_LIMITS.bytes); i--) {
+    if (i === at) continue;
+    size -= bytes(out[i]) + 1;
+    dropped.unshift(name(out[i]));
+    out.splice(i, 1);
+    if (i < at) at--;
   }
-  const kept = out.filter((m) => m !== ours).map((m) => keyOf(m) ?? m.slice(0, 40));
+  const kept = out.filter((_, i) => i !== at).map(name);
   return { value: out.join(','), kept, dropped };
 }
 
-/** The names of the members a page's own baggage had, okteto-divert aside (what a `set` erased). */
+/**
+ * The names of the members a page's own baggage had, okteto-divert aside (what a `set` erased);
+ * nothing for a header over the W3C limits, which is never parsed.
+ */
 export function memberNames(pageBaggage: string | undefined): string[] {
-  return (pageBaggage ?? '')
-    .split(',')
-    .map((m) => keyOf(m.trim()))
-    .filter((k): k is string => k !== undefined && k !== 'okteto-divert')
-    .slice(0, BAGGAGE_LIMITS.members);
+  return (pageMembers(pageBaggage) ?? []).map(keyOf).filter((k): k is string => k !== undefined && !isDivertKey(k));
 }
+
+/** True when a page's own baggage is over the W3C limits (it is then replaced, not merged). */
+export const overLimits = (pageBaggage: string | undefined): boolean => pageMembers(pageBaggage) === undefined;

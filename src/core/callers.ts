@@ -32,3 +32,30 @@ export function callerHost(input: string): string | undefined {
   }
   return /^[a-z0-9.-]{1,253}$/.test(host) && !host.startsWith('.') && !host.endsWith('.') ? host : undefined;
 }
+
+/** The hosts the extension itself fetches from: subscribed preset files and the Okteto instance. */
+export function fetchHosts(settings: Settings, oktetoUrl?: string): string[] {
+  const hostOf = (url: string) => {
+    try {
+      return new URL(url).hostname;
+    } catch {
+      return undefined;
+    }
+  };
+  return [...settings.subscriptions.map((s) => s.url), ...(oktetoUrl ? [oktetoUrl] : [])]
+    .map(hostOf)
+    .filter((h): h is string => h !== undefined);
+}
+
+/**
+ * Calling pages: the exact hosts the user granted so that their pages' calls to diverted hosts
+ * carry the header. Not a grant for all sites (all URLs, or a `*` host: Chrome's "On all sites"),
+ * not a whole domain (a `*.` host), and not a host the extension only fetches from (its grant says
+ * nothing about pages there).
+ */
+export function callingPageHosts(origins: readonly string[], fetched: readonly string[]): string[] {
+  const hosts = origins
+    .map((o) => /^(?:\*|https?):\/\/([^*/]+)\/\*$/.exec(o)?.[1]?.replace(/:\d+$/, ''))
+    .filter((h): h is string => !!h && !fetched.includes(h));
+  return [...new Set(hosts)].sort();
+}

@@ -66,6 +66,8 @@ export interface HeaderRule {
     tabIds?: number[];
     /** Only the one-request rules of "Keep the page's own baggage" (background/merge.ts) use these. */
     urlFilter?: string;
+    isUrlFilterCaseSensitive?: boolean;
+    initiatorDomains?: string[];
     requestMethods?: string[];
   };
 }

@@ -27,7 +27,7 @@ export interface TabServed {
    * (a merge), the ones replaced by it (Chrome without the merge), and the ones left out to stay
    * within the W3C limits. Member names only.
    */
-  pageBaggage?: { kept: string[]; replaced: string[]; dropped: string[] };
+  pageBaggage?: { kept: string[]; replaced: string[]; dropped: string[]; tooLarge?: true };
   /**
    * Responses from diverted hosts this page got from the browser's HTTP cache (documents and
    * fetch/XHR): no header reached a namespace for them, so they may show what another one sent.
@@ -47,7 +47,7 @@ export type ServedEvent =
   /** A response from a diverted host came from the browser's cache. */
   | { type: 'cached' }
   /** A call of the page's carried baggage of its own: what became of its members. */
-  | { type: 'page-baggage'; kept?: string[]; replaced?: string[]; dropped?: string[] };
+  | { type: 'page-baggage'; kept?: string[]; replaced?: string[]; dropped?: string[]; tooLarge?: true };
 
 export const EMPTY: TabServed = { requests: 0, carried: 0 };
 const MAX_SHOWN = 64;
@@ -83,6 +83,7 @@ export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
         kept: add(was.kept, event.kept),
         replaced: add(was.replaced, event.replaced),
         dropped: add(was.dropped, event.dropped),
+        ...(was.tooLarge || event.tooLarge ? { tooLarge: true as const } : {}),
       };
       return JSON.stringify(next) === JSON.stringify(was) ? state : { ...state, pageBaggage: next };
     }

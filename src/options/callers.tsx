@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { callerHost } from '../core/callers';
+import { callerHost, callingPageHosts } from '../core/callers';
 import { initiatorPattern } from '../core/permissions';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';
@@ -7,18 +7,16 @@ import { t } from '../ui/i18n';
 
 interface Props {
   origins: string[];
+  /** Hosts the extension fetches from (preset files, Okteto): granted, but no calling pages. */
+  fetched: string[];
   onError: (message: string | undefined) => void;
 }
-
-/** Exact hosts (not whole domains) we may access: pages whose calls to diverted hosts carry the header. */
-const callerHosts = (origins: string[]) =>
-  [...new Set(origins.map((o) => /^(?:\*|https?):\/\/([^*/]+)\/\*$/.exec(o)?.[1]).filter((h): h is string => !!h))].sort();
 
 /**
  * Pages on other hosts that call your diverted domains (a frontend on localhost, say): browsers add
  * the header to their calls only when Divert Switch may access the page's host too.
  */
-export function Callers({ origins, onError }: Props) {
+export function Callers({ origins, fetched, onError }: Props) {
   const [text, setText] = useState('');
   const add = (e: Event) => {
     e.preventDefault();
@@ -41,7 +39,7 @@ export function Callers({ origins, onError }: Props) {
       <h2 id="callers-h">{t('callers')}</h2>
       <p class="muted">{t('callersIntro')}</p>
       <ul class="callers">
-        {callerHosts(origins).map((host) => (
+        {callingPageHosts(origins, fetched).map((host) => (
           <li key={host}>
             <code>{host}</code>
             <button type="button" aria-label={t('callerRemove', host)} onClick={() => remove(host)}>

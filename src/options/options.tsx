@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { fetchHosts } from '../core/callers';
 import { canMergeHeaders } from '../platform/requests';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
@@ -37,7 +38,7 @@ export function Options() {
       <Presets settings={settings} onError={setError} />
       <Okteto okteto={okteto} onError={setError} />
       <Team settings={settings} onError={setError} />
-      <Callers origins={origins} onError={setError} />
+      <Callers origins={origins} fetched={fetchHosts(settings, okteto?.url)} onError={setError} />
       <section aria-labelledby="general-h">
         <h2 id="general-h">{t('general')}</h2>
         <div class="rows">

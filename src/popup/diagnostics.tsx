@@ -44,6 +44,7 @@ export function Diagnostics({ served, namespace, okteto }: { served: TabServed; 
       {served.pageBaggage && served.pageBaggage.replaced.length > 0 && (
         <p class="attention">{t('pageBaggageReplaced', served.pageBaggage.replaced.join(', '), namespace)}</p>
       )}
+      {served.pageBaggage?.tooLarge && <p class="attention">{t('pageBaggageTooLarge', namespace)}</p>}
       {served.pageBaggage && served.pageBaggage.dropped.length > 0 && (
         <p class="attention">{t('pageBaggageDropped', served.pageBaggage.dropped.join(', '))}</p>
       )}

@@ -84,6 +84,8 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
   /** Link context menu entries as created (removeAll empties it), and tab reloads asked for. */
   const menus: { id: string; parentId?: string; title: string; targetUrlPatterns?: string[] }[] = [];
   const reloads: { tabId: number; bypassCache?: boolean }[] = [];
+  /** Optional API permissions granted now (browsingData, asked for in a click). */
+  const optional: string[] = [];
   const session = ruleStore(5000);
   const onChanged = event();
   const changed = (changes: Changes, name: string) => void onChanged.fire(changes, name);
@@ -110,8 +112,10 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       onAlarm: event(),
     },
     permissions: {
-      getAll: async () => ({ origins: [...origins] }),
-      remove: async ({ origins: gone }: { origins: string[] }) => {
+      getAll: async () => ({ origins: [...origins], permissions: [...optional] }),
+      contains: async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((p) => optional.includes(p)),
+      remove: async ({ origins: gone = [], permissions: dropped = [] }: { origins?: string[]; permissions?: string[] }) => {
+        for (const p of dropped) if (optional.includes(p)) optional.splice(optional.indexOf(p), 1);
         const removed = gone.filter((o) => origins.includes(o));
         for (const o of removed) origins.splice(origins.indexOf(o), 1);
         if (removed.length) fake.permissions.onRemoved.fire({ origins: removed });
@@ -201,5 +205,5 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       updateSessionRules: session.update,
     },
   };
-  return { fake, dynamic, session, origins, tabs, badges, popups, scripts, injected, messages, managed, alarms, menus, reloads };
+  return { fake, dynamic, session, origins, optional, tabs, badges, popups, scripts, injected, messages, managed, alarms, menus, reloads };
 }
