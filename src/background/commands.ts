@@ -7,6 +7,7 @@ import { commit } from './commit';
 import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
 import { clearSiteData, inspectPage } from './page-data';
 import { peekSettings } from './settings';
+import { answerShareLink } from './share';
 import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
 
@@ -55,6 +56,7 @@ const COMMANDS: Table = {
       pins: namespace === null ? pins : { ...pins, [tabId]: namespace },
       reply: { ok: true },
     })),
+  answerShareLink: ({ tabId, open }) => answerShareLink(tabId, open),
   inspectPage: ({ tabId }) => inspectPage(tabId),
   clearSiteData: ({ tabId }) => clearSiteData(tabId),
   planForHost: async ({ host }) => ({ ok: true, value: planForHost(await peekSettings(), host) }),

@@ -1,3 +1,4 @@
+import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
 import { divertFor, type TabDivert, webHost } from '../core/tab-state';
@@ -72,17 +73,44 @@ function whenDiverted(
   });
 }
 
-/** A request to a diverted host left with these headers (after DNR). */
-export const onSent = (tabId: number, url: string, baggage: string | undefined): Promise<void> =>
-  whenDiverted(tabId, url, ({ divert }) => record(tabId, { type: 'sent', baggage, expected: divert.namespace }));
+/**
+ * The namespace each observed request left with, by request id, until its response: a response
+ * says who answered only for the namespace its own request carried. A page's request sent before
+ * divert changed (still in flight when the new state began) must not speak for the new one.
+ * Bounded: the oldest go first (a response never seen, a request that failed).
+ */
+const carried = new Map<string, string | undefined>();
+const MAX_IN_FLIGHT = 1000;
 
-/** A response from a diverted host: its served-by header, when the domain's app sets one. */
-export const onResponse = (tabId: number, url: string, headers: { name: string; value?: string }[]): Promise<void> =>
-  whenDiverted(tabId, url, async ({ ctx, host }) => {
+/** A request to a diverted host left with these headers (after DNR). */
+export function onSent(tabId: number, url: string, baggage: string | undefined, requestId?: string): Promise<void> {
+  if (requestId !== undefined) {
+    carried.delete(requestId);
+    carried.set(requestId, divertNamespaceOf(baggage));
+    if (carried.size > MAX_IN_FLIGHT) carried.delete(carried.keys().next().value as string);
+  }
+  return whenDiverted(tabId, url, ({ divert }) => record(tabId, { type: 'sent', baggage, expected: divert.namespace }));
+}
+
+/**
+ * A response from a diverted host: its served-by header, when the domain's app sets one, and only
+ * when its request carried the namespace the tab asks for now.
+ */
+export function onResponse(
+  tabId: number,
+  url: string,
+  headers: { name: string; value?: string }[],
+  requestId?: string,
+): Promise<void> {
+  const sent = requestId === undefined ? undefined : carried.get(requestId);
+  if (requestId !== undefined) carried.delete(requestId);
+  return whenDiverted(tabId, url, async ({ ctx, host, divert }) => {
+    if (sent !== divert.namespace) return;
     const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
     const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
     if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
   });
+}
 
 /** A response from a diverted host was served from the browser's cache. */
 export const onCached = (tabId: number, url: string): Promise<void> =>

@@ -39,28 +39,33 @@ export async function inspectPage(tabId: number): Promise<Reply<PageCheck>> {
  * for in the popup's click and is given back here.
  */
 export async function clearSiteData(tabId: number): Promise<Reply> {
+  try {
+    return await clearDiverted(tabId);
+  } finally {
+    // On every path, refusals included: the permission was asked for this one click.
+    await browser.permissions.remove({ permissions: ['browsingData'] }).catch(() => false);
+  }
+}
+
+async function clearDiverted(tabId: number): Promise<Reply> {
   const page = await divertedPage(tabId);
   if (!page) return { ok: false, error: 'This tab is not diverted.' };
   if (!(await browser.permissions.contains({ permissions: ['browsingData'] }))) {
     return { ok: false, error: 'Divert Switch needs permission to clear this site’s data: allow it when asked.' };
   }
-  try {
-    if (typeof browser.runtime.getBrowserInfo === 'function') {
-      await browser.scripting
-        .executeScript({
-          target: { tabId },
-          func: () => caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))),
-        })
-        .catch(() => undefined);
-      await browser.browsingData.remove({ hostnames: [page.hostname] }, { serviceWorkers: true, cache: true });
-    } else {
-      await browser.browsingData.remove(
-        { origins: [page.origin] } as Parameters<typeof browser.browsingData.remove>[0],
-        { serviceWorkers: true, cacheStorage: true, cache: true } as Parameters<typeof browser.browsingData.remove>[1],
-      );
-    }
-  } finally {
-    await browser.permissions.remove({ permissions: ['browsingData'] }).catch(() => false);
+  if (typeof browser.runtime.getBrowserInfo === 'function') {
+    await browser.scripting
+      .executeScript({
+        target: { tabId },
+        func: () => caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))),
+      })
+      .catch(() => undefined);
+    await browser.browsingData.remove({ hostnames: [page.hostname] }, { serviceWorkers: true, cache: true });
+  } else {
+    await browser.browsingData.remove(
+      { origins: [page.origin] } as Parameters<typeof browser.browsingData.remove>[0],
+      { serviceWorkers: true, cacheStorage: true, cache: true } as Parameters<typeof browser.browsingData.remove>[1],
+    );
   }
   await browser.tabs.reload(tabId, { bypassCache: true });
   return { ok: true };

@@ -9,16 +9,18 @@ const APP = 'http://movies-staging.okteto.example.com/movies';
 const pins = async () => ((await env.current.fake.storage.session.get('pins')).pins ?? {}) as Record<number, string>;
 
 /** The tab shows `url`: the page changed it itself (no document load) unless `load`. */
-async function show(bg: Background, tabId: number, url: string, { load = true } = {}) {
+async function show(bg: Background, tabId: number, url: string, { load = true, details = {} } = {}) {
   const tab = env.current.tabs.find((t) => t.id === tabId);
   if (tab) tab.url = url;
   else env.current.tabs.push({ id: tabId, url });
   env.current.fake.tabs.onUpdated.fire(tabId, { url }, { id: tabId, url });
   // A document load ends with its main-frame request (both browsers report its URL with the fragment).
-  if (load) env.current.fake.webRequest.onCompleted.fire({ tabId, url, type: 'main_frame', fromCache: false });
+  if (load) env.current.fake.webRequest.onCompleted.fire({ tabId, url, type: 'main_frame', fromCache: false, ...details });
   await bg.settle();
 }
-const load = (bg: Background, tabId: number, url: string) => show(bg, tabId, url);
+const load = (bg: Background, tabId: number, url: string, details: object = {}) => show(bg, tabId, url, { details });
+const shared = async () =>
+  ((await env.current.fake.storage.session.get('shared')).shared ?? {}) as Record<number, { status?: string } | undefined>;
 
 describe('share links', () => {
   let bg: Background;
@@ -28,7 +30,8 @@ describe('share links', () => {
     await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
   });
 
-  it('pin the tab to the link’s namespace and reload it once; the saved namespace stays', async () => {
+  it('for a namespace chosen before: pin the tab to it and reload it once; the saved namespace stays', async () => {
+    await bg.send({ type: 'addPreset', namespace: 'alice', label: 'Alice' });
     await load(bg, 5, `${APP}#:~:okteto-divert=alice`);
     expect(await pins()).toEqual({ 5: 'alice' });
     expect(env.current.reloads).toEqual([{ tabId: 5 }]);
@@ -77,7 +80,68 @@ describe('share links', () => {
     await load(bg, 5, `${APP}#:~:okteto-divert=alice`);
     env.current.fake.tabs.onRemoved.fire(5);
     await bg.settle();
-    expect((await env.current.fake.storage.session.get('shared')).shared).toEqual({});
+    expect(await shared()).toEqual({});
+  });
+
+  // Any page can navigate a tab to a link (issue 22): a namespace the user never chose is a question.
+  it('for a namespace never chosen: nothing changes, the toolbar is marked, and only the popup’s answer pins', async () => {
+    const link = `${APP}#:~:okteto-divert=mallory`;
+    await load(bg, 5, link);
+    await bg.tabsSettled();
+    expect(await pins()).toEqual({});
+    expect(env.current.reloads).toEqual([]);
+    expect(await shared()).toEqual({ 5: { namespace: 'mallory', url: link, status: 'asking' } });
+    expect(env.current.badges[5]).toMatchObject({ text: '?' });
+    expect(env.current.badges[5]?.title).toContain('A link asks to open this tab diverted to mallory');
+    // Loaded again (a reload), it asks nothing more and still pins nothing.
+    await load(bg, 5, link);
+    expect(await pins()).toEqual({});
+    // A page's content script cannot answer: only our pages send commands.
+    const fromPage = { id: 'fake-id', tab: { id: 5 }, url: link };
+    await bg.send({ type: 'answerShareLink', tabId: 5, open: true }, fromPage as never);
+    expect(await pins()).toEqual({});
+    // The popup says yes: the tab is pinned and reloaded; the saved namespace stays.
+    expect(await bg.send({ type: 'answerShareLink', tabId: 5, open: true })).toEqual({ ok: true });
+    await bg.settle();
+    expect(await pins()).toEqual({ 5: 'mallory' });
+    expect(env.current.reloads).toEqual([{ tabId: 5 }]);
+    expect(await shared()).toEqual({ 5: { namespace: 'mallory', url: link } });
+    expect((await bg.settings()).activeNamespace).toBe('bob');
+    // Asked once only.
+    expect((await bg.send({ type: 'answerShareLink', tabId: 5, open: true })) as { ok: boolean }).toMatchObject({ ok: false });
+  });
+
+  it('"Ignore" leaves the tab as it was; a question goes when its tab loads another page', async () => {
+    await load(bg, 5, `${APP}#:~:okteto-divert=mallory`);
+    await bg.send({ type: 'answerShareLink', tabId: 5, open: false });
+    expect(await pins()).toEqual({});
+    expect((await shared())[5]?.status).toBe('ignored');
+    await load(bg, 5, `${APP}#:~:okteto-divert=mallory`);
+    expect((await shared())[5]?.status).toBe('ignored');
+    await load(bg, 6, `${APP}#:~:okteto-divert=eve`);
+    await load(bg, 6, APP);
+    expect((await shared())[6]).toBeUndefined();
+  });
+
+  it('a namespace from the saved one, a domain, a recent choice or the Okteto list applies by itself', async () => {
+    await bg.send({ type: 'setNamespace', namespace: 'carol' });
+    await bg.send({ type: 'setNamespace', namespace: 'bob' });
+    await load(bg, 5, `${APP}#:~:okteto-divert=carol`);
+    expect(await pins()).toEqual({ 5: 'carol' });
+    await env.current.fake.storage.local.set({ okteto: { url: 'https://okteto.example.com', namespaces: ['dave'] } });
+    await load(bg, 6, `${APP}#:~:okteto-divert=dave`);
+    expect(await pins()).toEqual({ 5: 'carol', 6: 'dave' });
+  });
+
+  it('a prerendered document or one from the cache never applies a link', async () => {
+    await bg.send({ type: 'addPreset', namespace: 'alice', label: 'Alice' });
+    await load(bg, 5, `${APP}#:~:okteto-divert=alice`, { documentLifecycle: 'prerender' });
+    await load(bg, 6, `${APP}#:~:okteto-divert=alice`, { fromCache: true });
+    await load(bg, 7, `${APP}#:~:okteto-divert=mallory`, { documentLifecycle: 'prerender' });
+    expect(await pins()).toEqual({});
+    expect(await shared()).toEqual({});
+    await load(bg, 8, `${APP}#:~:okteto-divert=alice`, { documentLifecycle: 'active' });
+    expect(await pins()).toEqual({ 8: 'alice' });
   });
 });
 
@@ -178,15 +242,32 @@ describe('time-boxed divert', () => {
     expect(await bg.settings()).toMatchObject({ paused: true });
     expect((await bg.settings()).divertUntil).toBeUndefined();
   });
+
+  it('lives in session rules, which end with the browser: an ended box sends nothing at the next start', async () => {
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    expect(await env.current.dynamic.get()).toHaveLength(1);
+    await bg.send({ type: 'setDivertUntil', until: Date.now() + 60_000 });
+    expect(await env.current.dynamic.get()).toEqual([]);
+    const session = await env.current.session.get();
+    expect(session.map((r) => r.action.requestHeaders?.[0].value)).toEqual(['okteto-divert=alice']);
+    expect(session[0].condition.tabIds).toBeUndefined();
+    // No time limit any more: back to dynamic rules, which outlive a restart.
+    await bg.send({ type: 'setDivertUntil', until: null });
+    expect(await env.current.dynamic.get()).toHaveLength(1);
+    expect(await env.current.session.get()).toEqual([]);
+  });
 });
 
 describe('page checks', () => {
-  it('look only at diverted tabs', async () => {
+  it('look only at diverted tabs, and give browsingData back even when they refuse', async () => {
     const bg = await boot();
+    env.current.optional.push('browsingData');
     env.current.tabs.push({ id: 3, url: 'https://elsewhere.example.org/' });
     expect(await bg.send({ type: 'inspectPage', tabId: 3 })).toEqual({ ok: false, error: 'This tab is not diverted.' });
     expect(await bg.send({ type: 'clearSiteData', tabId: 3 })).toEqual({ ok: false, error: 'This tab is not diverted.' });
     expect(env.current.injected).toEqual([]);
     expect(env.current.reloads).toEqual([]);
+    expect(env.current.optional).toEqual([]);
   });
 });

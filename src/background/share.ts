@@ -1,5 +1,6 @@
-import { sharedNamespace } from '../core/share-link';
-import { ITEMS } from '../core/storage-items';
+import type { Reply } from '../core/messages';
+import { chosenBefore, sharedNamespace } from '../core/share-link';
+import { ITEMS, type SharedTab } from '../core/storage-items';
 import { divertFor, webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { read, write } from '../platform/store';
@@ -10,28 +11,65 @@ import { enqueue } from './queue';
 /** Tabs whose share link is being applied now (tab id → link): a link's repeated events act once. */
 const applying = new Map<number, string>();
 
+/** How the browser loaded a main-frame document (webRequest.onCompleted's details). */
+export interface DocumentLoad {
+  tabId: number;
+  url: string;
+  /** Chrome: 'prerender' for a document loaded ahead of a navigation that may never come. */
+  documentLifecycle?: string;
+  fromCache?: boolean;
+}
+
 /**
  * A tab loaded a document whose URL is a share link (`#:~:okteto-divert=<ns>`,
- * core/share-link.ts): on a host the user already diverts, with access granted, the tab is pinned
- * to that namespace and reloaded, so the page comes from it; the saved namespace and other tabs are
- * untouched. Anything else changes nothing: a link never adds a domain or asks for access (the
- * popup says why it was ignored).
+ * core/share-link.ts), on a host the user already diverts, with access granted:
+ * - for a namespace the user chose before (chosenBefore), the tab is pinned to it and reloaded,
+ *   so the page comes from it; the saved namespace and other tabs are untouched;
+ * - for any other, nothing changes: the tab loads as without the link, its toolbar button is
+ *   marked, and the popup asks (answerShareLink). Any page can navigate a tab to a link.
+ * Anything else changes nothing: a link never adds a domain or asks for access (the popup says
+ * why it was ignored). A prerendered document or one from the cache applies nothing: the person
+ * did not open it now.
  * `url` is the main-frame request's, which both browsers report with its fragment: only a document
  * load counts. A page may change its own URL without one (location.hash, history.pushState), and
  * that must not switch its tab's namespace. Requests are reported only for hosts we may access,
  * which are exactly the ones a link may divert.
  */
-export async function onShareLink(tabId: number, url: string): Promise<void> {
-  if (!url.includes(':~:') || applying.get(tabId) === url) return;
+export async function onShareLink({ tabId, url, documentLifecycle, fromCache }: DocumentLoad): Promise<void> {
+  if (documentLifecycle !== undefined && documentLifecycle !== 'active') return;
+  const ctx = await context();
+  const done = ctx.shared[tabId];
+  // A question is about the document that asked it: the tab went elsewhere, the question goes.
+  if (done?.status === 'asking' && done.url !== url) await record(tabId, undefined);
+  if (fromCache || !url.includes(':~:') || applying.get(tabId) === url) return;
   const shared = sharedNamespace(url);
   const host = webHost(url);
   if (!shared || shared.error !== undefined || !host) return;
   const namespace = shared.value;
-  const ctx = await context();
-  // Already applied to this tab (a reload, or the person changed the tab's namespace since).
-  const done = ctx.shared[tabId];
+  // Already applied, asked or answered for this tab (a reload, or the person changed it since).
   if (done?.url === url && done.namespace === namespace) return;
   if (!divertFor(ctx.settings, { [tabId]: namespace }, ctx.origins, tabId, host)) return;
+  if (!chosenBefore(ctx.settings, ctx.okteto?.namespaces, namespace)) {
+    await record(tabId, { namespace, url, status: 'asking' });
+    return;
+  }
+  await apply(tabId, namespace, url);
+}
+
+/** The popup's answer to a link's question: open the tab diverted to its namespace, or leave it. */
+export async function answerShareLink(tabId: number, open: boolean): Promise<Reply> {
+  const asked = (await read(ITEMS.shared))[tabId];
+  if (asked?.status !== 'asking') return { ok: false, error: 'This tab has no share link waiting for an answer.' };
+  if (!open) {
+    await record(tabId, { namespace: asked.namespace, url: asked.url, status: 'ignored' });
+    return { ok: true };
+  }
+  await apply(tabId, asked.namespace, asked.url);
+  return { ok: true };
+}
+
+/** Pins the tab to the link's namespace, records it, and reloads the page so it comes from it. */
+async function apply(tabId: number, namespace: string, url: string): Promise<void> {
   applying.set(tabId, url);
   try {
     // In the queue, so that two tabs' links never overwrite each other's record.
@@ -47,6 +85,13 @@ export async function onShareLink(tabId: number, url: string): Promise<void> {
     applying.delete(tabId);
   }
 }
+
+/** Sets (or, with undefined, removes) a tab's share record, in the queue with every other write. */
+const record = (tabId: number, value: SharedTab | undefined): Promise<void> =>
+  enqueue(async () => {
+    const { [tabId]: old, ...rest } = await read(ITEMS.shared);
+    if (old || value) await write(ITEMS.shared, value ? { ...rest, [tabId]: value } : rest);
+  });
 
 /** Resolves true once the tab shows `url`, false when it does not within 10 s. */
 function showing(tabId: number, url: string): Promise<boolean> {
@@ -69,8 +114,4 @@ function showing(tabId: number, url: string): Promise<boolean> {
 }
 
 /** A closed tab's share record goes with it. */
-export const forgetShared = (tabId: number): Promise<void> =>
-  enqueue(async () => {
-    const { [tabId]: closed, ...rest } = await read(ITEMS.shared);
-    if (closed) await write(ITEMS.shared, rest);
-  });
+export const forgetShared = (tabId: number): Promise<void> => record(tabId, undefined);

@@ -110,17 +110,57 @@ describe('served-by observers', () => {
     const url = 'http://movies.okteto.example.com/';
     wr.onBeforeRequest.fire({ tabId: 7, url });
     await bg.settle();
-    const header = (value: string) => ({ tabId: 7, url, responseHeaders: [{ name: 'X-Okteto-Namespace', value }] });
-    const sent = { tabId: 7, url, requestHeaders: [{ name: 'baggage', value: 'okteto-divert=alice' }] };
-    wr.onHeadersReceived.fire(header('staging'));
-    wr.onSendHeaders.fire(sent);
-    wr.onHeadersReceived.fire(header('alice'));
-    wr.onSendHeaders.fire(sent);
+    const header = (value: string, requestId: string) => ({
+      tabId: 7,
+      url,
+      requestId,
+      responseHeaders: [{ name: 'X-Okteto-Namespace', value }],
+    });
+    const sent = (requestId: string) => ({
+      tabId: 7,
+      url,
+      requestId,
+      requestHeaders: [{ name: 'baggage', value: 'okteto-divert=alice' }],
+    });
+    wr.onSendHeaders.fire(sent('1'));
+    wr.onSendHeaders.fire(sent('2'));
+    wr.onHeadersReceived.fire(header('staging', '1'));
+    wr.onHeadersReceived.fire(header('alice', '2'));
     await new Promise((r) => setTimeout(r, 120));
     const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
     expect(state).toMatchObject({ requested: 'alice', served: 'alice', requests: 2, carried: 2 });
     expect(env.current.badges[7].title).toContain('Served by alice.');
     expect(env.current.messages.at(-1)).toMatchObject({ tabId: 7, message: { type: 'divert:state', verdict: 'match' } });
+  });
+
+  it('a response counts only for the namespace its own request carried (one sent before a change says nothing now)', async () => {
+    const bg = await boot();
+    env.current.tabs.push({ id: 7, url: 'http://movies.okteto.example.com/' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+    const wr = env.current.fake.webRequest;
+    const url = 'http://movies.okteto.example.com/api';
+    wr.onBeforeRequest.fire({ tabId: 7, url: 'http://movies.okteto.example.com/' });
+    await bg.settle();
+    // Left before divert was on (no header), answered after: staging answered a request alice never got.
+    wr.onSendHeaders.fire({ tabId: 7, url, requestId: 'old', requestHeaders: [] });
+    wr.onHeadersReceived.fire({
+      tabId: 7,
+      url,
+      requestId: 'old',
+      responseHeaders: [{ name: 'x-okteto-namespace', value: 'staging' }],
+    });
+    // A response whose request was never seen leaving.
+    wr.onHeadersReceived.fire({
+      tabId: 7,
+      url,
+      requestId: 'unseen',
+      responseHeaders: [{ name: 'x-okteto-namespace', value: 'bob' }],
+    });
+    await bg.tabsSettled();
+    const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
+    expect(state).toMatchObject({ requested: 'alice', requests: 1, carried: 0 });
+    expect(state).not.toHaveProperty('served');
   });
 
   it("keeps the probe's answer when Firefox delivers the page's navigation after tabs.onUpdated said complete", async () => {

@@ -25,6 +25,8 @@ const CommandSchema = v.variant('type', [
   /** The user's own switch: send this browser's cookies with the domain's served-by probe (never from a file). */
   v.object({ type: v.literal('setProbeCookies'), domain: DomainSchema, send: v.boolean() }),
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
+  /** The person's answer to a share link that asks for a namespace they never chose (popup only). */
+  v.object({ type: v.literal('answerShareLink'), tabId: TabIdSchema, open: v.boolean() }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
   /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */
   v.object({ type: v.literal('addPreset'), namespace: v.pipe(v.string(), v.maxLength(2000)), label: LabelSchema }),

@@ -11,6 +11,7 @@ export type SettingsCommand = Exclude<
   {
     type:
       | 'pinTab'
+      | 'answerShareLink'
       | 'planForHost'
       | 'inspectPage'
       | 'clearSiteData'

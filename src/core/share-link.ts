@@ -1,5 +1,6 @@
 import { validateNamespace } from './namespace';
 import type { Result } from './result';
+import type { Settings } from './settings';
 
 /**
  * Share links carry the namespace in a URL fragment directive: `#:~:okteto-divert=alice`, the same
@@ -72,6 +73,22 @@ export function sharedNamespace(url: string | undefined): Result<string> | undef
     // Left as written: the namespace rule refuses it with its own message.
   }
   return validateNamespace(raw.slice(0, 100));
+}
+
+/**
+ * A share link applies by itself only to a namespace the user already chose: the saved one, a
+ * domain's, a preset, a recent one, or one their own Okteto instance lists. Any other waits for
+ * the user's answer in the popup: a page can navigate a tab to a link, and must not pick the
+ * namespace its requests, cookies and form posts go to.
+ */
+export function chosenBefore(settings: Settings, oktetoNamespaces: readonly string[] | undefined, namespace: string): boolean {
+  return (
+    settings.activeNamespace === namespace ||
+    settings.domains.some((d) => d.namespace === namespace) ||
+    settings.presets.some((p) => p.namespace === namespace) ||
+    settings.recent.includes(namespace) ||
+    (oktetoNamespaces ?? []).includes(namespace)
+  );
 }
 
 /** Single quotes for a POSIX shell: nothing inside is expanded, a quote is closed, escaped, reopened. */

@@ -112,14 +112,25 @@ export const ITEMS = {
     'session',
     'shared',
     {},
-    recordOf(shaped({ namespace: (x) => isNamespace(x), url: isString })),
+    recordOf(
+      shaped({
+        namespace: (x) => isNamespace(x),
+        url: isString,
+        status: optional((x) => x === 'asking' || x === 'ignored'),
+      }),
+    ),
   ),
 } as const;
 
-/** A tab opened from a share link: it is pinned to `namespace`, and the badge says where it came from. */
+/**
+ * A tab that loaded a share link. Without `status` the link applied: the tab is pinned to
+ * `namespace`, and the badge says where it came from. `asking`: the namespace is not one the user
+ * chose before, so nothing changed and the popup asks; `ignored`: the user said no.
+ */
 export interface SharedTab {
   namespace: string;
   url: string;
+  status?: 'asking' | 'ignored';
 }
 
 /** What the background learned about one tab's page (it ends with the session). */

@@ -9,7 +9,7 @@ import { timeLeft } from './time-box';
 import type { Words } from './words';
 
 /** Badge colours: served = requested, another namespace answered, nothing known yet. */
-const COLORS = { match: '#0d6e5c', mismatch: '#b3261e', unknown: '#4b5563' } as const;
+const COLORS = { match: '#0d6e5c', mismatch: '#b3261e', unknown: '#4b5563', asking: '#b45309' } as const;
 
 /** A tab's toolbar button: badge text, title, colour, and whether the "on" icon shows. */
 export interface ActionLook {
@@ -43,8 +43,13 @@ export function tabView(
 ): TabView {
   const divert = served.host ? divertFor(settings, pins, origins, tabId, served.host) : undefined;
   // Opened from a share link, and still pinned to the namespace the link named.
-  const fromLink = divert?.pinned && shared[tabId]?.namespace === divert.namespace;
-  const badge = { ...badgeView(served, settings.showPageBadge, okteto, t), ...(fromLink ? { note: t('fromShareLink') } : {}) };
+  const link = shared[tabId];
+  const fromLink = divert?.pinned && !link?.status && link?.namespace === divert.namespace;
+  // A link asks for a namespace the user never chose: only the toolbar button (drawn by the
+  // browser) and the popup can say so truthfully; the page badge merely points there.
+  const asking = link?.status === 'asking' ? link.namespace : undefined;
+  const note = fromLink ? t('fromShareLink') : asking ? t('shareAsksBadge') : undefined;
+  const badge = { ...badgeView(served, settings.showPageBadge, okteto, t), ...(note ? { note } : {}) };
   if (!divert) return { badge, look: { text: '', title: t(settings.paused ? 'titlePaused' : 'titleNotDiverted'), on: false } };
   const scope = divert.pinned ? t(fromLink ? 'titleFromShareLink' : 'titleThisTabOnly') : '';
   const box = settings.divertUntil !== undefined ? `\n${t('titleTimeLeft', timeLeft(settings.divertUntil, now))}` : '';
@@ -57,13 +62,11 @@ export function tabView(
         ? `\n${t('titleServedByNot', known?.served ?? '', divert.namespace)}`
         : '';
   const warning = badge.warning ? `\n⚠ ${badge.warning}.` : '';
+  const title = `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}${box}`;
   return {
     badge,
-    look: {
-      text: abbreviate(divert.namespace),
-      title: `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}${box}`,
-      color: COLORS[v],
-      on: true,
-    },
+    look: asking
+      ? { text: '?', title: `${t('titleShareAsks', asking)}\n${title}`, color: COLORS.asking, on: true }
+      : { text: abbreviate(divert.namespace), title, color: COLORS[v], on: true },
   };
 }

@@ -15,7 +15,7 @@ import { useExtensionState } from '../ui/use-settings';
 import { CallerOffer, Diagnostics } from './diagnostics';
 import { NamespaceFacts } from './okteto-facts';
 import { PageNotices } from './page-notices';
-import { ShareNotice, ShareTools } from './share';
+import { ShareNotice, ShareQuestion, ShareTools } from './share';
 import { TimeBoxControls } from './time-box';
 import { useServed } from './use-served';
 import { useTab } from './use-tab';
@@ -137,6 +137,7 @@ export function Popup() {
         <h1>{t('extShortName')}</h1>
         <Switch label={t('pause')} checked={settings.paused} onChange={(paused) => void run({ type: 'setPaused', paused })} />
       </header>
+      <ShareQuestion url={tab.url} tabId={tab.id} shared={shared} run={run} />
 
       {host ? (
         <section class="site">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Command } from '../core/messages';
 import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
 import { t } from '../ui/i18n';
@@ -76,8 +77,46 @@ export function ShareNotice({
   const named = sharedNamespace(url);
   if (!named) return null;
   if (named.error !== undefined) return <p class="attention">{t('shareIgnoredBadNamespace', named.error)}</p>;
-  const applied = tabId !== undefined && shared[tabId]?.url === url && shared[tabId]?.namespace === named.value;
-  if (applied && pinned === named.value) return <p class="entry">{t('sharedHere', named.value)}</p>;
-  if (applied) return null; // the person changed this tab's namespace since: theirs stands
+  const link = tabId === undefined ? undefined : shared[tabId];
+  const recorded = link?.url === url && link?.namespace === named.value;
+  if (recorded && link?.status === 'asking') return null; // ShareQuestion asks it, at the top
+  if (recorded && link?.status === 'ignored') return <p class="entry">{t('shareIgnoredByYou', named.value)}</p>;
+  if (recorded && pinned === named.value) return <p class="entry">{t('sharedHere', named.value)}</p>;
+  if (recorded) return null; // the person changed this tab's namespace since: theirs stands
   return <p class="attention">{divertable ? t('shareNotLoaded', named.value) : t('shareIgnored', named.value, host)}</p>;
+}
+
+/**
+ * A share link for a namespace the user never chose waits here: the popup is drawn by the
+ * browser, out of any page's reach, so only this answer can pin the tab.
+ */
+export function ShareQuestion({
+  url,
+  tabId,
+  shared,
+  run,
+}: {
+  url?: string;
+  tabId?: number;
+  shared: Record<string, SharedTab>;
+  run: (cmd: Command) => Promise<boolean>;
+}) {
+  const link = tabId === undefined ? undefined : shared[tabId];
+  if (tabId === undefined || link?.status !== 'asking' || link.url !== url) return null;
+  return (
+    <section class="question" aria-labelledby="share-question">
+      <p id="share-question" class="question-line">
+        <strong>{t('shareAsks', link.namespace)}</strong>
+      </p>
+      <p class="question-line">{t('shareAsksWhy', link.namespace)}</p>
+      <div class="row">
+        <button type="button" class="primary" onClick={() => void run({ type: 'answerShareLink', tabId, open: true })}>
+          {t('shareOpen', link.namespace)}
+        </button>
+        <button type="button" onClick={() => void run({ type: 'answerShareLink', tabId, open: false })}>
+          {t('shareIgnore')}
+        </button>
+      </div>
+    </section>
+  );
 }

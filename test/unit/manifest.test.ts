@@ -45,7 +45,7 @@ describe('the manifest (pinned)', () => {
 
   it('gives extension pages a strict CSP: own scripts only, no eval, no remote code', () => {
     const csp = manifest.content_security_policy.extension_pages;
-    expect(csp).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+    expect(csp).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
   });
 
