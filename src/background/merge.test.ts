@@ -136,6 +136,34 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     expect(env.current.scripts.map((s) => s.id)).toEqual([]);
   });
 
+  it('page scripts go on the diverted domains and calling pages, never on fetch-only hosts, however broad the grant', async () => {
+    const { bg } = await chrome();
+    const matches = () => env.current.scripts.find((s) => s.id === 'divert-switch-keep-page')?.matches;
+    const granted = async (origins: string[]) => {
+      env.current.origins.splice(0, env.current.origins.length, ...origins);
+      env.current.fake.permissions.onAdded.fire({});
+      await bg.settle();
+    };
+    // The Okteto instance and a subscribed preset file are granted so the extension can fetch them.
+    await env.current.fake.storage.local.set({ okteto: { url: 'https://okteto.cloud.example', namespaces: ['alice'] } });
+    const s = await bg.settings();
+    await env.current.fake.storage.local.set({
+      settings: { ...s, subscriptions: [{ url: 'https://presets.example.net/team.json', team: 'movies' }] },
+    });
+    await granted([
+      ...originPatterns('okteto.example.com'),
+      '*://okteto.cloud.example/*',
+      '*://presets.example.net/*',
+      '*://localhost/*',
+    ]);
+    expect(matches()).toEqual(['*://*.okteto.example.com/*', '*://localhost/*']);
+    // Chrome's "On all sites": the diverted domains all the same (none was registered before).
+    await granted(['<all_urls>']);
+    expect(matches()).toEqual(['*://*.okteto.example.com/*']);
+    await granted(['*://*/*', 'ws://*/*', 'wss://*/*']);
+    expect(matches()).toEqual(['*://*.okteto.example.com/*']);
+  });
+
   it('holds a rule above the domain and pin rules for that tab, method and URL, with the merged value; letting go removes it', async () => {
     const { bg, ask: send } = await chrome();
     const answer = await send(ask());

@@ -36,8 +36,13 @@ describe.each(BROWSERS)('%s: divert', (_name, launch) => {
     // The tab reloads by itself once divert is on ("Reload the page after a change").
     await reloadedBy(app, async () => {
       await popup.click('switch', 'Divert this site');
-      expect(await popup.waitText('status', 'carry')).toBe(`Requests to *.${TEST_DOMAIN} carry okteto-divert=alice.`);
+      await popup.waitText('status', `Requests to *.${TEST_DOMAIN} carry okteto-divert=alice`);
     });
+    // Once the reloaded page has called its catalog (alice's), the popup says who answered: the
+    // state a person sees (on the way, the page's own document may say staging, which serves it).
+    expect(await popup.waitText('status', 'served by alice')).toBe(
+      `Requests to *.${TEST_DOMAIN} carry okteto-divert=alice; served by alice.`,
+    );
     expect(await popup.isChecked('switch', 'Divert this site')).toBe(true);
     await popup.close();
 

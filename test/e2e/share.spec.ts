@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Driver, type Tab, until } from '../../dev/harness/driver';
-import { divertApp, FRONTEND, LOOKALIKE_HOSTS, marker, TEST_DOMAIN, useBrowser } from './helpers';
+import { divertApp, FRONTEND, LOOKALIKE_HOSTS, marker, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
 
 const run = promisify(execFile);
 
@@ -58,9 +58,48 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
       other = await divertApp(second, env.sandbox, 'bob');
     });
 
-    it('opens the link in that tab alone, diverted to alice; the saved namespace and other tabs keep bob', async () => {
+    it('a page that sends the tab to a link for a namespace never chosen pins nothing: the popup asks, and Ignore leaves it', async () => {
+      const pinsBefore = await second.session('pins');
+      // Any web site can navigate a tab: here another site's page sends it to a share link.
+      const tab = await second.open(env.sandbox.url(LOOKALIKE_HOSTS[0], `/__echo?${marker('attacker')}`));
+      const path = `/?id=${marker('mallory')}`;
+      await tab.run(`location = ${JSON.stringify(env.sandbox.url(FRONTEND, `${path}#:~:okteto-divert=mallory`))}`);
+      // The tab loads as it would without the link (bob runs no catalog: staging's answers).
+      await until(() => requestsFor(path).length > 0, 'the link to load');
+      await shows(tab, '#catalog-ns', 'staging');
+      expect(requestsFor(path).map((s) => s.divert)).toEqual(['bob']);
+      expect(await second.session('pins')).toEqual(pinsBefore);
+      // The toolbar button, drawn by the browser, marks the tab.
+      await until(
+        async () => (await second.badge(tab)).title.includes('A link asks to open this tab diverted to mallory'),
+        'the toolbar to mark the tab',
+      );
+      expect((await second.badge(tab)).text).toBe('?');
+      const popup = await second.popup(tab);
+      expect(await popup.pageText()).toContain('This link asks to open this tab diverted to mallory');
+      expect(await popup.exists('button', 'Open diverted to mallory')).toBe(true);
+      await popup.click('button', 'Ignore');
+      await until(async () => (await popup.pageText()).includes('You ignored this link'), 'the popup to say it was ignored');
+      expect(await popup.exists('button', 'Open diverted to mallory')).toBe(false);
+      await popup.close();
+      await tab.reload();
+      await until(() => requestsFor(path).length === 2, 'the reload');
+      expect(await second.session('pins')).toEqual(pinsBefore);
+      expect(requestsFor(path).map((s) => s.divert)).toEqual(['bob', 'bob']);
+      await tab.close();
+    });
+
+    it('opens the link in that tab alone, diverted to alice, once the popup is told to; the saved namespace and other tabs keep bob', async () => {
       const since = Date.now();
       const tab = await second.open(link);
+      // alice is no namespace this profile ever chose: the question first, nothing pinned.
+      await shows(tab, '#catalog-ns', 'staging');
+      expect((await second.session('pins')) ?? {}).toEqual({});
+      const asked = await second.popup(tab);
+      await reloadedBy(tab, async () => {
+        await asked.click('button', 'Open diverted to alice');
+      });
+      await asked.close();
       await shows(tab, '#catalog-ns', 'alice').catch(async (e: Error) => {
         const seen = requestsFor(page).filter((s) => s.at >= since);
         throw new Error(
@@ -72,8 +111,8 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
       expect(
         requestsFor(page)
           .filter((s) => s.at >= since)
-          .at(-1)?.divert,
-      ).toBe('alice');
+          .map((s) => s.divert),
+      ).toEqual(['bob', 'alice']);
       const id = await second.tabId(tab);
       expect(await second.session('pins')).toEqual({ [id]: 'alice' });
       expect(((await second.stored('settings')) as { activeNamespace: string }).activeNamespace).toBe('bob');
@@ -256,6 +295,13 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
     const alarms = JSON.parse(await env.driver.command('test:alarms', app)) as { name: string; scheduledTime: number }[];
     expect(alarms.find((a) => a.name === 'divert-until')?.scheduledTime).toBeCloseTo(until1, -3);
     await until(async () => (await env.driver.badge(app)).title.includes('Pauses by itself in 1 h'), 'the toolbar title');
+    // While boxed, the domain's rule is a session rule (it ends with the browser, so a box that ended
+    // while the browser was closed sends nothing at the next start), and the header still flows.
+    const boxed = await env.driver.rules();
+    expect(boxed.dynamic).toEqual([]);
+    expect(boxed.session.map((r) => r.action.requestHeaders?.[0].value)).toContain('okteto-divert=alice');
+    await app.reload();
+    expect(env.sandbox.seen.filter((s) => s.host === FRONTEND).at(-1)?.headers.baggage).toBe('okteto-divert=alice');
 
     await popup.click('button', 'Extend by 1 h');
     await until(
@@ -267,6 +313,7 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
       async () => ((await env.driver.stored('settings')) as { divertUntil?: number }).divertUntil === undefined,
       'the time box to go',
     );
+    await until(async () => (await env.driver.rules()).dynamic.length > 0, 'the domain rule back among the dynamic rules');
     await until(
       async () =>
         !(JSON.parse(await env.driver.command('test:alarms', app)) as { name: string }[]).some((a) => a.name === 'divert-until'),

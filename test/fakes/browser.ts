@@ -205,5 +205,21 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       updateSessionRules: session.update,
     },
   };
-  return { fake, dynamic, session, origins, optional, tabs, badges, popups, scripts, injected, messages, managed, alarms, menus, reloads };
+  return {
+    fake,
+    dynamic,
+    session,
+    origins,
+    optional,
+    tabs,
+    badges,
+    popups,
+    scripts,
+    injected,
+    messages,
+    managed,
+    alarms,
+    menus,
+    reloads,
+  };
 }
