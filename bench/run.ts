@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startSandbox } from '../dev/sandbox/sandbox';
 import { chromiumBench, chromiumColdBench, coldMedians, firefoxBench, firefoxColdBench, medians } from './browser';
-import { scale } from './scale';
+import { mergeCost, scale } from './scale';
 import { fileSize, scriptSizes } from './sizes';
 import { kib, ms } from './stats';
 
@@ -29,6 +29,8 @@ const BUDGET = {
   firstCommandMs: 100,
   divertUsableMs: 150,
   scaleMs: 5,
+  /** Merging a page's baggage at the W3C limits (8 KiB): a page must not be able to slow the background. */
+  mergeMs: 1,
 };
 const verdict = (ok: boolean) => (ok ? 'pass' : '**miss**');
 
@@ -247,6 +249,17 @@ export async function runBench(o: BenchOptions): Promise<string> {
       verdict((!big || s.compileDiffMs <= BUDGET.scaleMs) && s.rules === s.namespaces),
     );
   }
+  // 6. the page's own baggage merged (pure core, Node): the most a page's header can cost
+  const merge = mergeCost(Math.max(5, o.runs));
+  row(
+    'merge an 8 KiB page baggage (64 members) into okteto-divert',
+    'node',
+    ms(merge.limitMs, 3),
+    `64 KiB, over the limits, refused unparsed ${ms(merge.hugeMs, 3)}`,
+    '',
+    `≤ ${BUDGET.mergeMs} ms`,
+    verdict(merge.limitMs <= BUDGET.mergeMs),
+  );
   const table = rows.join('\n');
   return `# npm run bench\n\n${new Date().toISOString()} · ${o.runs} runs after ${o.warmup} warm-up · ${process.platform} ${process.arch}, Node ${process.version}\n\n${table}\n${explainMisses(rows)}`;
 }

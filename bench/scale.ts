@@ -1,3 +1,4 @@
+import { BAGGAGE_LIMITS, mergeBaggage } from '../src/core/baggage-merge';
 import { compileRules, RULE_IDS } from '../src/core/rules';
 import { diffRules } from '../src/core/rules-diff';
 import { DEFAULTS, type Settings } from '../src/core/settings';
@@ -51,4 +52,37 @@ export function scale(runs: number): ScaleRow[] {
     }
   }
   return rows;
+}
+
+/** A page baggage of `members` members, about `bytes` long in all (W3C list-member syntax). */
+function pageBaggage(members: number, bytes: number): string {
+  const each = Math.floor(bytes / members) - 1;
+  return Array.from({ length: members }, (_, i) => {
+    const key = `m${i}=`;
+    return key + 'v'.repeat(Math.max(1, each - key.length));
+  }).join(',');
+}
+
+export interface MergeRow {
+  /** One merge of an 8 KiB, 64-member page baggage (the W3C limits: the largest ever parsed). */
+  limitMs: number;
+  /** One look at a 64 KiB page baggage: over the limits, refused unparsed. */
+  hugeMs: number;
+}
+
+/** mergeBaggage in Node: per merge, from batches of 100 (one merge is microseconds). */
+export function mergeCost(runs: number): MergeRow {
+  const atLimit = pageBaggage(BAGGAGE_LIMITS.members, BAGGAGE_LIMITS.bytes - 32);
+  const huge = pageBaggage(4096, 64 * 1024);
+  const per = (header: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const t = performance.now();
+      for (let j = 0; j < 100; j++) mergeBaggage(header, 'alice');
+      if (i >= 3) times.push((performance.now() - t) / 100);
+    }
+    return median(times);
+  };
+  if (mergeBaggage(atLimit, 'alice').tooLarge || !mergeBaggage(huge, 'alice').tooLarge) throw new Error('merge bench inputs');
+  return { limitMs: per(atLimit), hugeMs: per(huge) };
 }

@@ -15,4 +15,4 @@ export async function timed(runs: number, warmup: number, fn: (i: number) => Pro
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+export const ms = (x: number, digits = 2) => `${x < 10 ? x.toFixed(digits) : x.toFixed(1)} ms`;

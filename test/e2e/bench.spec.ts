@@ -26,6 +26,7 @@ describe('npm run bench (smoke)', () => {
       'first command after a browser start',
       'popup open → "Divert this site" usable',
       'compile + diff, 2000 domains / 200 namespaces → 200 rules',
+      'merge an 8 KiB page baggage (64 members) into okteto-divert',
     ]) {
       expect(table).toContain(row);
     }
