@@ -39,6 +39,17 @@ try {
   await share.close();
   await demo.command({ type: 'setDivertUntil', until: null });
 
+  // A link for a namespace never chosen: a question in the popup, nothing pinned until answered.
+  const linked = await demo.context.newPage();
+  await linked.goto(`${demo.app.url().split('#')[0]}#:~:okteto-divert=mallory`);
+  const question = await demo.context.newPage();
+  await question.setViewportSize({ width: 340, height: 560 });
+  await question.goto(await demo.popupUrl(linked));
+  await question.getByRole('button', { name: 'Open diverted to mallory' }).waitFor();
+  await question.screenshot({ path: 'docs/popup-share-question.png' });
+  await question.close();
+  await linked.close();
+
   // What the Okteto API tells: a sleeping namespace with its services, and a mismatch explained.
   const okteto = await startOktetoApi({
     token: 'okteto-pat-demo-0123456789',
@@ -81,7 +92,7 @@ try {
     await okteto.close();
   }
   console.log(
-    'docs/popup-{light,dark}.png, docs/popup-share.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
+    'docs/popup-{light,dark}.png, docs/popup-share.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
   );
 } finally {
   await demo.close();
