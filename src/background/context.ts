@@ -3,6 +3,7 @@ import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
 import { ITEMS, type SharedTab } from '../core/storage-items';
+import { inForce } from '../core/time-box';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll } from '../platform/store';
 
@@ -27,7 +28,8 @@ export function context(): Promise<Context> {
     readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins, shared: ITEMS.shared }),
     grantedOrigins(),
   ]).then(([stored, origins]) => ({
-    settings: migrate(stored.settings).value ?? DEFAULTS,
+    // A box that ended while the browser was closed pauses before endTimeBox has written it.
+    settings: inForce(migrate(stored.settings).value ?? DEFAULTS, Date.now()),
     pins: stored.pins,
     shared: stored.shared,
     okteto: stored.okteto,

@@ -18,8 +18,9 @@ import { dropHeld } from './merge';
  * ("On all sites" names no domain). Never a host the extension only fetches from. Firefox merges
  * in its blocking listener and needs no page script.
  */
-function keepBaggageMatches(settings: Settings, origins: string[], oktetoUrl?: string): string[] {
+async function keepBaggageMatches(settings: Settings, origins: string[]): Promise<string[]> {
   if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
+  const oktetoUrl = (await read(ITEMS.okteto))?.url;
   const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
   const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrl)).map(initiatorPattern);
   return [...new Set([...diverted, ...callers])].sort();
@@ -31,7 +32,7 @@ function keepBaggageMatches(settings: Settings, origins: string[], oktetoUrl?: s
  * host access it found, which commit goes on to use.
  */
 export async function reconcile(settings: Settings, pins: TabPins): Promise<string[]> {
-  const [origins, okteto] = await Promise.all([grantedOrigins(), read(ITEMS.okteto)]);
+  const origins = await grantedOrigins();
   const permitted = (domain: string) => grantsDomain(origins, domain);
   const types = typesFor(canMergeHeaders());
   const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
@@ -50,6 +51,6 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
   const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
   await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
   // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
-  await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, keepBaggageMatches(settings, origins, okteto?.url)));
+  await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, await keepBaggageMatches(settings, origins)));
   return origins;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeBoxError, timeLeft, untilFor } from './time-box';
+import { inForce, timeBoxError, timeLeft, untilFor } from './time-box';
 
 describe('time boxes', () => {
   const now = new Date(2026, 10, 26, 17, 30, 0).getTime();
@@ -25,5 +25,14 @@ describe('time boxes', () => {
     expect(timeLeft(now + 125 * 60_000, now)).toBe('2 h 05 min');
     expect(timeLeft(now + 14 * 60_000, now)).toBe('14 min');
     expect(timeLeft(now + 30_000, now)).toBe('under a minute');
+  });
+});
+
+describe('inForce', () => {
+  it('an ended time box counts as a pause; a running one or none changes nothing', () => {
+    const now = Date.UTC(2026, 10, 29, 12);
+    expect(inForce({ paused: false, divertUntil: now - 1 }, now)).toEqual({ paused: true, divertUntil: now - 1 });
+    expect(inForce({ paused: false, divertUntil: now + 1 }, now)).toEqual({ paused: false, divertUntil: now + 1 });
+    expect(inForce({ paused: false }, now)).toEqual({ paused: false });
   });
 });

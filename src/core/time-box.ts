@@ -43,3 +43,13 @@ export function endsAt(until: number, now: number, locale?: string): string {
   const time = end.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return sameDay ? time : `${end.toLocaleDateString(locale, { weekday: 'short' })} ${time}`;
 }
+
+/**
+ * The settings as they are in force at `now`: a time box that has ended counts as a pause before
+ * the background has written it (at a browser start, requests can come first).
+ */
+export function inForce<S extends { paused: boolean; divertUntil?: number }>(settings: S, now: number): S {
+  return settings.divertUntil !== undefined && settings.divertUntil <= now && !settings.paused
+    ? { ...settings, paused: true }
+    : settings;
+}
