@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OktetoState } from '../core/okteto';
 import type { TabPins } from '../core/rules';
-import { DEFAULTS, type Settings } from '../core/settings';
+import { DEFAULTS, SCHEMA_VERSION, type Settings } from '../core/settings';
 import { ITEMS, type SharedTab } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
@@ -20,10 +20,25 @@ export interface ExtensionState {
 
 const WATCHED = { settings: ITEMS.settings, pins: ITEMS.pins, okteto: ITEMS.okteto, shared: ITEMS.shared };
 
+/**
+ * The background validates what it writes, but a blob it has not read yet can be anything (one
+ * written by a newer version, say, which it keeps aside at its next command): until then the pages
+ * show the defaults rather than fail to render. A cheap look at the shape, not the full schema.
+ */
+const readable = (x: unknown): x is Settings => {
+  const s = x as Partial<Settings> | undefined;
+  return (
+    s?.schemaVersion === SCHEMA_VERSION &&
+    Array.isArray(s.domains) &&
+    Array.isArray(s.presets) &&
+    Array.isArray(s.recent) &&
+    Array.isArray(s.subscriptions)
+  );
+};
+
 async function read(): Promise<ExtensionState> {
   const [stored, origins] = await Promise.all([readAll(WATCHED), grantedOrigins()]);
-  // The background validated what it wrote; before its first write there is nothing yet.
-  const settings = (stored.settings as Settings | undefined) ?? DEFAULTS;
+  const settings = readable(stored.settings) ? stored.settings : DEFAULTS;
   return { settings, pins: stored.pins, shared: stored.shared, okteto: stored.okteto, origins, loaded: true };
 }
 
