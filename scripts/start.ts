@@ -26,6 +26,16 @@ async function main() {
     await popup.getByRole('status').waitFor();
     console.log(`Popup: ${await popup.getByRole('status').textContent()}`);
     await popup.screenshot({ path: 'artifacts/start-popup.png' });
+    // Every kind of request, a WebSocket and a service worker's among them, as the server saw it.
+    const kinds = await demo.context.newPage();
+    const since = Date.now();
+    await kinds.goto(new URL('/__test/kinds/page?id=start', app.url()).href);
+    await kinds.waitForFunction(() => document.title === 'done', undefined, { timeout: 20_000 });
+    const seen = sandbox.seen.filter(
+      (s) => s.at >= since && (s.path.startsWith('/__k/start/') || s.path === '/__test/kinds/sw.js'),
+    );
+    const carried = seen.map((s) => `${s.path.replace('/__k/start/', '').replace('/__test/kinds/', '')}: ${s.divert ?? 'none'}`);
+    console.log(`Every kind of request (service worker: ${await kinds.locator('#sw').textContent()}): ${carried.join(', ')}`);
     console.log('Screenshots: artifacts/start-page.png, artifacts/start-popup.png');
     await demo.close();
     return;

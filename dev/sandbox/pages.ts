@@ -13,6 +13,8 @@ export function frontendPage(p: { frontend: string; catalog: string; movies: str
 <p id="catalog">Catalog served by <span class="ns" id="catalog-ns">${escapeHtml(p.catalog)}</span></p>
 <ul id="movies">${p.movies.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>
 <p>Catalog API called from the browser: served by <span class="ns" id="browser-ns">…</span></p>
+<p><a href="/__test/kinds/page?id=demo">Every kind of request this page could make</a>: a WebSocket, an event
+stream, workers and a service worker, each carrying the header.</p>
 <script>
 fetch('/api/catalog/movies').then((r) => r.json()).then((j) => { document.getElementById('browser-ns').textContent = j.namespace; document.title = 'Movies ·'; });
 </script>
@@ -98,4 +100,87 @@ const controlled = () => navigator.serviceWorker.controller ? Promise.resolve() 
   .catch((e) => { document.title = 'failed: ' + e.message; });
 </script>
 </body></html>`;
+}
+
+/**
+ * Every kind of request a page makes, each to `/__k/<id>/<kind>` on its own host (the e2e request
+ * matrix, and `npm start`'s page to watch them): the document itself, an iframe, fetch, XHR, a form
+ * POST (into a frame), a WebSocket, EventSource, sendBeacon, a preload, a dedicated worker's fetch,
+ * a shared worker's fetch, and, under the page's service worker (registered on the first visit,
+ * which passes `sw-fetch` through to the network as Workbox does), the worker's fetch and an
+ * update check of its script. Titles itself "done" when all went out; every wait is bounded.
+ * Needs a secure origin for the service worker (`*.localhost`).
+ */
+export function kindsPage(params: URLSearchParams): string {
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  const base = `/__k/${id}`;
+  // `own`: the calls that can carry headers send baggage of the page's own, as instrumented apps do.
+  const own = params.has('own');
+  const workerQuery = `id=${id}${own ? '&own' : ''}`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title>
+<link rel="preload" href="${base}/preload" as="fetch" crossorigin>
+</head><body>
+<h1>Every kind of request</h1>
+<p>Service worker: <span id="sw">…</span></p>
+<iframe src="${base}/iframe.html" title="iframe"></iframe>
+<iframe name="form-target" title="form target"></iframe>
+<form id="form" method="post" action="${base}/form" target="form-target"><input name="q" value="1"></form>
+<ul id="log"></ul>
+<script>
+const log = (t) => { const li = document.createElement('li'); li.textContent = t; document.getElementById('log').append(li); };
+const bounded = (p, ms = 4000) => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
+const base = location.origin + '${base}';
+const own = ${own} ? { headers: { baggage: 'userId=x' } } : {};
+const controlled = () => navigator.serviceWorker.controller ? Promise.resolve() : new Promise((r) => {
+  navigator.serviceWorker.addEventListener('controllerchange', r);
+  setTimeout(r, 5000);
+});
+const sw = ('serviceWorker' in navigator)
+  ? navigator.serviceWorker.register('/__test/kinds/sw.js', { scope: '/__test/kinds/' })
+      .then((reg) => controlled().then(() => reg))
+  : Promise.reject(new Error('no service worker here'));
+const jobs = () => [
+  fetch(base + '/fetch', own).catch(() => {}),
+  new Promise((r) => {
+    const x = new XMLHttpRequest(); x.open('GET', base + '/xhr');
+    if (${own}) x.setRequestHeader('baggage', 'userId=x');
+    x.onloadend = r; x.send();
+  }),
+  new Promise((r) => { document.getElementById('form').submit(); setTimeout(r, 300); }),
+  new Promise((r) => { const ws = new WebSocket(base.replace(/^http/, 'ws') + '/websocket'); ws.onclose = r; ws.onerror = r; }),
+  new Promise((r) => { const es = new EventSource(base + '/eventsource'); es.onerror = () => { es.close(); r(); }; }),
+  Promise.resolve(navigator.sendBeacon(base + '/beacon', 'x')),
+  new Promise((r) => { const w = new Worker('/__test/kinds/worker.js?${workerQuery}'); w.onmessage = r; w.onerror = r; }),
+  new Promise((r) => {
+    if (typeof SharedWorker === 'undefined') return r();
+    const w = new SharedWorker('/__test/kinds/worker.js?${workerQuery}&shared'); w.port.onmessage = r; w.onerror = r; w.port.start();
+  }),
+  sw.then((reg) => Promise.all([fetch(base + '/sw-fetch', own).catch(() => {}), reg.update().catch(() => {})])).catch(() => {}),
+];
+sw.then(
+  () => { document.getElementById('sw').textContent = navigator.serviceWorker.controller ? 'controls this page' : 'registered'; },
+  (e) => { document.getElementById('sw').textContent = e.message; },
+);
+window.addEventListener('load', () => bounded(Promise.all(jobs()), 8000).then(() => { log('all sent'); document.title = 'done'; }));
+</script></body></html>`;
+}
+
+/** The kinds page's service worker: it passes `sw-fetch` calls through to the network itself. */
+export const KINDS_SERVICE_WORKER = `
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (e) => {
+  if (new URL(e.request.url).pathname.endsWith('/sw-fetch')) e.respondWith(fetch(e.request));
+});
+`;
+
+/** A dedicated or (with `shared`) shared worker that fetches `/__k/<id>/worker` or `…/shared-worker`. */
+export function kindsWorker(params: URLSearchParams): string {
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  const kind = params.has('shared') ? 'shared-worker' : 'worker';
+  const init = params.has('own') ? ", { headers: { baggage: 'userId=x' } }" : '';
+  const done = params.has('shared')
+    ? "self.onconnect = (e) => { const port = e.ports[0]; sent.then(() => port.postMessage('sent')); };"
+    : "sent.then(() => postMessage('sent'));";
+  return `const sent = fetch(location.origin + '/__k/${id}/${kind}'${init}).catch(() => {});\n${done}\n`;
 }

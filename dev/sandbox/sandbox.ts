@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { divertNamespaceOf } from '../../src/core/baggage';
-import { cachedPage, frontendPage, manyPage, resourcesPage, SERVICE_WORKER, serviceWorkerPage } from './pages';
+import {
+  cachedPage,
+  frontendPage,
+  KINDS_SERVICE_WORKER,
+  kindsPage,
+  kindsWorker,
+  manyPage,
+  resourcesPage,
+  SERVICE_WORKER,
+  serviceWorkerPage,
+} from './pages';
 
 /**
  * A stand-in for an Okteto shared namespace behind a Divert-aware ingress, for a "movies" app.
@@ -173,6 +183,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname === '/__test/sw-page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(serviceWorkerPage(url.searchParams.has('register')));
+    }
+    // Every kind of request a page makes (the e2e matrix), under a service worker of its own.
+    if (url.pathname === '/__test/kinds/page') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(kindsPage(url.searchParams));
+    }
+    if (url.pathname === '/__test/kinds/sw.js' || url.pathname === '/__test/kinds/worker.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return res.end(url.pathname.endsWith('sw.js') ? KINDS_SERVICE_WORKER : kindsWorker(url.searchParams));
     }
     if (url.pathname === '/__test/sw.js') {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });

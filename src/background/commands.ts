@@ -44,6 +44,7 @@ const COMMANDS: Table = {
   setShowPageBadge: viaReducer,
   setKeepPageBaggage: viaReducer,
   setReloadAfterChange: viaReducer,
+  setBypassWorker: viaReducer,
   // The reducer is pure: the clock is read here.
   setDivertUntil: (cmd) => {
     const error = cmd.until === null ? undefined : timeBoxError(cmd.until, Date.now());

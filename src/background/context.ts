@@ -4,6 +4,7 @@ import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
 import { ITEMS, type SharedTab } from '../core/storage-items';
 import { inForce } from '../core/time-box';
+import type { WorkerView } from '../core/workers';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll } from '../platform/store';
 
@@ -11,6 +12,8 @@ export interface Context {
   settings: Settings;
   okteto?: OktetoState;
   pins: TabPins;
+  /** What the workers of each pinned page host carry (core/workers.ts). */
+  workers: Record<string, WorkerView>;
   /** Tabs a share link opened (tab id → namespace and link). */
   shared: Record<string, SharedTab>;
   origins: string[];
@@ -25,13 +28,14 @@ let cached: Promise<Context> | undefined;
  */
 export function context(): Promise<Context> {
   cached ??= Promise.all([
-    readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins, shared: ITEMS.shared }),
+    readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins, shared: ITEMS.shared, workers: ITEMS.workers }),
     grantedOrigins(),
   ]).then(([stored, origins]) => ({
     // A box that ended while the browser was closed pauses before endTimeBox has written it.
     settings: inForce(migrate(stored.settings).value ?? DEFAULTS, Date.now()),
     pins: stored.pins,
     shared: stored.shared,
+    workers: stored.workers,
     okteto: stored.okteto,
     origins,
   }));
@@ -39,7 +43,7 @@ export function context(): Promise<Context> {
 }
 
 /** The storage keys the context is made of: only their changes (and permissions) throw it away. */
-export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.pins, ITEMS.shared];
+export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.pins, ITEMS.shared, ITEMS.workers];
 
 export function invalidateContext(): void {
   cached = undefined;

@@ -14,8 +14,10 @@ import { builtMenu, menuItemId, onMenuClick, syncMenus } from './menus';
 import { forgetAsker, mergeInto, noticeReplaced } from './merge';
 import { onCached, onNavigate, onResponse, onSent, onTabComplete, onTabUpdated } from './observers';
 import { moveLegacyToken, OKTETO_ALARM, refreshOkteto, scheduleOktetoRefresh } from './okteto';
+import { bypassPinned, bypassWorker, forgetBypass } from './page-data';
 import { runProbe } from './probe';
 import { enqueue } from './queue';
+import { noteNavigation, scheduleWorkerSync } from './reconcile';
 import { type DocumentLoad, forgetShared, onShareLink } from './share';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
 import { refreshAll } from './subscriptions';
@@ -94,6 +96,8 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
   forgetTab(tabId);
   forgetSurfaces(tabId);
   forgetAsker(tabId);
+  forgetBypass(tabId);
+  scheduleWorkerSync(tabId);
   void remove(tabServedItem(tabId));
   void forgetShared(tabId);
   void commit((_settings, { [tabId]: _closed, ...pins }) => ({ pins, reply: undefined }));
@@ -104,18 +108,23 @@ type Headers = { name: string; value?: string }[];
 const baggageOf = (headers?: Headers) => headers?.find((h) => h.name.toLowerCase() === 'baggage')?.value;
 
 browser.webRequest.onBeforeRequest.addListener(
-  (d: { tabId: number; url: string }) => void (d.tabId >= 0 && onNavigate(d.tabId, d.url)),
+  (d: { tabId: number; url: string }) => {
+    if (d.tabId < 0) return;
+    void onNavigate(d.tabId, d.url);
+    noteNavigation(d.tabId, d.url);
+  },
   { urls: ['<all_urls>'], types: ['main_frame'] },
 );
-// Documents and API calls only: they say which namespace answered and whether our header left.
-// Images, scripts and the like would only cost an event each (npm run bench: request overhead).
+// Documents, API calls, WebSockets and event streams ('other': EventSource, beacons of old) only:
+// they say which namespace answered and whether our header left. Images, scripts and the like
+// would only cost an event each (npm run bench: request overhead).
 const OBSERVED: Parameters<typeof browser.webRequest.onSendHeaders.addListener>[1] = {
   urls: ['<all_urls>'],
-  types: ['main_frame', 'sub_frame', 'xmlhttprequest'],
+  types: ['main_frame', 'sub_frame', 'xmlhttprequest', 'websocket', 'other'],
 };
 browser.webRequest.onSendHeaders.addListener(
-  (d: { tabId: number; url: string; requestId: string; requestHeaders?: Headers }) =>
-    void onSent(d.tabId, d.url, baggageOf(d.requestHeaders), d.requestId),
+  (d: { tabId: number; url: string; requestId: string; requestHeaders?: Headers; initiator?: string; originUrl?: string }) =>
+    void onSent(d.tabId, d.url, baggageOf(d.requestHeaders), d.requestId, d.initiator ?? d.originUrl),
   OBSERVED,
   ['requestHeaders'],
 );
@@ -148,8 +157,12 @@ browser.webRequest.onCompleted.addListener((d: DocumentLoad & { type: string; fr
 }, OBSERVED);
 
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+  if (change.url !== undefined) noteNavigation(tabId, change.url);
   if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
-  if (change.status === 'complete') void onTabComplete(tabId);
+  if (change.status === 'complete') {
+    void onTabComplete(tabId);
+    void bypassWorker(tabId);
+  }
 });
 
 browser.contextMenus.onClicked.addListener(
@@ -164,17 +177,21 @@ const separateCookies = (tab: Tabs.Tab) =>
   tab.incognito || (tab.cookieStoreId !== undefined && tab.cookieStoreId !== 'firefox-default');
 
 browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
-  // The observers' context only changes with what it is made of (not with served:<tab> writes).
-  if (touches(changes, area, [ITEMS.settings, ITEMS.okteto])) void scheduleOktetoRefresh();
-  if (touches(changes, area, [ITEMS.settings])) {
-    void scheduleTimeBox();
-    void syncMenus();
-  }
+  // First: the observers' context only changes with what it is made of (not with served:<tab>
+  // writes), and every reader below reads it anew (the event can come before commit's own update).
   if (touches(changes, area, CONTEXT_ITEMS)) {
     invalidateContext();
     // Toolbar buttons and page badges follow settings, pins and the Okteto list.
     scheduleRefreshTabs();
   }
+  if (touches(changes, area, [ITEMS.settings, ITEMS.okteto])) void scheduleOktetoRefresh();
+  if (touches(changes, area, [ITEMS.settings])) {
+    void scheduleTimeBox();
+    void syncMenus();
+  }
+  // Pinned tabs whose worker cannot carry their pin: past the worker once the switch is on, or
+  // once the plan says the worker no longer follows.
+  if (touches(changes, area, [ITEMS.settings, ITEMS.workers])) void bypassPinned();
   if (area === 'managed') void whenReady(applyManaged)();
   // Sync, when on: our changes go out, other browsers' changes come in (checked like any input).
   if (touches(changes, area, [ITEMS.settings])) void pushIfEnabled();

@@ -1,7 +1,7 @@
 import { type Merged, memberNames, mergeBaggage, overLimits } from '../core/baggage-merge';
 import { grantsHost } from '../core/permissions';
 import { type HeaderRule, PRIORITY, RULE_IDS } from '../core/rules';
-import { divertFor, webHost } from '../core/tab-state';
+import { divertForRequest, webHost } from '../core/tab-state';
 import { dnr } from '../platform/dnr';
 import type { HeadersChange, OutgoingRequest } from '../platform/requests';
 import { context } from './context';
@@ -18,7 +18,7 @@ async function divertOf(request: OutgoingRequest) {
   // change (that page must be granted as a calling page first).
   const initiator = webHost(request.originUrl ?? request.documentUrl);
   if (initiator && !grantsHost(ctx.origins, initiator)) return undefined;
-  return divertFor(ctx.settings, ctx.pins, ctx.origins, request.tabId, host);
+  return divertForRequest(ctx.settings, ctx.pins, ctx.workers, ctx.origins, { tabId: request.tabId, host, initiator });
 }
 
 /**

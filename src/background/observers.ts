@@ -83,12 +83,19 @@ const carried = new Map<string, string | undefined>();
 const MAX_IN_FLIGHT = 1000;
 
 /** A request to a diverted host left with these headers (after DNR). */
-export function onSent(tabId: number, url: string, baggage: string | undefined, requestId?: string): Promise<void> {
+export function onSent(
+  tabId: number,
+  url: string,
+  baggage: string | undefined,
+  requestId?: string,
+  initiator?: string,
+): Promise<void> {
   if (requestId !== undefined) {
     carried.delete(requestId);
     carried.set(requestId, divertNamespaceOf(baggage));
     if (carried.size > MAX_IN_FLIGHT) carried.delete(carried.keys().next().value as string);
   }
+  if (tabId < 0) return onWorkerSent(url, baggage, initiator);
   return whenDiverted(tabId, url, ({ divert }) => record(tabId, { type: 'sent', baggage, expected: divert.namespace }));
 }
 
@@ -115,3 +122,26 @@ export function onResponse(
 /** A response from a diverted host was served from the browser's cache. */
 export const onCached = (tabId: number, url: string): Promise<void> =>
   whenDiverted(tabId, url, () => record(tabId, { type: 'cached' }));
+
+/**
+ * A request of no tab (a service or shared worker) to a diverted host: it counts for each pinned
+ * tab that shows the site which started it, so that tab's popup can say what its site's workers
+ * carried. Unpinned tabs ask for the site's namespace, which such requests carry anyway.
+ */
+async function onWorkerSent(url: string, baggage: string | undefined, initiator: string | undefined): Promise<void> {
+  const host = webHost(url);
+  const from = webHost(initiator);
+  if (!host || !from) return;
+  const ctx = await context();
+  if (!divertFor(ctx.settings, {}, ctx.origins, -1, host)) return;
+  await Promise.all(
+    Object.keys(ctx.pins).map((tab) => {
+      const tabId = Number(tab);
+      return inOrder(tabId, async () => {
+        const state = await stateOf(tabId);
+        if (state.host === from && state.requested)
+          await record(tabId, { type: 'worker-sent', baggage, expected: state.requested });
+      });
+    }),
+  );
+}

@@ -12,23 +12,52 @@ async function divertedPage(tabId: number): Promise<URL | undefined> {
   return divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host) ? new URL(tab.url) : undefined;
 }
 
+/** True when a service worker controls the tab's page (asked in the content-script world). */
+async function controlled(tabId: number): Promise<boolean> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => !!navigator.serviceWorker?.controller,
+    });
+    return result?.result === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether a service worker controls a diverted tab's page: what it answers from its own caches
  * never reaches the namespace. A one-line check in the content-script world (the page cannot fake
  * its navigator there), run when the popup opens on that tab, and only on diverted hosts.
  */
 export async function inspectPage(tabId: number): Promise<Reply<PageCheck>> {
-  if (!(await divertedPage(tabId))) return { ok: false, error: 'This tab is not diverted.' };
-  try {
-    const [result] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => !!navigator.serviceWorker?.controller,
-    });
-    return { ok: true, value: { serviceWorker: result?.result === true } };
-  } catch {
-    return { ok: true, value: { serviceWorker: false } };
-  }
+  const page = await divertedPage(tabId);
+  if (!page) return { ok: false, error: 'This tab is not diverted.' };
+  const serviceWorker = await controlled(tabId);
+  const ctx = await context();
+  const worker = ctx.pins[tabId] !== undefined ? ctx.workers[page.hostname] : undefined;
+  return { ok: true, value: worker ? { serviceWorker, worker } : { serviceWorker } };
 }
+
+/**
+ * "Bypass the service worker in pinned tabs": a pinned tab whose page came from a service worker
+ * that cannot carry its pin (other tabs of the site use it) is loaded again past the worker, as a
+ * hard reload does; that page and its calls then reach the network themselves, with the pin. Run
+ * when a tab has loaded, and for every pinned tab when the switch is turned on.
+ */
+export async function bypassWorker(tabId: number): Promise<void> {
+  const ctx = await context();
+  if (!ctx.settings.bypassWorkerInPinnedTabs || ctx.pins[tabId] === undefined) return;
+  const page = await divertedPage(tabId);
+  if (!page || ctx.workers[page.hostname]?.follows !== false || !(await controlled(tabId))) return;
+  // Once per page URL: should a browser not bypass the worker on this reload, no loop follows.
+  if (bypassed.get(tabId) === page.href) return;
+  bypassed.set(tabId, page.href);
+  await browser.tabs.reload(tabId, { bypassCache: true }).catch(() => undefined);
+}
+/** Tab → the page it was last reloaded past its worker (a closed tab's goes with it). */
+const bypassed = new Map<number, string>();
+export const forgetBypass = (tabId: number): void => void bypassed.delete(tabId);
 
 /**
  * Removes a diverted tab's service worker and caches, then reloads it without the cache. Chrome:
@@ -69,4 +98,11 @@ async function clearDiverted(tabId: number): Promise<Reply> {
   }
   await browser.tabs.reload(tabId, { bypassCache: true });
   return { ok: true };
+}
+
+/** Every pinned tab, as when each has just loaded. */
+export async function bypassPinned(): Promise<void> {
+  const ctx = await context();
+  if (!ctx.settings.bypassWorkerInPinnedTabs) return;
+  await Promise.all(Object.keys(ctx.pins).map((tab) => bypassWorker(Number(tab))));
 }

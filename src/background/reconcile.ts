@@ -4,13 +4,18 @@ import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } f
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
+import { webHost } from '../core/tab-state';
+import { type WorkerView, workerPins, workerPlan } from '../core/workers';
 import { keepBaggageScripts, syncContentScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
 import { canMergeHeaders } from '../platform/requests';
-import { read } from '../platform/store';
+import { read, write } from '../platform/store';
+import { allTabs } from '../platform/tabs';
 import { KEEP_BAGGAGE_SCRIPTS } from './badge-file';
 import { dropHeld } from './merge';
+import { enqueue } from './queue';
+import { loadSettings } from './settings';
 
 /**
  * Chrome with "Keep the page's own baggage" on: every page whose fetch/XHR can be diverted, the
@@ -24,6 +29,40 @@ async function keepBaggageMatches(settings: Settings, origins: string[]): Promis
   const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
   const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrl)).map(initiatorPattern);
   return [...new Set([...diverted, ...callers])].sort();
+}
+
+/**
+ * Tab → the host of the document it is loading, from its main-frame request: earlier than the
+ * tab's URL (a tab opened by "Open diverted to" is still blank when its link's request leaves).
+ */
+const navigating = new Map<number, string>();
+
+/** A tab's main-frame request left: its host counts from now on for what its site's workers carry. */
+export function noteNavigation(tabId: number, url: string): void {
+  const host = webHost(url);
+  if (!host || navigating.get(tabId) === host) return;
+  navigating.set(tabId, host);
+  scheduleWorkerSync();
+}
+
+/** The host each open tab shows, or is loading. */
+async function tabHosts(): Promise<Record<number, string>> {
+  const out: Record<number, string> = {};
+  for (const tab of await allTabs()) {
+    const host = (tab.id !== undefined && navigating.get(tab.id)) || webHost(tab.url);
+    if (tab.id !== undefined && host) out[tab.id] = host;
+  }
+  return out;
+}
+
+/**
+ * What each pinned page host's workers carry now, from the hosts the open tabs show; recorded for
+ * the popup and Firefox's merge when it changed. No pins: nothing to ask the tabs.
+ */
+async function workersNow(settings: Settings, pins: TabPins, origins: string[]): Promise<Record<string, WorkerView>> {
+  const plan = workerPlan(settings, pins, origins, Object.keys(pins).length > 0 ? await tabHosts() : {});
+  if (JSON.stringify(plan) !== JSON.stringify(await read(ITEMS.workers))) await write(ITEMS.workers, plan);
+  return plan;
 }
 
 /**
@@ -41,8 +80,12 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
   const boxed = settings.divertUntil !== undefined;
   const domainRules = compileRules(settings, permitted, types);
   await dnr.dynamic.update(diffRules(boxed ? [] : domainRules, dynamic, RULE_IDS.dynamic));
+  const plan = await workersNow(settings, pins, origins);
   const sessionUpdate = diffRules(
-    [...(boxed ? domainRules : []), ...compileSessionRules(settings, pins, permitted, types)],
+    [
+      ...(boxed ? domainRules : []),
+      ...compileSessionRules(settings, pins, permitted, types, workerPins(settings, origins, plan)),
+    ],
     session,
     RULE_IDS.session,
   );
@@ -53,4 +96,26 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
   // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
   await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, await keepBaggageMatches(settings, origins)));
   return origins;
+}
+
+let workersTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * A tab showed another host or closed: when tabs are pinned, what their hosts' workers can carry
+ * may have changed (a second tab on a pinned host). At once, but once for a burst, the rules
+ * follow, only when the plan changed.
+ */
+export function scheduleWorkerSync(closed?: number): void {
+  if (closed !== undefined) navigating.delete(closed);
+  clearTimeout(workersTimer);
+  workersTimer = setTimeout(
+    () =>
+      void enqueue(async () => {
+        const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
+        if (Object.keys(pins).length === 0 && Object.keys(before).length === 0) return;
+        const origins = await grantedOrigins();
+        if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
+        await reconcile(settings, pins);
+      }),
+    10,
+  );
 }

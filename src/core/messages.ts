@@ -37,6 +37,7 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setShowPageBadge'), show: v.boolean() }),
   v.object({ type: v.literal('setKeepPageBaggage'), keep: v.boolean() }),
   v.object({ type: v.literal('setReloadAfterChange'), reload: v.boolean() }),
+  v.object({ type: v.literal('setBypassWorker'), bypass: v.boolean() }),
   /** Divert until this time (ms since the epoch), then pause by itself; null: no time limit. */
   v.object({ type: v.literal('setDivertUntil'), until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   /** A team preset file's text, previewed and confirmed in the options page. */
@@ -82,6 +83,8 @@ export function validateCommand(input: unknown): Result<Command> {
 /** What inspectPage found about a diverted tab's page. */
 export interface PageCheck {
   serviceWorker: boolean;
+  /** For a pinned tab: what the service and shared workers of its host carry (core/workers.ts). */
+  worker?: { carries: string; follows: boolean };
 }
 
 export interface HostPlan {

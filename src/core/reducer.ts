@@ -207,6 +207,8 @@ export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied
     }
     case 'setReloadAfterChange':
       return ok({ settings: { ...settings, reloadAfterChange: cmd.reload } });
+    case 'setBypassWorker':
+      return ok({ settings: { ...settings, bypassWorkerInPinnedTabs: cmd.bypass } });
     case 'setShowPageBadge':
       return ok({ settings: { ...settings, showPageBadge: cmd.show } });
     case 'setKeepPageBaggage':

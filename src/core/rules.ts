@@ -180,12 +180,23 @@ export function compileRules(
   );
 }
 
-/** Tab pins → session rules: the pinned namespace for every diverted domain, in that tab only. */
+/**
+ * Page host → the namespace its service and shared workers' requests carry, where that is not the
+ * site's (core/workers.ts decides: every tab showing the host agrees on a pin).
+ */
+export type WorkerPins = Record<string, string>;
+
+/**
+ * Tab pins → session rules: the pinned namespace for every diverted domain, in that tab only; and
+ * for the requests of no tab (tabIds -1: service and shared workers) that a pinned page's host
+ * starts, its worker pin.
+ */
 export function compileSessionRules(
   settings: Settings,
   pins: TabPins,
   permitted: (domain: string) => boolean,
   types: readonly ResourceType[] = RESOURCE_TYPES,
+  workers: WorkerPins = {},
 ): RuleBody[] {
   // Every enabled, permitted domain: a pin names its own namespace, so a domain with none chosen
   // globally is diverted in the pinned tab all the same (found by the property test).
@@ -201,7 +212,20 @@ export function compileSessionRules(
     .map((e) => e.domain)
     .sort();
   const parts = layers(all, disabled);
-  return Object.entries(pins)
+  const forTabs = Object.entries(pins)
     .sort(([a], [b]) => Number(a) - Number(b))
     .flatMap(([tab, ns]) => parts.map((l) => body(ns, l.domains, l.excluded, PRIORITY.tabPin, types, [Number(tab)])));
+  const forWorkers = Object.entries(workers)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([host, ns]) =>
+      parts.map((l) => {
+        const rule = body(ns, l.domains, l.excluded, PRIORITY.tabPin, types, [TAB_ID_NONE]);
+        rule.condition.initiatorDomains = [host];
+        return rule;
+      }),
+    );
+  return [...forTabs, ...forWorkers];
 }
+
+/** The tab id of requests that come from no tab: service workers, shared workers. */
+const TAB_ID_NONE = -1;

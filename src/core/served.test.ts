@@ -87,3 +87,16 @@ describe('reduceServed', () => {
     expect(servedLine(run([nav('alice')]), english)).toBe('okteto-divert: alice · served by: not known yet');
   });
 });
+
+describe('requests of a pinned tab’s site workers', () => {
+  it('are counted apart from the tab’s own, with what the others carried', () => {
+    let s = reduceServed(EMPTY, { type: 'navigate', host: 'app.example.com', requested: 'bob' });
+    s = reduceServed(s, { type: 'worker-sent', baggage: 'okteto-divert=bob', expected: 'bob' });
+    expect(s.workers).toEqual({ requests: 1, carried: 1 });
+    s = reduceServed(s, { type: 'worker-sent', baggage: 'okteto-divert=alice', expected: 'bob' });
+    s = reduceServed(s, { type: 'worker-sent', expected: 'bob' });
+    expect(s.workers).toEqual({ requests: 3, carried: 1, other: 'none' });
+    expect(s.requests).toBe(0);
+    expect(reduceServed(s, { type: 'navigate', host: 'app.example.com', requested: 'bob' }).workers).toBeUndefined();
+  });
+});

@@ -33,6 +33,11 @@ export interface TabServed {
    * fetch/XHR): no header reached a namespace for them, so they may show what another one sent.
    */
   fromCache?: number;
+  /**
+   * Requests of no tab (service and shared workers) that this pinned tab's site started: how many,
+   * how many carried the tab's namespace, and the last other value one carried ('none': no header).
+   */
+  workers?: { requests: number; carried: number; other?: string };
 }
 
 export type ServedEvent =
@@ -46,6 +51,8 @@ export type ServedEvent =
   | { type: 'sent'; baggage?: string; expected: string }
   /** A response from a diverted host came from the browser's cache. */
   | { type: 'cached' }
+  /** A request of no tab (a service or shared worker of the tab's site) left with these headers. */
+  | { type: 'worker-sent'; baggage?: string; expected: string }
   /** A call of the page's carried baggage of its own: what became of its members. */
   | { type: 'page-baggage'; kept?: string[]; replaced?: string[]; dropped?: string[]; tooLarge?: true };
 
@@ -89,6 +96,19 @@ export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
     }
     case 'cached':
       return { ...state, fromCache: (state.fromCache ?? 0) + 1 };
+    case 'worker-sent': {
+      const sent = divertNamespaceOf(event.baggage);
+      const was = state.workers ?? { requests: 0, carried: 0 };
+      const carried = sent === event.expected;
+      return {
+        ...state,
+        workers: {
+          requests: was.requests + 1,
+          carried: was.carried + (carried ? 1 : 0),
+          ...(carried ? (was.other ? { other: was.other } : {}) : { other: (sent ?? 'none').slice(0, MAX_SHOWN) }),
+        },
+      };
+    }
     case 'sent': {
       const sent = divertNamespaceOf(event.baggage);
       const next = { ...state, requests: state.requests + 1 };

@@ -61,6 +61,12 @@ export interface Settings {
    */
   reloadAfterChange?: boolean;
   /**
+   * The user's choice per browser: pinned tabs whose page a service worker controls load without
+   * the worker (a reload that bypasses it), when the worker cannot carry their pin because other
+   * tabs of the site use it too. Absent means off.
+   */
+  bypassWorkerInPinnedTabs?: boolean;
+  /**
    * A time-boxed divert (per browser, never synced): when this time (ms since the epoch) comes,
    * divert pauses by itself. Absent: no time limit.
    */

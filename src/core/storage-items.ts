@@ -5,6 +5,7 @@ import type { TabServed } from './served';
 import type { BadgePlace } from './served-messages';
 import type { SubscriptionStatus } from './subscription';
 import type { Shadow } from './sync';
+import type { WorkerView } from './workers';
 
 /**
  * Every storage key the extension uses, declared once: its area, its type, what a missing or
@@ -106,6 +107,16 @@ export const ITEMS = {
     'pins',
     {},
     recordOf((x) => typeof x === 'string' && isNamespace(x)),
+  ),
+  /**
+   * Page host → what its service and shared workers' requests carry, for the hosts pinned tabs show
+   * (core/workers.ts); the background's own record, rewritten with the rules.
+   */
+  workers: item<Record<string, WorkerView>>(
+    'session',
+    'workers',
+    {},
+    recordOf(shaped({ carries: (x) => isNamespace(x), follows: (x) => typeof x === 'boolean' })),
   ),
   /** Tabs a share link opened, with the namespace and the URL it named (they end with the session). */
   shared: item<Record<string, SharedTab>>(

@@ -26,6 +26,25 @@ export function divertFor(
   return namespace ? { domain: entry.domain, namespace, pinned: pinned !== undefined } : undefined;
 }
 
+/**
+ * The divert of a request as the rules decide it, worker pins included: a request of no tab (a
+ * service or shared worker) started by a page host whose workers follow a pin carries that pin
+ * (rules' initiatorDomains: the host and its subdomains).
+ */
+export function divertForRequest(
+  settings: Settings,
+  pins: TabPins,
+  workers: Record<string, { carries: string; follows: boolean }>,
+  origins: string[],
+  request: { tabId: number; host: string; initiator?: string },
+): TabDivert | undefined {
+  const { tabId, host, initiator } = request;
+  if (tabId >= 0 || !initiator) return divertFor(settings, pins, origins, tabId, host);
+  const pinnedBy = Object.entries(workers).find(([h, w]) => w.follows && (initiator === h || initiator.endsWith(`.${h}`)))?.[1]
+    .carries;
+  return divertFor(settings, pinnedBy ? { [tabId]: pinnedBy } : {}, origins, tabId, host);
+}
+
 /** Badge text: the namespace, cut to what a toolbar badge shows (about four characters). */
 export const abbreviate = (namespace: string): string => (namespace.length <= 4 ? namespace : `${namespace.slice(0, 3)}…`);
 

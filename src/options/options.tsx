@@ -56,6 +56,14 @@ export function Options() {
             />
             <p class="muted">{t('reloadAfterChangeHint')}</p>
           </div>
+          <div>
+            <Switch
+              label={t('bypassWorker')}
+              checked={settings.bypassWorkerInPinnedTabs === true}
+              onChange={(bypass) => void run({ type: 'setBypassWorker', bypass })}
+            />
+            <p class="muted">{t('bypassWorkerHint')}</p>
+          </div>
           {canMergeHeaders() ? (
             <p class="muted">{t('keepPageBaggageFirefox')}</p>
           ) : (

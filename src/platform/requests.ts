@@ -24,7 +24,9 @@ export const canMergeHeaders = (): boolean => !!browser.runtime.getManifest().pe
 export function onFetchHeaders(listener: (request: OutgoingRequest) => HeadersChange | Promise<HeadersChange>): void {
   browser.webRequest.onBeforeSendHeaders.addListener(
     listener as Parameters<typeof browser.webRequest.onBeforeSendHeaders.addListener>[0],
-    { urls: ['<all_urls>'], types: ['xmlhttprequest'] },
+    // Firefox reports sendBeacon as its own type, and its rules leave it to this listener too
+    // (measured: a beacon carried no header with the rules alone; test/e2e/kinds.spec.ts).
+    { urls: ['<all_urls>'], types: ['xmlhttprequest', 'beacon'] },
     ['blocking', 'requestHeaders'],
   );
 }

@@ -19,6 +19,13 @@ export function Diagnostics({ served, namespace, okteto }: { served: TabServed; 
       {served.requests > 0 && (
         <p class="muted">{t('carriedCount', String(served.carried), String(served.requests), namespace)}</p>
       )}
+      {served.workers && (
+        <p class={served.workers.other ? 'attention' : 'muted'}>
+          {t('workersCarried', String(served.workers.carried), String(served.workers.requests), namespace)}
+          {served.workers.other &&
+            ` ${served.workers.other === 'none' ? t('workersOtherNone') : t('workersOther', served.workers.other)}`}
+        </p>
+      )}
       {served.overridden && <p class="attention">{t('overridden', served.overridden, namespace)}</p>}
       {v === 'mismatch' && (
         <div class="attention">

@@ -249,6 +249,7 @@ export function Popup() {
         <PageNotices
           tabId={tab.id}
           namespace={namespace}
+          bypass={stored !== undefined && settings.bypassWorkerInPinnedTabs === true}
           fromCache={observed?.fromCache ?? 0}
           ask={ask}
           run={run}

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, until } from '../../dev/harness/driver';
+import { divertNamespaceOf } from '../../src/core/baggage';
+import { divertApp, FRONTEND, marker, useBrowser } from './helpers';
+
+// Every kind of request a diverted page makes, in four cases, checked at the server; the result
+// must be the README's table ("Every request a page makes"), so the two cannot drift apart.
+
+const DOMAIN = 'okteto.demo.localhost';
+/** A secure origin (a service worker needs one): both browsers treat *.localhost as one. */
+const HOST = `kinds.${DOMAIN}`;
+const KINDS = [
+  'navigation',
+  'iframe',
+  'fetch',
+  'xhr',
+  'form',
+  'websocket',
+  'eventsource',
+  'beacon',
+  'preload',
+  'worker',
+  'shared-worker',
+  'sw-fetch',
+  'sw-script',
+] as const;
+type Kind = (typeof KINDS)[number];
+const CASES = ['domain entry', 'tab pin', 'Open diverted to', 'keep own baggage'] as const;
+type Case = (typeof CASES)[number];
+/** Kinds whose request the page sends with baggage of its own in the "keep" case. */
+const OWN: Kind[] = ['fetch', 'xhr', 'worker', 'shared-worker', 'sw-fetch'];
+
+/** The README's table for `browser`: kind → case → cell. */
+function readmeTable(browser: string): Record<string, Record<string, string>> {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf(`<!-- request-kinds:${browser} -->`);
+  if (start < 0) throw new Error(`README.md has no request-kinds table for ${browser}`);
+  const lines = readme.slice(start).split('\n').slice(1);
+  const rows = lines.slice(
+    2,
+    lines.findIndex((l, i) => i > 1 && !l.startsWith('|')),
+  );
+  return Object.fromEntries(
+    rows.map((r) => {
+      const [kind, ...cells] = r
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/`/g, ''));
+      return [kind, Object.fromEntries(CASES.map((c, i) => [c, cells[i]]))];
+    }),
+  );
+}
+
+describe.each(BROWSERS)('%s: every request a diverted page makes', (name, launch) => {
+  const env = useBrowser(launch);
+  const measured: Record<string, Record<string, string>> = {};
+
+  /** What the server got for each kind of page load `id`, as a table cell. */
+  function cells(id: string, since: number, want: string, own: boolean): Record<Kind, string> {
+    const seen = env.sandbox.seen.filter((s) => s.host === HOST && s.at >= since);
+    const find = (kind: Kind) => {
+      if (kind === 'navigation') return seen.find((s) => s.path.startsWith(`/__test/kinds/page?id=${id}`));
+      if (kind === 'sw-script') return seen.filter((s) => s.path === '/__test/kinds/sw.js').at(-1);
+      const path = `/__k/${id}/${kind === 'iframe' ? 'iframe.html' : kind}`;
+      return seen.find((s) => s.path === path);
+    };
+    return Object.fromEntries(
+      KINDS.map((kind) => {
+        const hit = find(kind);
+        if (!hit) return [kind, '—'];
+        const baggage = hit.headers.baggage as string | undefined;
+        const ns = divertNamespaceOf(baggage);
+        if (!ns) return [kind, 'none'];
+        const mark = ns === want ? '✓' : ns === 'alice' ? "site's" : ns;
+        if (!own || !OWN.includes(kind) || mark !== '✓') return [kind, mark];
+        return [kind, baggage?.includes('userId=x') ? '✓ kept' : '✓ replaced'];
+      }),
+    ) as Record<Kind, string>;
+  }
+
+  /** Loads the kinds page in `tab` (or a tab the extension opens) and waits for every kind it can send. */
+  async function run(kase: Case, load: (url: string) => Promise<Tab | undefined>, want: string, own = false) {
+    const id = marker('k');
+    const since = Date.now();
+    const url = env.sandbox.url(HOST, `/__test/kinds/page?id=${id}${own ? '&own' : ''}`);
+    const tab = await load(url);
+    if (tab) await until(async () => (await tab.title().catch(() => '')) === 'done', `the kinds page (${kase})`, 20_000);
+    // The server's view, once every kind that can arrive has (the page's "done" is the page's view).
+    await until(
+      () => KINDS.every((k) => cells(id, since, want, own)[k] !== '—') || (tab && cells(id, since, want, own)),
+      `the requests of ${kase}`,
+      20_000,
+    );
+    for (const [kind, cell] of Object.entries(cells(id, since, want, own))) {
+      measured[kind] ??= {};
+      measured[kind][kase] = cell;
+    }
+    return tab;
+  }
+
+  beforeAll(async () => {
+    await divertApp(env.driver, env.sandbox, 'alice');
+    const options = await env.driver.options();
+    await options.type('textbox', 'Domain', DOMAIN);
+    await options.click('button', 'Add domain');
+    await until(() => options.exists('switch', `Divert ${DOMAIN}`), 'the domain');
+    if (!(await options.isChecked('switch', `Divert ${DOMAIN}`))) await options.click('switch', `Divert ${DOMAIN}`);
+    await options.close();
+    // The first visit registers the page's service worker; from then on it controls the page.
+    const first = await env.driver.open(env.sandbox.url(HOST, `/__test/kinds/page?id=${marker('warm')}`));
+    await until(async () => (await first.title()) === 'done', 'the first visit');
+    await first.close();
+  });
+
+  // Each case closes its tabs: a worker serves every tab of its site, and an open tab of the
+  // site with another namespace would change what the next case's workers carry.
+  it('a domain entry', async () => {
+    await (await run('domain entry', (url) => env.driver.open(url), 'alice'))?.close();
+  });
+
+  it('a tab pin ("This tab only")', async () => {
+    const tab = await env.driver.open(env.sandbox.url(HOST, `/__echo?${marker('pin')}`));
+    const popup = await env.driver.popup(tab);
+    await popup.click('checkbox', 'This tab only');
+    await popup.type('combobox', 'Namespace', 'pinned', true);
+    await until(async () => Object.values(((await env.driver.session('pins')) ?? {}) as object).includes('pinned'), 'the pin');
+    await popup.close();
+    await run(
+      'tab pin',
+      async (url) => {
+        await tab.goto(url);
+        return tab;
+      },
+      'pinned',
+    );
+    await tab.close();
+  });
+
+  it('a tab opened from "Open diverted to ▸"', async () => {
+    // The link is on another site's page, as links usually are.
+    const from = await env.driver.open(env.sandbox.url(FRONTEND, `/__echo?${marker('from')}`));
+    await run(
+      'Open diverted to',
+      async (url) => {
+        expect(await env.driver.command(`test:open-diverted:opened:${url}`, from)).toMatch(/^opened \d+$/);
+        return undefined;
+      },
+      'opened',
+    );
+    await from.close();
+  });
+
+  it('"Keep the page\'s own baggage" on', async () => {
+    if (name === 'chromium') {
+      const options = await env.driver.options();
+      await options.click('switch', "Keep the page's own baggage");
+      await until(async () => (await options.isChecked('switch', "Keep the page's own baggage")) || null, 'the switch on');
+      await options.close();
+    }
+    await (await run('keep own baggage', (url) => env.driver.open(url), 'alice', true))?.close();
+  });
+
+  it('a pinned tab whose service worker other tabs use too: the popup says what the worker carries, and bypassing it brings the pin', async () => {
+    const other = await env.driver.open(env.sandbox.url(HOST, `/__test/kinds/page?id=${marker('other')}`));
+    await until(async () => (await other.title()) === 'done', 'the unpinned tab');
+    const tab = await env.driver.open(env.sandbox.url(HOST, `/__echo?${marker('split')}`));
+    const popup = await env.driver.popup(tab);
+    await popup.click('checkbox', 'This tab only');
+    await popup.type('combobox', 'Namespace', 'pinned', true);
+    await until(async () => Object.values(((await env.driver.session('pins')) ?? {}) as object).includes('pinned'), 'the pin');
+    await popup.close();
+    const id = marker('split');
+    await tab.goto(env.sandbox.url(HOST, `/__test/kinds/page?id=${id}`));
+    await until(async () => (await tab.title()) === 'done', 'the pinned tab');
+    const swFetch = () => env.sandbox.seen.filter((s) => s.path === `/__k/${id}/sw-fetch`).map((s) => s.divert);
+    // Two tabs of the site disagree: the worker carries the site's namespace, and the popup says so.
+    await until(() => swFetch().length > 0, "the worker's call");
+    expect(swFetch()).toEqual(['alice']);
+    const asked = await env.driver.popup(tab);
+    await until(async () => (await asked.pageText()).includes('other tabs of this site use it too'), 'the popup to say so');
+    expect(await asked.pageText()).toContain('its requests carry okteto-divert=alice, not pinned');
+    // And what the site's workers sent, counted for this tab from the requests of no tab.
+    await until(async () => (await asked.pageText()).includes('The others carried okteto-divert=alice'), 'the workers counted');
+    expect(await asked.pageText()).toMatch(
+      /0 of \d+ requests from this site's service or shared workers carried okteto-divert=pinned/,
+    );
+    await asked.click('switch', 'Bypass the service worker in pinned tabs');
+    await asked.close();
+    // The tab loads again past the worker: the same call leaves from the tab, with its pin.
+    await until(
+      async () => (await tab.run('navigator.serviceWorker.controller === null').catch(() => false)) === true,
+      'the tab past its worker',
+    ).catch(async (e: Error) => {
+      const bypass = ((await env.driver.stored('settings')) as { bypassWorkerInPinnedTabs?: boolean }).bypassWorkerInPinnedTabs;
+      const workers = JSON.stringify(await env.driver.session('workers'));
+      throw new Error(
+        `${e.message}: workers ${workers}, pins ${JSON.stringify(await env.driver.session('pins'))}, bypass ${bypass}, loads ${env.sandbox.seen.filter((x) => x.path.startsWith(`/__test/kinds/page?id=${id}`)).length}, controlled ${await tab.run('!!navigator.serviceWorker.controller')}`,
+      );
+    });
+    await until(async () => (await tab.title().catch(() => '')) === 'done', 'the page again', 20_000);
+    await until(() => swFetch().length > 1, 'the call again');
+    expect(swFetch().at(-1)).toBe('pinned');
+    await other.close();
+    await tab.close();
+  });
+
+  it('matches the README table', () => {
+    expect(measured).toEqual(readmeTable(name));
+  });
+});
