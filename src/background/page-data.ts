@@ -50,13 +50,16 @@ export async function bypassWorker(tabId: number): Promise<void> {
   if (!ctx.settings.bypassWorkerInPinnedTabs || ctx.pins[tabId] === undefined) return;
   const page = await divertedPage(tabId);
   if (!page || ctx.workers[page.hostname]?.follows !== false || !(await controlled(tabId))) return;
-  // Once per page URL: should a browser not bypass the worker on this reload, no loop follows.
-  if (bypassed.get(tabId) === page.href) return;
-  bypassed.set(tabId, page.href);
+  // Should a browser not bypass the worker on this reload, no loop follows: the same page is not
+  // reloaded again within seconds (a person's own reload later is bypassed again).
+  const last = bypassed.get(tabId);
+  if (last?.href === page.href && Date.now() - last.at < BYPASS_AGAIN_MS) return;
+  bypassed.set(tabId, { href: page.href, at: Date.now() });
   await browser.tabs.reload(tabId, { bypassCache: true }).catch(() => undefined);
 }
-/** Tab → the page it was last reloaded past its worker (a closed tab's goes with it). */
-const bypassed = new Map<number, string>();
+const BYPASS_AGAIN_MS = 10_000;
+/** Tab → the page it was last reloaded past its worker, and when (a closed tab's goes with it). */
+const bypassed = new Map<number, { href: string; at: number }>();
 export const forgetBypass = (tabId: number): void => void bypassed.delete(tabId);
 
 /**

@@ -13,6 +13,7 @@ import { canMergeHeaders } from '../platform/requests';
 import { read, write } from '../platform/store';
 import { allTabs } from '../platform/tabs';
 import { KEEP_BAGGAGE_SCRIPTS } from './badge-file';
+import { context } from './context';
 import { dropHeld } from './merge';
 import { enqueue } from './queue';
 import { loadSettings } from './settings';
@@ -109,12 +110,15 @@ export function scheduleWorkerSync(closed?: number): void {
   clearTimeout(workersTimer);
   workersTimer = setTimeout(
     () =>
-      void enqueue(async () => {
-        const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
-        if (Object.keys(pins).length === 0 && Object.keys(before).length === 0) return;
-        const origins = await grantedOrigins();
-        if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
-        await reconcile(settings, pins);
+      void context().then((ctx) => {
+        // Nothing pinned, nothing planned: a navigation costs no more than this look.
+        if (Object.keys(ctx.pins).length === 0 && Object.keys(ctx.workers).length === 0) return;
+        return enqueue(async () => {
+          const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
+          const origins = await grantedOrigins();
+          if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
+          await reconcile(settings, pins);
+        });
       }),
     10,
   );
