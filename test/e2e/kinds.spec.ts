@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Tab, until } from '../../dev/harness/driver';
 import { divertNamespaceOf } from '../../src/core/baggage';
-import { divertApp, FRONTEND, marker, useBrowser } from './helpers';
+import { divertApp, FRONTEND, marker, reloadedBy, useBrowser } from './helpers';
 
 // Every kind of request a diverted page makes, in four cases, checked at the server; the result
 // must be the README's table ("Every request a page makes"), so the two cannot drift apart.
@@ -100,6 +100,19 @@ describe.each(BROWSERS)('%s: every request a diverted page makes', (name, launch
     return tab;
   }
 
+  /** A tab of the site pinned to `namespace` through the popup, as a person does it. */
+  async function pinnedTab(namespace: string): Promise<Tab> {
+    const tab = await env.driver.open(env.sandbox.url(HOST, `/${marker('start')}.html`));
+    const popup = await env.driver.popup(tab);
+    await popup.click('checkbox', 'This tab only');
+    // The namespace change reloads the tab ("Reload the page after a change"): a navigation of the
+    // test's own must come after that reload, not race it.
+    await reloadedBy(tab, () => popup.type('combobox', 'Namespace', namespace, true));
+    await until(async () => Object.values(((await env.driver.session('pins')) ?? {}) as object).includes(namespace), 'the pin');
+    await popup.close();
+    return tab;
+  }
+
   beforeAll(async () => {
     await divertApp(env.driver, env.sandbox, 'alice');
     const options = await env.driver.options();
@@ -121,12 +134,7 @@ describe.each(BROWSERS)('%s: every request a diverted page makes', (name, launch
   });
 
   it('a tab pin ("This tab only")', async () => {
-    const tab = await env.driver.open(env.sandbox.url(HOST, `/__echo?${marker('pin')}`));
-    const popup = await env.driver.popup(tab);
-    await popup.click('checkbox', 'This tab only');
-    await popup.type('combobox', 'Namespace', 'pinned', true);
-    await until(async () => Object.values(((await env.driver.session('pins')) ?? {}) as object).includes('pinned'), 'the pin');
-    await popup.close();
+    const tab = await pinnedTab('pinned');
     await run(
       'tab pin',
       async (url) => {
@@ -165,12 +173,7 @@ describe.each(BROWSERS)('%s: every request a diverted page makes', (name, launch
   it('a pinned tab whose service worker other tabs use too: the popup says what the worker carries, and bypassing it brings the pin', async () => {
     const other = await env.driver.open(env.sandbox.url(HOST, `/__test/kinds/page?id=${marker('other')}`));
     await until(async () => (await other.title()) === 'done', 'the unpinned tab');
-    const tab = await env.driver.open(env.sandbox.url(HOST, `/__echo?${marker('split')}`));
-    const popup = await env.driver.popup(tab);
-    await popup.click('checkbox', 'This tab only');
-    await popup.type('combobox', 'Namespace', 'pinned', true);
-    await until(async () => Object.values(((await env.driver.session('pins')) ?? {}) as object).includes('pinned'), 'the pin');
-    await popup.close();
+    const tab = await pinnedTab('pinned');
     const id = marker('split');
     await tab.goto(env.sandbox.url(HOST, `/__test/kinds/page?id=${id}`));
     await until(async () => (await tab.title()) === 'done', 'the pinned tab');
