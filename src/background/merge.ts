@@ -1,4 +1,4 @@
-import { type Merged, memberNames, mergeBaggage, overLimits } from '../core/baggage-merge';
+import { type Merged, memberNames, mergeBaggage } from '../core/baggage-merge';
 import { grantsHost } from '../core/permissions';
 import { type HeaderRule, PRIORITY, RULE_IDS } from '../core/rules';
 import { divertForRequest, webHost } from '../core/tab-state';
@@ -46,17 +46,18 @@ export async function mergeInto(request: OutgoingRequest): Promise<HeadersChange
  */
 export async function noticeReplaced(request: OutgoingRequest): Promise<void> {
   if (request.tabId < 0) return;
-  const raw = (request.requestHeaders ?? [])
-    .filter(isBaggage)
-    .map((h) => h.value ?? '')
-    .join(',');
-  const tooLarge = overLimits(raw);
-  const own = memberNames(raw);
-  if ((own.length === 0 && !tooLarge) || isKept(request.tabId, request.method ?? 'GET', request.url)) return;
+  // One read of the page's header: its member names, or undefined when it is over the W3C limits.
+  const own = memberNames(
+    (request.requestHeaders ?? [])
+      .filter(isBaggage)
+      .map((h) => h.value ?? '')
+      .join(','),
+  );
+  if (own?.length === 0 || isKept(request.tabId, request.method ?? 'GET', request.url)) return;
   if (!(await divertOf(request))) return;
   const tabId = request.tabId;
   await inOrder(tabId, () =>
-    record(tabId, tooLarge ? { type: 'page-baggage', tooLarge } : { type: 'page-baggage', replaced: own }),
+    record(tabId, own ? { type: 'page-baggage', replaced: own } : { type: 'page-baggage', tooLarge: true }),
   );
 }
 

@@ -87,11 +87,10 @@ export function mergeBaggage(pageBaggage: string | undefined, namespace: string)
 
 /**
  * The names of the members a page's own baggage had, okteto-divert aside (what a `set` erased);
- * nothing for a header over the W3C limits, which is never parsed.
+ * undefined for a header over the W3C limits, which is never parsed (it is replaced, not merged).
  */
-export function memberNames(pageBaggage: string | undefined): string[] {
-  return (pageMembers(pageBaggage) ?? []).map(keyOf).filter((k): k is string => k !== undefined && !isDivertKey(k));
+export function memberNames(pageBaggage: string | undefined): string[] | undefined {
+  return pageMembers(pageBaggage)
+    ?.map(keyOf)
+    .filter((k): k is string => k !== undefined && !isDivertKey(k));
 }
-
-/** True when a page's own baggage is over the W3C limits (it is then replaced, not merged). */
-export const overLimits = (pageBaggage: string | undefined): boolean => pageMembers(pageBaggage) === undefined;
