@@ -1,5 +1,6 @@
 import { covers } from './host';
 import type { Settings } from './settings';
+import { urlHost } from './url';
 
 /**
  * Of the URLs a page loaded, the hosts under enabled domain entries: a page on another host that
@@ -35,15 +36,8 @@ export function callerHost(input: string): string | undefined {
 
 /** The hosts the extension itself fetches from: subscribed preset files and the Okteto instance. */
 export function fetchHosts(settings: Settings, oktetoUrl?: string): string[] {
-  const hostOf = (url: string) => {
-    try {
-      return new URL(url).hostname;
-    } catch {
-      return undefined;
-    }
-  };
   return [...settings.subscriptions.map((s) => s.url), ...(oktetoUrl ? [oktetoUrl] : [])]
-    .map(hostOf)
+    .map(urlHost)
     .filter((h): h is string => h !== undefined);
 }
 

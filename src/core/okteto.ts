@@ -1,6 +1,6 @@
 import { isNamespace } from './namespace';
 import { fail, ok, type Result } from './result';
-import { secureUrl } from './url';
+import { secureUrl, urlHost } from './url';
 
 /**
  * The Okteto instance's GraphQL API (contract: "Okteto API"): namespaces are called spaces there.
@@ -207,19 +207,10 @@ export function readWake(instance: string, status: number, contentType: string |
   return data.value.wakeSpace ? ok(true) : fail(`${instance} did not wake the namespace.`);
 }
 
-/** The host of an endpoint URL, or undefined. */
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
-};
-
 /** Which service of which known namespace answers on `host`, from the endpoints the API listed. */
 export function endpointAt(okteto: OktetoState | undefined, host: string): { namespace: string; service: string } | undefined {
   for (const [namespace, d] of Object.entries(okteto?.details ?? {})) {
-    for (const s of d.services) if (s.endpoints.some((e) => hostOf(e) === host)) return { namespace, service: s.name };
+    for (const s of d.services) if (s.endpoints.some((e) => urlHost(e) === host)) return { namespace, service: s.name };
   }
   return undefined;
 }

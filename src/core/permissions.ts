@@ -1,5 +1,6 @@
 import { covers } from './host';
 import type { Settings } from './settings';
+import { urlHost } from './url';
 
 /**
  * Match patterns asked for when the user diverts `domain`: the host and all its subdomains.
@@ -44,13 +45,6 @@ export const initiatorPattern = (host: string): string => `*://${host}/*`;
 
 /** Every domain an entry of these settings may need access to (enabled or not: switching on asks nothing again). */
 const neededDomains = (settings: Settings) => settings.domains.map((d) => d.domain);
-const subscriptionHost = (url: string) => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * The granted origins a change leaves nothing needing: those of domain entries it removed (by
@@ -61,9 +55,9 @@ const subscriptionHost = (url: string) => {
 export function releasedOrigins(before: Settings, after: Settings, granted: readonly string[]): string[] {
   const remaining = neededDomains(after);
   const gone = neededDomains(before).filter((d) => !remaining.some((r) => covers(d, r)));
-  const hostsLeft = new Set(after.subscriptions.map((s) => subscriptionHost(s.url)));
+  const hostsLeft = new Set(after.subscriptions.map((s) => urlHost(s.url)));
   const subHostsGone = before.subscriptions
-    .map((s) => subscriptionHost(s.url))
+    .map((s) => urlHost(s.url))
     .filter((h): h is string => h !== undefined && !hostsLeft.has(h) && !remaining.some((r) => covers(r, h)));
   const wanted = new Set([...gone.flatMap(originPatterns), ...subHostsGone.map(initiatorPattern)]);
   return granted.filter((o) => wanted.has(o));

@@ -1,3 +1,4 @@
+import { covers } from './host';
 import { grantsDomain } from './permissions';
 import type { TabPins } from './rules';
 import { entryCovering, namespaceFor, type Settings } from './settings';
@@ -40,8 +41,7 @@ export function divertForRequest(
 ): TabDivert | undefined {
   const { tabId, host, initiator } = request;
   if (tabId >= 0 || !initiator) return divertFor(settings, pins, origins, tabId, host);
-  const pinnedBy = Object.entries(workers).find(([h, w]) => w.follows && (initiator === h || initiator.endsWith(`.${h}`)))?.[1]
-    .carries;
+  const pinnedBy = Object.entries(workers).find(([h, w]) => w.follows && covers(h, initiator))?.[1].carries;
   return divertFor(settings, pinnedBy ? { [tabId]: pinnedBy } : {}, origins, tabId, host);
 }
 

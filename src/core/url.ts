@@ -1,5 +1,14 @@
 import { fail, ok, type Result } from './result';
 
+/** The host name of a URL, or undefined when it is no URL. */
+export function urlHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /**
