@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { E2E_HOST_PERMISSIONS, E2E_KEY } from './dev/hosts.ts';
 import base from './manifest.json' with { type: 'json' };
+import { contentScriptsAsIife, singleScriptPopup } from './scripts/nested-builds.ts';
 import { PSL_FILE, pslBinary } from './scripts/psl-data.ts';
 
 type Browser = 'chrome' | 'firefox';
@@ -18,8 +19,10 @@ type Manifest = typeof base & Record<string, unknown>;
  * permission prompt, and permissions.request for an origin already granted resolves at once,
  * so the real request path still runs.
  */
-function manifestFor(browser: Browser, e2e: boolean): ManifestV3Export {
+function manifestFor(browser: Browser, e2e: boolean, popupApart: boolean): ManifestV3Export {
   const m: Manifest = structuredClone(base);
+  // A build makes the popup apart (singleScriptPopup) and finalManifest names it again.
+  if (popupApart) m.action = { ...m.action, default_popup: undefined as unknown as string };
   if (e2e) m.host_permissions = [...E2E_HOST_PERMISSIONS];
   if (e2e && browser === 'chrome') {
     m.key = E2E_KEY;
@@ -68,7 +71,7 @@ function noInnerHtml(): Plugin {
  * - Chrome: no other extension and no web page may message us (externally_connectable with no
  *   ids and no matches). Firefox does not know the key (web-ext lint would warn).
  */
-function finalManifest(browser: Browser): Plugin {
+function finalManifest(browser: Browser, popup: string): Plugin {
   let outDir = '';
   return {
     name: 'divert:final-manifest',
@@ -84,6 +87,7 @@ function finalManifest(browser: Browser): Plugin {
         .filter((r) => r.resources.length > 0);
       if (war.length) m.web_accessible_resources = war;
       else delete m.web_accessible_resources;
+      m.action = { ...(m.action as object), default_popup: popup };
       if (browser === 'chrome') m.externally_connectable = { ids: [], matches: [] };
       writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
     },
@@ -122,22 +126,27 @@ function benchBaseline(): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, command }) => {
   const browser: Browser = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
   const e2e = mode === 'e2e';
+  const target = browser === 'firefox' ? 'firefox140' : 'chrome121';
+  // `npm run dev` keeps @crxjs's dev server for every page (edits show without a rebuild).
+  const build = command === 'build';
+  const nested = { mode, target, plugins: () => [noInnerHtml(), preact()] };
   return {
     plugins: [
       publicSuffixList(),
       ...(e2e ? [benchBaseline()] : []),
+      ...(build ? [contentScriptsAsIife(nested), singleScriptPopup({ ...nested, page: base.action.default_popup })] : []),
       noInnerHtml(),
       preact(),
-      crx({ manifest: manifestFor(browser, e2e), browser }),
-      finalManifest(browser),
+      crx({ manifest: manifestFor(browser, e2e, build), browser }),
+      finalManifest(browser, base.action.default_popup),
     ],
     build: {
       outDir: `dist/${e2e ? 'e2e-' : ''}${browser}`,
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox140' : 'chrome121',
+      target,
       sourcemap: false,
       // Both browsers preload modules natively (Firefox 115+): the polyfill would only cost bytes.
       modulePreload: { polyfill: false },
