@@ -104,7 +104,7 @@ function publicSuffixList(): Plugin {
   };
 }
 
-/** e2e builds only: blank extension pages (without and with one empty script), the baselines npm run bench compares the popup with. */
+/** e2e builds only: blank extension pages (without and with one empty script, and one that asks the background once), the baselines npm run bench compares the popup with. */
 function benchBaseline(): Plugin {
   return {
     name: 'divert:bench-baseline',
@@ -122,6 +122,19 @@ function benchBaseline(): Plugin {
           '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-script.js"></script></head><body></body></html>\n',
       });
       this.emitFile({ type: 'asset', fileName: 'bench-script.js', source: '\n' });
+      // The floor of a popup that needs its background: one script that asks it the popup's question.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bench-ask.html',
+        source:
+          '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-ask.js"></script></head><body></body></html>\n',
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bench-ask.js',
+        source:
+          "chrome.runtime.sendMessage({ type: 'planForHost', host: 'other.example.org' }).then(() => performance.mark('divert-switch:divert-usable'));\n",
+      });
     },
   };
 }

@@ -1,15 +1,18 @@
+import { defaultTextMapGetter, ROOT_CONTEXT } from '@opentelemetry/api';
+import { W3CBaggagePropagator } from '@opentelemetry/core';
 import { BAGGAGE_LIMITS, mergeBaggage } from '../src/core/baggage-merge';
 import { compileRules, RULE_IDS } from '../src/core/rules';
 import { diffRules } from '../src/core/rules-diff';
 import { DEFAULTS, type Settings } from '../src/core/settings';
-import { median } from './stats';
 
 export interface ScaleRow {
   domains: number;
   namespaces: number;
   rules: number;
-  compileDiffMs: number;
-  noChangeMs: number;
+  /** Compile + diff against nothing installed, per run. */
+  compileDiff: number[];
+  /** The floor, alternating: a JSON round trip of the same settings (what storing them costs). */
+  jsonRoundTrip: number[];
 }
 
 function settingsFor(domains: number, namespaces: number): Settings {
@@ -33,22 +36,23 @@ export function scale(runs: number): ScaleRow[] {
       if (namespaces > domains) continue;
       const s = settingsFor(domains, namespaces);
       const installed = diffRules(compileRules(s, all), [], RULE_IDS.dynamic).addRules;
-      const first: number[] = [];
-      const same: number[] = [];
+      const compileDiff: number[] = [];
+      const jsonRoundTrip: number[] = [];
       for (let i = 0; i < runs + 3; i++) {
         let t = performance.now();
         diffRules(compileRules(s, all), [], RULE_IDS.dynamic);
         const a = performance.now() - t;
         t = performance.now();
-        const none = diffRules(compileRules(s, all), installed, RULE_IDS.dynamic);
+        JSON.parse(JSON.stringify(s));
         const b = performance.now() - t;
+        const none = diffRules(compileRules(s, all), installed, RULE_IDS.dynamic);
         if (none.addRules.length || none.removeRuleIds.length) throw new Error('a no-change reconcile changed rules');
         if (i >= 3) {
-          first.push(a);
-          same.push(b);
+          compileDiff.push(a);
+          jsonRoundTrip.push(b);
         }
       }
-      rows.push({ domains, namespaces, rules: installed.length, compileDiffMs: median(first), noChangeMs: median(same) });
+      rows.push({ domains, namespaces, rules: installed.length, compileDiff, jsonRoundTrip });
     }
   }
   return rows;
@@ -64,25 +68,32 @@ function pageBaggage(members: number, bytes: number): string {
 }
 
 export interface MergeRow {
-  /** One merge of an 8 KiB, 64-member page baggage (the W3C limits: the largest ever parsed). */
-  limitMs: number;
-  /** One look at a 64 KiB page baggage: over the limits, refused unparsed. */
-  hugeMs: number;
+  /** One merge of an 8 KiB, 64-member page baggage (the W3C limits: the largest ever parsed), per run. */
+  limit: number[];
+  /** The floor, alternating: OpenTelemetry's W3C propagator reading the same header. */
+  otel: number[];
 }
 
-/** mergeBaggage in Node: per merge, from batches of 100 (one merge is microseconds). */
+/** mergeBaggage in Node against OpenTelemetry's parser: per call, from batches of 100 (one is microseconds). */
 export function mergeCost(runs: number): MergeRow {
   const atLimit = pageBaggage(BAGGAGE_LIMITS.members, BAGGAGE_LIMITS.bytes - 32);
   const huge = pageBaggage(4096, 64 * 1024);
-  const per = (header: string) => {
-    const times: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const t = performance.now();
-      for (let j = 0; j < 100; j++) mergeBaggage(header, 'alice');
-      if (i >= 3) times.push((performance.now() - t) / 100);
-    }
-    return median(times);
+  const propagator = new W3CBaggagePropagator();
+  const carrier = { baggage: atLimit };
+  const per = (fn: () => unknown) => {
+    const t = performance.now();
+    for (let j = 0; j < 100; j++) fn();
+    return (performance.now() - t) / 100;
   };
   if (mergeBaggage(atLimit, 'alice').tooLarge || !mergeBaggage(huge, 'alice').tooLarge) throw new Error('merge bench inputs');
-  return { limitMs: per(atLimit), hugeMs: per(huge) };
+  const out: MergeRow = { limit: [], otel: [] };
+  for (let i = 0; i < runs + 3; i++) {
+    const a = per(() => mergeBaggage(atLimit, 'alice'));
+    const b = per(() => propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter));
+    if (i >= 3) {
+      out.limit.push(a);
+      out.otel.push(b);
+    }
+  }
+  return out;
 }

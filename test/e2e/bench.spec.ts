@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainMisses, runBench } from '../../bench/run';
+import { explainMisses, parseArgs, runBench } from '../../bench/run';
 
 // The bench harness on tiny counts, so it cannot rot. It reports; this checks only that it runs
 // and prints every row (timings are npm run bench's business, never a test's).
@@ -17,8 +17,8 @@ describe('npm run bench (smoke)', () => {
       '| apply: "Divert this site" click → next request (median of 1) | chromium',
       '| apply: "Divert this site" click → next request (median of 1) | firefox',
       'apply: namespace change',
-      '| page with 200 subresources, diverting, vs the DNR-only reference extension (median of 1, alternating) | chromium',
-      '| page with 200 subresources, diverting, vs the DNR-only reference extension (median of 1, alternating) | firefox',
+      '| page with 200 subresources, diverting, vs the DNR-only reference extension (alternating) (median of 1) | chromium',
+      '| page with 200 subresources, diverting, vs the DNR-only reference extension (alternating) (median of 1) | firefox',
       "served-by's own share",
       "fetch with the page's own baggage",
       'worker start → first reply',
@@ -30,6 +30,23 @@ describe('npm run bench (smoke)', () => {
     ]) {
       expect(table).toContain(row);
     }
+    // Every timed row stands beside a floor from the same run, with the spread of both and of
+    // the ratio; a budget on a time is a ratio to that floor.
+    const timedRows = table.split('\n').filter((r) => r.includes('(median of 1)'));
+    expect(timedRows.length).toBeGreaterThan(15);
+    for (const r of timedRows) {
+      const [, , , value, floor, ratio, budget] = r.split(' | ');
+      expect(value, r).toMatch(/ms \(.*ms\)$/);
+      expect(floor, r).toMatch(/ms \(.*ms\)$/);
+      expect(ratio, r).toMatch(/^\d+\.\d+× \(/);
+      expect(budget, r).toMatch(/^(≤ [\d.]+×|\(context\))$/);
+    }
+  });
+
+  it('runs one group alone, and refuses a group it does not know with the list', () => {
+    expect(parseArgs(['popup', '--quick'])).toEqual({ runs: 3, warmup: 1, only: ['popup'] });
+    expect(parseArgs([])).toEqual({ runs: 21, warmup: 3 });
+    expect(() => parseArgs(['popups'])).toThrow('unknown bench group popups: use any of sizes, popup, apply, overhead, cold, node');
   });
 
   it('says for each row that misses its budget what stands in the way', () => {
@@ -37,12 +54,12 @@ describe('npm run bench (smoke)', () => {
       '| store zip | chrome | 118.8 KiB |  |  | ≤ 60.0 KiB | **miss** |',
       '| content script, gzip (1 files) | chrome | 1.8 KiB |  |  | ≤ 4.0 KiB | pass |',
       '| something new | chromium | 1 ms |  |  | ≤ 0 ms | **miss** |',
-      '| popup ready (median of 21) | firefox | 55.0 ms | blank page 34.0 ms | 1.62× | ≤ 1.5× | **miss** |',
-      '| popup ready (median of 21) | chromium | 68.7 ms | blank page 37.4 ms | 1.84× | ≤ 1.5× | **miss** |',
+      '| popup ready (median of 21) | firefox | 55.0 ms (50–60 ms) | blank page 34.0 ms (30–36 ms) | 1.62× (1.5–1.7) | ≤ 1.5× | **miss** |',
+      '| popup ready (median of 21) | chromium | 68.7 ms (60–70 ms) | blank page 37.4 ms (30–40 ms) | 1.84× (1.7–1.9) | ≤ 1.5× | **miss** |',
     ]);
     // A reason may be the browser's own.
-    expect(out).toContain("(firefox): the popup's own four modules");
-    expect(out).toContain('(chromium): a blank extension page with one empty module script');
+    expect(out).toContain('(firefox): in Firefox');
+    expect(out).toContain('(chromium): in Chromium');
     expect(out).toContain('- **store zip** (chrome): the Public Suffix List alone');
     expect(out).not.toContain('content script');
     expect(out).toContain('- **something new** (chromium): not known yet.');
