@@ -4,9 +4,9 @@ import { ITEMS } from '../core/storage-items';
 import { timeBoxError } from '../core/time-box';
 import { remove } from '../platform/store';
 import { commit } from './commit';
+import { storedSettings } from './context';
 import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
 import { clearSiteData, inspectPage } from './page-data';
-import { peekSettings } from './settings';
 import { answerShareLink } from './share';
 import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
@@ -60,7 +60,7 @@ const COMMANDS: Table = {
   answerShareLink: ({ tabId, open }) => answerShareLink(tabId, open),
   inspectPage: ({ tabId }) => inspectPage(tabId),
   clearSiteData: ({ tabId }) => clearSiteData(tabId),
-  planForHost: async ({ host }) => ({ ok: true, value: planForHost(await peekSettings(), host) }),
+  planForHost: async ({ host }) => ({ ok: true, value: planForHost(await storedSettings(), host) }),
   subscribe: ({ url }) => followSubscription(url, true),
   refreshSubscription: ({ url }) => followSubscription(url, false),
   connectOkteto: ({ url, token }) => connectOkteto(url, token),

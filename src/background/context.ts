@@ -3,13 +3,17 @@ import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
 import { ITEMS, type SharedTab } from '../core/storage-items';
+import { divertFor, type TabDivert } from '../core/tab-state';
 import { inForce } from '../core/time-box';
 import type { WorkerView } from '../core/workers';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll } from '../platform/store';
 
 export interface Context {
+  /** Settings as in force now: a time box that has ended reads as paused (core/time-box.ts). */
   settings: Settings;
+  /** Settings as stored (what sync sends and commands change). */
+  stored: Settings;
   okteto?: OktetoState;
   pins: TabPins;
   /** What the workers of each pinned page host carry (core/workers.ts). */
@@ -30,15 +34,19 @@ export function context(): Promise<Context> {
   cached ??= Promise.all([
     readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins, shared: ITEMS.shared, workers: ITEMS.workers }),
     grantedOrigins(),
-  ]).then(([stored, origins]) => ({
-    // A box that ended while the browser was closed pauses before endTimeBox has written it.
-    settings: inForce(migrate(stored.settings).value ?? DEFAULTS, Date.now()),
-    pins: stored.pins,
-    shared: stored.shared,
-    workers: stored.workers,
-    okteto: stored.okteto,
-    origins,
-  }));
+  ]).then(([stored, origins]) => {
+    const settings = migrate(stored.settings).value ?? structuredClone(DEFAULTS);
+    return {
+      // A box that ended while the browser was closed pauses before endTimeBox has written it.
+      settings: inForce(settings, Date.now()),
+      stored: settings,
+      pins: stored.pins,
+      shared: stored.shared,
+      workers: stored.workers,
+      okteto: stored.okteto,
+      origins,
+    };
+  });
   return cached;
 }
 
@@ -57,5 +65,22 @@ export function invalidateContext(): void {
 export function committed(settings?: Settings, pins?: TabPins): void {
   const before = cached;
   if (!before) return;
-  cached = before.then((c) => ({ ...c, settings: settings ?? c.settings, pins: pins ?? c.pins }));
+  cached = before.then((c) => ({
+    ...c,
+    settings: settings ? inForce(settings, Date.now()) : c.settings,
+    stored: settings ?? c.stored,
+    pins: pins ?? c.pins,
+  }));
+}
+
+/** Settings as stored, for a question that changes nothing (commit alone migrates and repairs). */
+export const storedSettings = async (): Promise<Settings> => (await context()).stored;
+
+/**
+ * "Is this tab diverted here?": the divert the rules apply to `tabId`'s requests to `host` now
+ * (tab -1: a request of no tab), or, given `pin`, what they would apply with the tab pinned to it.
+ */
+export async function divertAt(tabId: number, host: string, pin?: string): Promise<TabDivert | undefined> {
+  const c = await context();
+  return divertFor(c.settings, pin === undefined ? c.pins : { [tabId]: pin }, c.origins, tabId, host);
 }

@@ -1,17 +1,18 @@
 import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
-import { divertFor, webHost } from '../core/tab-state';
+import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { commit } from './commit';
-import { context } from './context';
+import { context, divertAt } from './context';
+import { serial } from './serial';
 
 const PARENT = 'open-diverted';
 const CHILD = `${PARENT}:`;
 
 /** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
 let built: string | undefined;
-let building: Promise<void> = Promise.resolve();
+const builds = serial<'menu'>();
 
 const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
   new Promise<void>((resolve, reject) => {
@@ -35,7 +36,7 @@ async function build(menu: OpenDivertedMenu | undefined): Promise<void> {
  * menus across a restart) and whenever either changes. One build at a time.
  */
 export function syncMenus(): Promise<void> {
-  building = building.then(async () => {
+  return builds('menu', async () => {
     const ctx = await context();
     const menu = openDivertedMenu(ctx.settings, ctx.origins);
     const json = JSON.stringify(menu ?? null);
@@ -45,7 +46,6 @@ export function syncMenus(): Promise<void> {
       built = undefined;
     });
   });
-  return building;
 }
 
 /** What the menu offers now, for the e2e build (headless browsers cannot open a context menu). */
@@ -61,8 +61,7 @@ async function openDiverted(url: string | undefined, rawNamespace: string, from?
   const host = webHost(url);
   if (ns.error !== undefined) return ns.error;
   if (!url || !host) return 'not a web page';
-  const ctx = await context();
-  if (!divertFor(ctx.settings, { 0: ns.value }, ctx.origins, 0, host)) return `${host} is not diverted`;
+  if (!(await divertAt(0, host, ns.value))) return `${host} is not diverted`;
   const tab = await browser.tabs.create({
     url: 'about:blank',
     active: true,

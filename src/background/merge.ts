@@ -5,6 +5,7 @@ import { divertForRequest, webHost } from '../core/tab-state';
 import { dnr } from '../platform/dnr';
 import type { HeadersChange, OutgoingRequest } from '../platform/requests';
 import { context } from './context';
+import { serial } from './serial';
 import { inOrder, record } from './tab-states';
 
 const isBaggage = (h: { name: string }) => h.name.toLowerCase() === 'baggage';
@@ -94,8 +95,8 @@ interface Held {
 }
 const held = new Map<number, Held>();
 const byKey = new Map<string, Held>();
-/** Per request key, the turn of the next ask: a second request with other baggage waits for the first. */
-const turns = new Map<string, Promise<unknown>>();
+/** Per request key, one ask at a time: a second request with other baggage waits for the first. */
+const turns = serial<string>();
 const keyOf = (tabId: number, method: string, url: string) => `${tabId} ${method} ${url.split('#')[0]}`;
 /** Bumped whenever every held rule is dropped: an ask decided before then adds nothing after. */
 let epoch = 0;
@@ -188,7 +189,7 @@ export async function keepBaggage(
   }
   const key = keyOf(tabId, ask.method, url);
   const since = epoch;
-  const turn = (turns.get(key) ?? Promise.resolve()).then(async () => {
+  const token = await turns(key, async () => {
     const same = byKey.get(key);
     if (same?.value === merged.value) {
       same.refs++;
@@ -226,12 +227,6 @@ export async function keepBaggage(
     }
     return id;
   });
-  turns.set(
-    key,
-    turn.catch(() => undefined),
-  );
-  const token = await turn;
-  if (turns.get(key) === turn) turns.delete(key);
   if (token === undefined) return { error: 'No rule could be held for it.' };
   tell(tabId, merged);
   return { token };

@@ -1,10 +1,10 @@
 import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
-import { divertFor, type TabDivert, webHost } from '../core/tab-state';
+import { type TabDivert, webHost } from '../core/tab-state';
 import { injectBadge } from '../platform/content-scripts';
 import { BADGE_SCRIPT } from './badge-file';
-import { type Context, context } from './context';
+import { type Context, context, divertAt } from './context';
 import { schedulePublish } from './surfaces';
 import { inOrder, record, stateOf } from './tab-states';
 
@@ -13,14 +13,9 @@ import { inOrder, record, stateOf } from './tab-states';
  * access are reported, which are exactly those that can carry the header.
  */
 
-async function expectedFor(tabId: number, host: string) {
-  const ctx = await context();
-  return { ctx, divert: divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host) };
-}
-
 async function navigate(tabId: number, url: string): Promise<void> {
   const host = webHost(url);
-  const { divert } = host ? await expectedFor(tabId, host) : { divert: undefined };
+  const divert = host ? await divertAt(tabId, host) : undefined;
   // The reset is news even when nothing else follows (a navigation away from a diverted host).
   await record(tabId, { type: 'navigate', host: divert ? host : undefined, requested: divert?.namespace });
   schedulePublish(tabId);
@@ -68,7 +63,7 @@ function whenDiverted(
   const host = webHost(url);
   if (tabId < 0 || !host) return Promise.resolve();
   return inOrder(tabId, async () => {
-    const { ctx, divert } = await expectedFor(tabId, host);
+    const [divert, ctx] = await Promise.all([divertAt(tabId, host), context()]);
     if (divert) await then({ ctx, divert, host });
   });
 }
@@ -132,10 +127,9 @@ async function onWorkerSent(url: string, baggage: string | undefined, initiator:
   const host = webHost(url);
   const from = webHost(initiator);
   if (!host || !from) return;
-  const ctx = await context();
-  if (!divertFor(ctx.settings, {}, ctx.origins, -1, host)) return;
+  if (!(await divertAt(-1, host))) return;
   await Promise.all(
-    Object.keys(ctx.pins).map((tab) => {
+    Object.keys((await context()).pins).map((tab) => {
       const tabId = Number(tab);
       return inOrder(tabId, async () => {
         const state = await stateOf(tabId);

@@ -17,7 +17,7 @@ import { browser } from '../platform/browser';
 import { fetchBounded } from '../platform/fetch';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, readKey, remove, removeKeys, write } from '../platform/store';
-import { peekSettings } from './settings';
+import { storedSettings } from './context';
 
 /**
  * POST <instance>/graphql with the user's token: the only place the token goes. The token is
@@ -82,7 +82,7 @@ async function credentials(): Promise<{ state?: OktetoState; token?: string; err
 
 /** The namespaces whose services are worth knowing: the ones in use, the asked one first. */
 async function inUse(first: string[] = []): Promise<string[]> {
-  const [settings, pins] = await Promise.all([peekSettings(), read(ITEMS.pins)]);
+  const [settings, pins] = await Promise.all([storedSettings(), read(ITEMS.pins)]);
   const all = [...first, settings.activeNamespace, ...settings.domains.map((d) => d.namespace), ...Object.values(pins)];
   return [...new Set(all.filter((n): n is string => !!n))].slice(0, OKTETO_LIMITS.maxDetails);
 }
@@ -145,7 +145,7 @@ export const OKTETO_ALARM = 'refresh-okteto';
  * minutes, so a namespace that went to sleep or away is flagged on the toolbar on time.
  */
 export async function scheduleOktetoRefresh(): Promise<void> {
-  const [settings, state] = await Promise.all([peekSettings(), read(ITEMS.okteto)]);
+  const [settings, state] = await Promise.all([storedSettings(), read(ITEMS.okteto)]);
   const diverting = !settings.paused && settings.domains.some((d) => d.enabled);
   const current = await browser.alarms.get(OKTETO_ALARM);
   if (!diverting || !state) {

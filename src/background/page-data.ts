@@ -1,15 +1,14 @@
 import type { PageCheck, Reply } from '../core/messages';
-import { divertFor, webHost } from '../core/tab-state';
+import { webHost } from '../core/tab-state';
 import { browser } from '../platform/browser';
-import { context } from './context';
+import { context, divertAt } from './context';
 
 /** The tab's page, when it is diverted now (the only pages these checks may touch). */
 async function divertedPage(tabId: number): Promise<URL | undefined> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const host = webHost(tab?.url);
   if (!tab?.url || !host) return undefined;
-  const ctx = await context();
-  return divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host) ? new URL(tab.url) : undefined;
+  return (await divertAt(tabId, host)) ? new URL(tab.url) : undefined;
 }
 
 /** True when a service worker controls the tab's page (asked in the content-script world). */

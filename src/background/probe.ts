@@ -2,9 +2,9 @@ import { baggageValue } from '../core/baggage';
 import { DEFAULT_FIELD, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe';
 import type { Result } from '../core/result';
 import { entryCovering } from '../core/settings';
-import { divertFor, webHost } from '../core/tab-state';
+import { webHost } from '../core/tab-state';
 import { fetchBounded } from '../platform/fetch';
-import { context } from './context';
+import { context, divertAt } from './context';
 import { inOrder, loadOf, record, stateOf } from './tab-states';
 
 type Answer = Result<string> & { unanswered?: boolean };
@@ -24,8 +24,7 @@ export function runProbe(tabId: number, pageUrl: string, separateCookies: Promis
   return inOrder(tabId, async () => {
     load = loadOf(tabId);
   }).then(async () => {
-    const ctx = await context();
-    const divert = divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host);
+    const [divert, ctx] = await Promise.all([divertAt(tabId, host), context()]);
     const entry = entryCovering(ctx.settings, host);
     const from = entry?.namespaceFrom;
     const url = from?.probe ? probeUrl(pageUrl, from.probe) : undefined;

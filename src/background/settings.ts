@@ -3,11 +3,6 @@ import { migrate } from '../core/settings-schema';
 import { ITEMS } from '../core/storage-items';
 import { read, write } from '../platform/store';
 
-/** Settings for a question that changes nothing: never writes (migration and repair are commit's). */
-export async function peekSettings(): Promise<Settings> {
-  return migrate(await read(ITEMS.settings)).value ?? structuredClone(DEFAULTS);
-}
-
 /**
  * Keeps a settings blob aside under its own key, never overwriting one kept earlier: that one
  * moves to a short list of older ones.

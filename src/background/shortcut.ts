@@ -6,7 +6,7 @@ import { openPopup } from '../platform/action';
 import { browser, type Tabs } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';
 import { runCommand } from './commands';
-import { peekSettings } from './settings';
+import { storedSettings } from './context';
 
 export const TOGGLE_COMMAND = 'toggle-divert';
 
@@ -23,7 +23,7 @@ async function reloadAfterChange(settings: Settings, tab: Tabs.Tab | undefined):
 export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
   const host = webHost(tab?.url);
   if (!host) return 'not a web page';
-  const settings = await peekSettings();
+  const settings = await storedSettings();
   const entry = entryCovering(settings, host);
   if (entry?.enabled) {
     await runCommand({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });

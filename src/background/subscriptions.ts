@@ -5,7 +5,7 @@ import { SUBSCRIPTION_LIMITS, type SubscriptionStatus, validateSubscriptionUrl }
 import { fetchBounded } from '../platform/fetch';
 import { read, write } from '../platform/store';
 import { commit } from './commit';
-import { peekSettings } from './settings';
+import { storedSettings } from './context';
 
 /**
  * Fetches a subscription's file (If-None-Match, bounded) and merges it. `first`: the subscribe
@@ -17,7 +17,7 @@ export async function followSubscription(input: string, first: boolean): Promise
   const url = validateSubscriptionUrl(input);
   if (url.error !== undefined) return { ok: false, error: url.error };
   const status = (await read(ITEMS.subscriptionStatus))[url.value] ?? {};
-  const known = (await peekSettings()).subscriptions.find((s) => s.url === url.value);
+  const known = (await storedSettings()).subscriptions.find((s) => s.url === url.value);
   if (first && known) return { ok: false, error: `You already follow ${url.value} (team ${known.team}).` };
   if (!first && !known) return { ok: false, error: 'You are not subscribed to that URL.' };
 
@@ -74,6 +74,6 @@ async function saveStatus(url: string, status: SubscriptionStatus) {
 
 /** Every subscription, one after another (browser start and the hourly alarm). */
 export async function refreshAll(): Promise<void> {
-  const { subscriptions } = await peekSettings();
+  const { subscriptions } = await storedSettings();
   for (const s of subscriptions) await followSubscription(s.url, false);
 }

@@ -1,6 +1,6 @@
 import type { BadgeState } from '../core/served-messages';
 import { tabServedItem } from '../core/storage-items';
-import { divertFor, webHost } from '../core/tab-state';
+import { webHost } from '../core/tab-state';
 import { tabView } from '../core/tab-view';
 import { setActionLook } from '../platform/action';
 import { injectBadge } from '../platform/content-scripts';
@@ -8,7 +8,7 @@ import { words } from '../platform/i18n';
 import { write } from '../platform/store';
 import { allTabs, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
-import { type Context, context } from './context';
+import { type Context, context, divertAt } from './context';
 import { inOrder, onTabChange, record, stateOf } from './tab-states';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -77,7 +77,7 @@ async function refreshTabs(): Promise<void> {
       // meanwhile (a pin, then the tab reloading) must not be overwritten by the state before it.
       const ctx = await context();
       const host = webHost(tab.url);
-      const requested = host ? divertFor(ctx.settings, ctx.pins, ctx.origins, tabId, host)?.namespace : undefined;
+      const requested = host ? (await divertAt(tabId, host))?.namespace : undefined;
       const old = await stateOf(tabId);
       const same = old.host === host && old.requested === requested;
       if (!same) {

@@ -4,8 +4,9 @@ import { ITEMS, type SyncState } from '../core/storage-items';
 import { incoming, outgoing, quotaProblem, type SyncItems } from '../core/sync';
 import { read, syncArea, write } from '../platform/store';
 import { commit } from './commit';
+import { storedSettings } from './context';
 import { enqueue } from './queue';
-import { peekSettings, setAside } from './settings';
+import { setAside } from './settings';
 
 /** Writes what changed here to storage.sync, after checking it fits. */
 async function push(settings: Settings, state: SyncState): Promise<SyncState> {
@@ -46,7 +47,7 @@ export async function setSync(enabled: boolean): Promise<Reply> {
   }
   const pulled = await pull(await syncArea.getAll(), { enabled: true, shadow: {} }, true);
   const state = await enqueue(async () => {
-    const pushed = await push(await peekSettings(), pulled);
+    const pushed = await push(await storedSettings(), pulled);
     await write(ITEMS.syncState, pushed);
     return pushed;
   });
@@ -57,7 +58,7 @@ export async function setSync(enabled: boolean): Promise<Reply> {
 export const pushIfEnabled = () =>
   enqueue(async () => {
     const state = await read(ITEMS.syncState);
-    if (state.enabled) await write(ITEMS.syncState, await push(await peekSettings(), state));
+    if (state.enabled) await write(ITEMS.syncState, await push(await storedSettings(), state));
   });
 
 /** After storage.sync changed (another browser, or our own push coming back: then nothing is newer). */

@@ -1,6 +1,7 @@
 import { EMPTY, reduceServed, type ServedEvent, type TabServed } from '../core/served';
 import { tabServedItem } from '../core/storage-items';
 import { read } from '../platform/store';
+import { serial } from './serial';
 
 /**
  * What the background knows about each tab's page (core/served.ts reduces events into it), kept
@@ -10,7 +11,7 @@ import { read } from '../platform/store';
 const states = new Map<number, TabServed>();
 /** A page-load count per tab: an answer that arrives for an older load is not about this page. */
 const loads = new Map<number, number>();
-const chains = new Map<number, Promise<void>>();
+const tabs = serial<number>();
 let listener: (tabId: number) => void = () => undefined;
 
 /** The one listener told after a tab's state changed (the surfaces: toolbar and page badge). */
@@ -32,14 +33,7 @@ export const loadOf = (tabId: number): number => loads.get(tabId) ?? 0;
  * One tab's jobs, run one after another in the order they were given: each awaits the context,
  * and a navigation must not land after the response it preceded.
  */
-export function inOrder(tabId: number, job: () => Promise<void>): Promise<void> {
-  const next = (chains.get(tabId) ?? Promise.resolve()).then(job, job);
-  chains.set(
-    tabId,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+export const inOrder = (tabId: number, job: () => Promise<void>): Promise<void> => tabs(tabId, job);
 
 /** Applies one event (call inside inOrder); a navigation starts a new page load. */
 export async function record(tabId: number, event: ServedEvent): Promise<void> {
@@ -56,5 +50,4 @@ export async function record(tabId: number, event: ServedEvent): Promise<void> {
 export function forgetTab(tabId: number): void {
   states.delete(tabId);
   loads.delete(tabId);
-  chains.delete(tabId);
 }

@@ -1,6 +1,6 @@
 import { browser } from '../platform/browser';
 import { commit } from './commit';
-import { peekSettings } from './settings';
+import { storedSettings } from './context';
 import { scheduleRefreshTabs } from './surfaces';
 
 /** Fires when a time-boxed divert is up; the tick keeps the toolbar's "time left" current. */
@@ -23,7 +23,7 @@ let scheduled: number | undefined;
  * closed (Firefox keeps no alarms across a restart) ends now.
  */
 export async function scheduleTimeBox(): Promise<void> {
-  const until = (await peekSettings()).divertUntil;
+  const until = (await storedSettings()).divertUntil;
   if (until === scheduled && until !== undefined) return;
   scheduled = until;
   if (until === undefined) {
