@@ -108,3 +108,41 @@ describe('background', () => {
     expect((kept.settingsAsideOlder as { blob: unknown }[])[0].blob).toEqual({ schemaVersion: 99, domains: 'from the future' });
   });
 });
+
+// "Reload the page after a change" is decided in one place: a change made for a tab reloads it
+// when, and only when, that tab's divert changed.
+describe('reload after a change', () => {
+  let bg: Background;
+  const APP = 'https://movies-staging.okteto.example.com/';
+  beforeEach(async () => {
+    bg = await boot();
+    env.current.tabs.push({ id: 7, url: APP }, { id: 8, url: 'https://other.example.org/' });
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+  });
+
+  it('reloads the acting tab once its divert changed, before the reply', async () => {
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com', actingTab: 7 });
+    expect(env.current.reloads).toEqual([{ tabId: 7 }]);
+    await bg.send({ type: 'setNamespace', namespace: 'bob', actingTab: 7 });
+    await bg.send({ type: 'pinTab', tabId: 7, namespace: 'carol' });
+    await bg.send({ type: 'setDomainEnabled', domain: 'okteto.example.com', enabled: false, actingTab: 7 });
+    expect(env.current.reloads).toEqual([{ tabId: 7 }, { tabId: 7 }, { tabId: 7 }, { tabId: 7 }]);
+  });
+
+  it('reloads nothing when the change was refused, changed nothing there, or came without a tab', async () => {
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    expect(await bg.send({ type: 'setNamespace', namespace: 'Not Valid', actingTab: 7 })).toMatchObject({ ok: false });
+    await bg.send({ type: 'setNamespace', namespace: 'alice', actingTab: 7 });
+    // The tab shows another site: its divert did not change.
+    await bg.send({ type: 'setNamespace', namespace: 'bob', actingTab: 8 });
+    // A tab that does not exist (closed since): nothing to reload, and the change still takes.
+    expect(await bg.send({ type: 'setNamespace', namespace: 'carol', actingTab: 99 })).toMatchObject({ ok: true });
+    expect(env.current.reloads).toEqual([]);
+  });
+
+  it('reloads nothing when the person switched the reload off', async () => {
+    await bg.send({ type: 'setReloadAfterChange', reload: false });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com', actingTab: 7 });
+    expect(env.current.reloads).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { commit } from './commit';
 import { storedSettings } from './context';
 import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
 import { clearSiteData, inspectPage } from './page-data';
+import { reloadingAfter } from './reload-after-change';
 import { answerShareLink } from './share';
 import { followSubscription } from './subscriptions';
 import { setSync } from './sync';
@@ -75,13 +76,19 @@ const COMMANDS: Table = {
     }),
 };
 
-/** A message from one of our pages: validated, then run by its row. */
-export async function dispatch(input: unknown): Promise<Reply> {
-  const cmd = validateCommand(input);
-  if (cmd.error !== undefined) return { ok: false, error: cmd.error };
-  const run = COMMANDS[cmd.value.type] as (c: Command) => Promise<Reply>;
-  return run(cmd.value);
+/** The tab a command is made for, when it may change that tab's divert. */
+const actingTabOf = (cmd: Command): number | undefined =>
+  cmd.type === 'pinTab' ? cmd.tabId : 'actingTab' in cmd ? cmd.actingTab : undefined;
+
+/** A valid command, run by its row; one made for a tab reloads it when its divert changed. */
+export function runCommand(cmd: Command): Promise<Reply> {
+  const run = () => (COMMANDS[cmd.type] as (c: Command) => Promise<Reply>)(cmd);
+  const tabId = actingTabOf(cmd);
+  return tabId === undefined ? run() : reloadingAfter(tabId, run);
 }
 
-/** For the background's own callers (the keyboard shortcut): a command that is already valid. */
-export const runCommand = (cmd: Command): Promise<Reply> => (COMMANDS[cmd.type] as (c: Command) => Promise<Reply>)(cmd);
+/** A message from one of our pages: validated, then run. */
+export async function dispatch(input: unknown): Promise<Reply> {
+  const cmd = validateCommand(input);
+  return cmd.error !== undefined ? { ok: false, error: cmd.error } : runCommand(cmd.value);
+}

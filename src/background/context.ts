@@ -80,7 +80,9 @@ export const storedSettings = async (): Promise<Settings> => (await context()).s
  * "Is this tab diverted here?": the divert the rules apply to `tabId`'s requests to `host` now
  * (tab -1: a request of no tab), or, given `pin`, what they would apply with the tab pinned to it.
  */
-export async function divertAt(tabId: number, host: string, pin?: string): Promise<TabDivert | undefined> {
-  const c = await context();
-  return divertFor(c.settings, pin === undefined ? c.pins : { [tabId]: pin }, c.origins, tabId, host);
-}
+export const divertAt = async (tabId: number, host: string, pin?: string): Promise<TabDivert | undefined> =>
+  divertIn(await context(), tabId, host, pin);
+
+/** divertAt in a context read earlier (what a tab's divert was before a change). */
+export const divertIn = (c: Context, tabId: number, host: string, pin?: string): TabDivert | undefined =>
+  divertFor(c.settings, pin === undefined ? c.pins : { [tabId]: pin }, c.origins, tabId, host);

@@ -6,24 +6,36 @@ const HostSchema = v.pipe(v.string('must be a host name'), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const LabelSchema = v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'));
 
+/**
+ * The tab a change is made for (the popup's tab, the shortcut's): when the change alters that
+ * tab's divert, the background reloads it ("Reload the page after a change").
+ */
+const ActingTab = v.optional(TabIdSchema);
+
 /** Every command an extension page may send the background. The background is the only writer. */
 const CommandSchema = v.variant('type', [
   /** Turn divert on for the site a tab shows: the entry covering it, or a new one that does. */
   /** `wide`: the wider entry the plan offers as a choice (e.g. example.com for app.example.com), on the user's click. */
-  v.object({ type: v.literal('enableForHost'), host: HostSchema, wide: v.optional(v.boolean()) }),
-  v.object({ type: v.literal('setDomainEnabled'), domain: DomainSchema, enabled: v.boolean() }),
+  v.object({ type: v.literal('enableForHost'), host: HostSchema, wide: v.optional(v.boolean()), actingTab: ActingTab }),
+  v.object({ type: v.literal('setDomainEnabled'), domain: DomainSchema, enabled: v.boolean(), actingTab: ActingTab }),
   /** `domain` is what the user typed: the background normalizes it (URL → host). */
   v.object({ type: v.literal('addDomain'), domain: v.pipe(v.string(), v.maxLength(2000)), enabled: v.boolean() }),
   v.object({ type: v.literal('removeDomain'), domain: DomainSchema }),
   /** Narrow (or widen) an entry, keeping its choices. */
   v.object({ type: v.literal('replaceDomain'), from: DomainSchema, to: v.pipe(v.string(), v.maxLength(2000)) }),
   /** Raw user text: validated by the background so the message names the namespace rule. */
-  v.object({ type: v.literal('setNamespace'), namespace: v.pipe(v.string(), v.maxLength(2000)) }),
-  v.object({ type: v.literal('setDomainNamespace'), domain: DomainSchema, namespace: v.nullable(NamespaceSchema) }),
+  v.object({ type: v.literal('setNamespace'), namespace: v.pipe(v.string(), v.maxLength(2000)), actingTab: ActingTab }),
+  v.object({
+    type: v.literal('setDomainNamespace'),
+    domain: DomainSchema,
+    namespace: v.nullable(NamespaceSchema),
+    actingTab: ActingTab,
+  }),
   /** How served-by is read for a domain: response header name, JSON probe path and field; null: the defaults. */
   v.object({ type: v.literal('setDomainSource'), domain: DomainSchema, namespaceFrom: v.nullable(NamespaceFromSchema) }),
   /** The user's own switch: send this browser's cookies with the domain's served-by probe (never from a file). */
   v.object({ type: v.literal('setProbeCookies'), domain: DomainSchema, send: v.boolean() }),
+  /** `tabId` is also the acting tab. */
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
   /** The person's answer to a share link that asks for a namespace they never chose (popup only). */
   v.object({ type: v.literal('answerShareLink'), tabId: TabIdSchema, open: v.boolean() }),

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
 import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
@@ -28,10 +28,6 @@ export function Popup() {
   const { run: send, error, setError } = useCommand();
   // Quiet questions: their answers show as content, not as an error.
   const { run: ask } = useCommand(() => undefined);
-  // "Reload the page after a change": set by the person's own change in this popup, spent when
-  // the tab's divert (on/off, namespace) actually changed, so the page shows what the popup says.
-  const reloadWanted = useRef(false);
-  const shownDivert = useRef<string | undefined>(undefined);
 
   const host = tab.host;
   // The last list shows at once; a fresh one replaces it when the instance answers.
@@ -56,21 +52,11 @@ export function Popup() {
   const [pinBox, setPinBox] = useState<{ on: boolean; stored: string | undefined }>();
   const pinOn = pinBox && pinBox.stored === stored ? pinBox.on : stored !== undefined;
   const run = async (cmd: Command) => (await send(cmd)).ok;
-  /** A change to this tab's divert: the tab reloads once the change took (unless switched off). */
-  const change = async (cmd: Command) => {
-    reloadWanted.current = settings.reloadAfterChange !== false;
-    const ok = await run(cmd);
-    if (!ok) reloadWanted.current = false;
-    return ok;
-  };
-  const divertKey = live ? namespace : '';
-  useEffect(() => {
-    const before = shownDivert.current;
-    shownDivert.current = divertKey;
-    if (before === undefined || before === divertKey || !reloadWanted.current || tab.id === undefined) return;
-    reloadWanted.current = false;
-    void browser.tabs.reload(tab.id);
-  }, [divertKey]);
+  /**
+   * A change made for this tab: the background reloads the tab when its divert changed ("Reload
+   * the page after a change", decided there, also when the popup has closed by then).
+   */
+  const change = (cmd: Command) => run(cmd.type === 'pinTab' ? cmd : ({ ...cmd, actingTab: tab.id } as Command));
 
   // permissions.request is called before any await: Firefox shows the prompt only inside the click.
   // With access already granted there is nothing to ask: the command goes at once.
