@@ -160,7 +160,7 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
   if (change.url !== undefined) noteNavigation(tabId, change.url);
   if (change.status === 'loading' || change.status === 'complete') void onTabUpdated(tabId, tab.url);
   if (change.status === 'complete') {
-    void onTabComplete(tabId);
+    onTabComplete(tabId);
     void bypassWorker(tabId);
   }
 });

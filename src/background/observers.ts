@@ -2,8 +2,6 @@ import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
 import { type TabDivert, webHost } from '../core/tab-state';
-import { injectBadge } from '../platform/content-scripts';
-import { BADGE_SCRIPT } from './badge-file';
 import { type Context, context, divertAt } from './context';
 import { schedulePublish } from './surfaces';
 import { inOrder, record, stateOf } from './tab-states';
@@ -39,17 +37,8 @@ export function onTabUpdated(tabId: number, url: string | undefined): Promise<vo
   });
 }
 
-/**
- * A diverted page finished loading: it gets its page badge now. Injected from here, after the
- * page's load, rather than registered as a content script: the script world it needs then costs
- * the page's own loading nothing (npm run bench, served-by's own share).
- */
-export function onTabComplete(tabId: number): Promise<void> {
-  return inOrder(tabId, async () => {
-    const [state, ctx] = await Promise.all([stateOf(tabId), context()]);
-    if (state.requested && ctx.settings.showPageBadge && !ctx.settings.paused) await injectBadge(BADGE_SCRIPT, tabId);
-  });
-}
+/** A page finished loading: its surfaces are published again, and a diverted page gets its badge (surfaces.ts). */
+export const onTabComplete = (tabId: number): void => schedulePublish(tabId);
 
 /**
  * A request event of a tab, for a diverted host only: `then` runs in the tab's order with what

@@ -66,6 +66,7 @@ describe('page badge script', () => {
     expect(env.current.injected).toEqual([1]); // the open page gets its badge at once
     const [onUpdated] = env.current.fake.tabs.onUpdated.listeners as unknown as ((id: number, c: object, t: object) => void)[];
     const complete = async (id: number, url: string) => {
+      env.current.newPage(id);
       onUpdated(id, { status: 'complete' }, { id, url });
       await bg.tabsSettled();
     };
@@ -76,10 +77,14 @@ describe('page badge script', () => {
     expect(env.current.injected).toEqual([1, 1]);
     await bg.send({ type: 'setShowPageBadge', show: false });
     await complete(1, 'http://movies.okteto.example.com/');
+    expect(env.current.injected).toEqual([1, 1]);
+    // Switched on again: the loaded page gets its badge then, not at its next load.
     await bg.send({ type: 'setShowPageBadge', show: true });
+    await bg.tabsSettled();
+    expect(env.current.injected).toEqual([1, 1, 1]);
     await bg.send({ type: 'setPaused', paused: true });
     await complete(1, 'http://movies.okteto.example.com/');
-    expect(env.current.injected).toEqual([1, 1]);
+    expect(env.current.injected).toEqual([1, 1, 1]);
     expect(env.current.scripts.filter((s) => s.id === 'divert-switch-badge')).toEqual([]);
   });
 
@@ -130,6 +135,13 @@ describe('served-by observers', () => {
     const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
     expect(state).toMatchObject({ requested: 'alice', served: 'alice', requests: 2, carried: 2 });
     expect(env.current.badges[7].title).toContain('Served by alice.');
+    // The page had no badge: it got one (which asks for its state itself); from then on it is told.
+    expect(env.current.injected).toEqual([7]);
+    wr.onHeadersReceived.fire(header('alice', '3'));
+    wr.onSendHeaders.fire(sent('3'));
+    wr.onHeadersReceived.fire(header('alice', '3'));
+    await new Promise((r) => setTimeout(r, 120));
+    expect(env.current.injected).toEqual([7]);
     expect(env.current.messages.at(-1)).toMatchObject({ tabId: 7, message: { type: 'divert:state', verdict: 'match' } });
   });
 

@@ -6,7 +6,7 @@ import { setActionLook } from '../platform/action';
 import { injectBadge } from '../platform/content-scripts';
 import { words } from '../platform/i18n';
 import { write } from '../platform/store';
-import { allTabs, tellTab } from '../platform/tabs';
+import { allTabs, tabLoaded, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
 import { type Context, context, divertAt } from './context';
 import { inOrder, onTabChange, record, stateOf } from './tab-states';
@@ -36,9 +36,18 @@ async function publish(tabId: number, ctx?: Context): Promise<void> {
   await write(tabServedItem(tabId), state);
   const view = tabView(c, tabId, state, words, Date.now());
   await setActionLook(tabId, view.look);
-  // A diverted page whose badge script is not (yet, or no longer) there gets it now: registration
-  // covers new pages, but a page can load between two registrations (seen in Firefox under load).
-  if (!(await tellTab(tabId, view.badge)) && view.badge.show) await injectBadge(BADGE_SCRIPT, tabId);
+  await ensureBadge(tabId, view.badge);
+}
+
+/**
+ * The one place the page badge comes from: told the tab's state, or, on a diverted page that has
+ * none yet (every page once it has loaded, a page open since before divert was turned on), injected
+ * there, but only once the page has loaded: the script world it needs then costs the page's own
+ * loading nothing (npm run bench, served-by's own share).
+ */
+async function ensureBadge(tabId: number, badge: BadgeState): Promise<void> {
+  if ((await tellTab(tabId, badge)) || !badge.show) return;
+  if (await tabLoaded(tabId)) await injectBadge(BADGE_SCRIPT, tabId);
 }
 
 export async function badgeStateFor(tabId: number): Promise<BadgeState> {
@@ -80,11 +89,7 @@ async function refreshTabs(): Promise<void> {
       const requested = host ? (await divertAt(tabId, host))?.namespace : undefined;
       const old = await stateOf(tabId);
       const same = old.host === host && old.requested === requested;
-      if (!same) {
-        await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
-        // A page open since before divert was turned on gets its badge now, not at its next load.
-        if (requested && ctx.settings.showPageBadge) await injectBadge(BADGE_SCRIPT, tabId);
-      }
+      if (!same) await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
       await publish(tabId, ctx);
     });
   }

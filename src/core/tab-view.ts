@@ -50,7 +50,12 @@ export function tabView(
   const asking = link?.status === 'asking' ? link.namespace : undefined;
   const note = fromLink ? t('fromShareLink') : asking ? t('shareAsksBadge') : undefined;
   const badge = { ...badgeView(served, settings.showPageBadge, okteto, t), ...(note ? { note } : {}) };
-  if (!divert) return { badge, look: { text: '', title: t(settings.paused ? 'titlePaused' : 'titleNotDiverted'), on: false } };
+  // No divert now (paused, switched off, before the tab's state caught up): no badge to show.
+  if (!divert)
+    return {
+      badge: { ...badge, show: false },
+      look: { text: '', title: t(settings.paused ? 'titlePaused' : 'titleNotDiverted'), on: false },
+    };
   const scope = divert.pinned ? t(fromLink ? 'titleFromShareLink' : 'titleThisTabOnly') : '';
   const box = settings.divertUntil !== undefined ? `\n${t('titleTimeLeft', timeLeft(settings.divertUntil, now))}` : '';
   const known = served.requested === divert.namespace ? served : undefined;

@@ -13,3 +13,9 @@ export async function tellTab(tabId: number, message: unknown): Promise<boolean>
     return false;
   }
 }
+
+/** Whether a tab's page has finished loading (false for a tab that is gone). */
+export async function tabLoaded(tabId: number): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return tab !== undefined && tab.status !== 'loading';
+}

@@ -46,7 +46,9 @@ describe('npm run bench (smoke)', () => {
   it('runs one group alone, and refuses a group it does not know with the list', () => {
     expect(parseArgs(['popup', '--quick'])).toEqual({ runs: 3, warmup: 1, only: ['popup'] });
     expect(parseArgs([])).toEqual({ runs: 21, warmup: 3 });
-    expect(() => parseArgs(['popups'])).toThrow('unknown bench group popups: use any of sizes, popup, apply, overhead, cold, node');
+    expect(() => parseArgs(['popups'])).toThrow(
+      'unknown bench group popups: use any of sizes, popup, apply, overhead, cold, node',
+    );
   });
 
   it('says for each row that misses its budget what stands in the way', () => {

@@ -80,6 +80,8 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
   type Script = { id: string; matches: string[]; world?: string; js?: string[] };
   const scripts: Script[] = [];
   const injected: number[] = [];
+  /** Tabs whose current page runs the badge script (newPage: a navigation replaced it). */
+  const badged = new Set<number>();
   const messages: { tabId: number; message: unknown }[] = [];
   /** Link context menu entries as created (removeAll empties it), and tab reloads asked for. */
   const menus: { id: string; parentId?: string; title: string; targetUrlPatterns?: string[] }[] = [];
@@ -140,7 +142,11 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
         if (tab) tab.url = url;
         return tab;
       },
-      sendMessage: async (tabId: number, message: unknown) => void messages.push({ tabId, message }),
+      // As the browsers do: a message to a tab where no badge script listens fails.
+      sendMessage: async (tabId: number, message: unknown) => {
+        if (!badged.has(tabId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+        messages.push({ tabId, message });
+      },
     },
     commands: { onCommand: event() },
     contextMenus: {
@@ -185,7 +191,10 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
         const keep = scripts.filter((x) => ids && !ids.includes(x.id));
         scripts.splice(0, scripts.length, ...keep);
       },
-      executeScript: async ({ target }: { target: { tabId: number } }) => void injected.push(target.tabId),
+      executeScript: async ({ target }: { target: { tabId: number } }) => {
+        injected.push(target.tabId);
+        badged.add(target.tabId);
+      },
     },
     action: {
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => {
@@ -221,5 +230,6 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
     alarms,
     menus,
     reloads,
+    newPage: (tabId: number) => void badged.delete(tabId),
   };
 }
