@@ -4,7 +4,6 @@ import { ITEMS } from '../core/storage-items';
 import { timeBoxError } from '../core/time-box';
 import { remove } from '../platform/store';
 import { commit } from './commit';
-import { storedSettings } from './context';
 import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
 import { clearSiteData, inspectPage } from './page-data';
 import { reloadingAfter } from './reload-after-change';
@@ -61,7 +60,7 @@ const COMMANDS: Table = {
   answerShareLink: ({ tabId, open }) => answerShareLink(tabId, open),
   inspectPage: ({ tabId }) => inspectPage(tabId),
   clearSiteData: ({ tabId }) => clearSiteData(tabId),
-  planForHost: async ({ host }) => ({ ok: true, value: planForHost(await storedSettings(), host) }),
+  planForHost: async ({ host }) => ({ ok: true, value: planForHost(host) }),
   subscribe: ({ url }) => followSubscription(url, true),
   refreshSubscription: ({ url }) => followSubscription(url, false),
   connectOkteto: ({ url, token }) => connectOkteto(url, token),

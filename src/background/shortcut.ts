@@ -24,7 +24,7 @@ export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
     await runCommand({ type: 'setDomainEnabled', domain: entry.domain, enabled: false, actingTab: tab?.id });
     return `off ${entry.domain}`;
   }
-  const target = entry?.domain ?? planForHost(settings, host).suggested;
+  const target = entry?.domain ?? planForHost(host).suggested;
   if (target && grantsDomain(await grantedOrigins(), target)) {
     await runCommand({ type: 'enableForHost', host, actingTab: tab?.id });
     return `on ${target}`;

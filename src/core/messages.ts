@@ -99,9 +99,8 @@ export interface PageCheck {
   worker?: { carries: string; follows: boolean };
 }
 
+/** What "Divert this site" would add for a host no entry covers: it depends on the host alone. */
 export interface HostPlan {
-  /** The entry that covers the host now, if any. */
-  covering?: string;
   /** The entry "Divert this site" would add when none covers it. */
   suggested?: string;
   /** A wider entry offered only as an explicit choice (never a shared Okteto domain). */

@@ -57,9 +57,7 @@ function ownPreset(settings: Settings, namespace: string): Result<Preset> {
   return fail(`${namespace} is not one of your presets.`);
 }
 
-export function planForHost(settings: Settings, host: string): HostPlan {
-  const covering = entryCovering(settings, host);
-  if (covering) return { covering: covering.domain };
+export function planForHost(host: string): HostPlan {
   const suggested = suggestEntry(host);
   if (suggested.error !== undefined) return { error: suggested.error };
   const { entry, wider } = suggested.value;
@@ -70,11 +68,12 @@ export function planForHost(settings: Settings, host: string): HostPlan {
 export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied> {
   switch (cmd.type) {
     case 'enableForHost': {
-      const plan = planForHost(settings, cmd.host);
-      if (plan.error !== undefined) return fail(plan.error);
-      if (plan.covering !== undefined) {
-        return ok({ settings: mapEntry(settings, plan.covering, (e) => ({ ...e, enabled: true })), value: plan.covering });
+      const covering = entryCovering(settings, cmd.host)?.domain;
+      if (covering !== undefined) {
+        return ok({ settings: mapEntry(settings, covering, (e) => ({ ...e, enabled: true })), value: covering });
       }
+      const plan = planForHost(cmd.host);
+      if (plan.error !== undefined) return fail(plan.error);
       if (cmd.wide && !plan.wider) return fail(`There is no wider entry to offer for ${cmd.host}.`);
       const domain = (cmd.wide ? plan.wider : plan.suggested) as string;
       return ok({ settings: { ...settings, domains: [...settings.domains, { domain, enabled: true }] }, value: domain });

@@ -12,7 +12,7 @@ import { namespaceOptions } from '../ui/namespace-options';
 import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
 import { useExtensionState } from '../ui/use-settings';
-import { CallerOffer, Diagnostics } from './diagnostics';
+import { CallerOffer, Diagnostics, mismatchFacts } from './diagnostics';
 import { NamespaceFacts } from './okteto-facts';
 import { PageNotices } from './page-notices';
 import { ShareNotice, ShareQuestion, ShareTools } from './share';
@@ -41,9 +41,10 @@ export function Popup() {
     const namespaces = [...new Set(wanted.filter((n): n is string => !!n))];
     if (connected && loaded) void ask({ type: 'refreshOkteto', namespaces });
   }, [connected, loaded, settings.activeNamespace, servedNs, host]);
+  // What "Divert this site" would add depends on the host alone: asked once per host.
   useEffect(() => {
     if (host) void ask<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
-  }, [host, settings]);
+  }, [host]);
 
   const view = popupView({ ...state, tab, plan });
   const { entry, target, diverted, granted, pinned: stored, namespace, live } = view;
@@ -229,7 +230,12 @@ export function Popup() {
         />
       )}
       {settings.domains.some((d) => d.enabled) && <TimeBoxControls until={settings.divertUntil} run={run} onError={setError} />}
-      <NamespaceFacts okteto={okteto} namespace={namespace} host={host} />
+      <NamespaceFacts
+        okteto={okteto}
+        namespace={namespace}
+        host={host}
+        servicesExplained={mismatchFacts(observed, namespace, okteto) !== undefined}
+      />
       {observed && <Diagnostics served={observed} namespace={namespace} okteto={okteto} />}
       {live && tab.id !== undefined && (
         <PageNotices
