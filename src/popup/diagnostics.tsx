@@ -9,11 +9,15 @@ import { resourceUrls } from '../platform/scripting';
 import { t } from '../ui/i18n';
 import { explainMismatch } from './okteto-facts';
 
+/** Why another namespace answered, when the Okteto API can tell (popup.tsx asks it too, to say each fact once). */
+export const mismatchFacts = (served: TabServed | undefined, namespace: string, okteto?: OktetoState) =>
+  served && verdict(served) === 'mismatch' ? explainMismatch(okteto, served, namespace) : undefined;
+
 /** Why "my change isn't showing": what left with our header, what answered, and what to check. */
 export function Diagnostics({ served, namespace, okteto }: { served: TabServed; namespace: string; okteto?: OktetoState }) {
   const v = verdict(served);
   // The API's facts replace the generic causes whenever it can tell.
-  const facts = v === 'mismatch' ? explainMismatch(okteto, served, namespace) : undefined;
+  const facts = mismatchFacts(served, namespace, okteto);
   return (
     <section class="diagnostics" aria-label={t('diagnostics')}>
       {served.requests > 0 && (

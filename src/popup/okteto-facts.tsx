@@ -14,8 +14,20 @@ const timeOf = (at: number | undefined) =>
 /**
  * What the Okteto API knows of the chosen namespace: asleep (with Wake), being deleted, what it
  * runs, and the link to its own endpoint for the service of this page. Nothing when not connected.
+ * What it runs is said here unless the diagnostics say it, as the reason another namespace
+ * answered (`servicesExplained`): each fact once.
  */
-export function NamespaceFacts({ okteto, namespace, host }: { okteto?: OktetoState; namespace: string; host?: string }) {
+export function NamespaceFacts({
+  okteto,
+  namespace,
+  host,
+  servicesExplained = false,
+}: {
+  okteto?: OktetoState;
+  namespace: string;
+  host?: string;
+  servicesExplained?: boolean;
+}) {
   const { run, error } = useCommand();
   const [waking, setWaking] = useState(false);
   if (!okteto || !namespace || !okteto.namespaces.includes(namespace)) return null;
@@ -40,6 +52,7 @@ export function NamespaceFacts({ okteto, namespace, host }: { okteto?: OktetoSta
       )}
       {isGoing(status) && <p class="attention">{t('nsGoing', namespace, status ?? '')}</p>}
       {detail &&
+        !servicesExplained &&
         (detail.services.length > 0 ? (
           <p class="muted services">{t('nsServices', namespace, serviceList(detail.services))}</p>
         ) : (
