@@ -1,5 +1,5 @@
 import { type Command, type Reply, validateCommand } from '../core/messages';
-import { planForHost, reduce, type SettingsCommand } from '../core/reducer';
+import { planForHost, reduce, SETTINGS_COMMANDS, type SettingsCommand } from '../core/reducer';
 import { ITEMS } from '../core/storage-items';
 import { timeBoxError } from '../core/time-box';
 import { remove } from '../platform/store';
@@ -19,39 +19,23 @@ const viaReducer = (cmd: SettingsCommand): Promise<Reply> =>
     return { settings: applied.value.settings, reply: { ok: true, value: applied.value.value } };
   });
 
-type Table = { [K in Command['type']]: (cmd: Extract<Command, { type: K }>) => Promise<Reply> };
+type Row<K extends Command['type']> = (cmd: Extract<Command, { type: K }>) => Promise<Reply>;
+type OwnRows = { [K in Exclude<Command['type'], SettingsCommand['type']>]: Row<K> } & {
+  [K in SettingsCommand['type']]?: Row<K>;
+};
 
 /**
- * Every command an extension page may send, one row each. Settings commands go through the
- * reducer and commit; the rest say here what they do. Rows that talk to a server fetch first and
+ * Every command an extension page may send. Settings commands go through the reducer and commit
+ * (core/reducer.ts's handlers decide which those are); the rest say here what they do, as does a
+ * settings command that needs more than the reducer. Rows that talk to a server fetch first and
  * queue only their commit, so a slow server holds up no other command; questions never queue.
  */
-const COMMANDS: Table = {
-  enableForHost: viaReducer,
-  setDomainEnabled: viaReducer,
-  addDomain: viaReducer,
-  removeDomain: viaReducer,
-  replaceDomain: viaReducer,
-  setNamespace: viaReducer,
-  setDomainNamespace: viaReducer,
-  setDomainSource: viaReducer,
-  setProbeCookies: viaReducer,
-  setPaused: viaReducer,
-  addPreset: viaReducer,
-  renamePreset: viaReducer,
-  removePreset: viaReducer,
-  movePreset: viaReducer,
-  setShowPageBadge: viaReducer,
-  setKeepPageBaggage: viaReducer,
-  setReloadAfterChange: viaReducer,
-  setBypassWorker: viaReducer,
+const OWN: OwnRows = {
   // The reducer is pure: the clock is read here.
   setDivertUntil: (cmd) => {
     const error = cmd.until === null ? undefined : timeBoxError(cmd.until, Date.now());
     return error ? Promise.resolve({ ok: false, error }) : viaReducer(cmd);
   },
-  importPresets: viaReducer,
-  unsubscribe: viaReducer,
   pinTab: ({ tabId, namespace }) =>
     commit((_settings, { [tabId]: _old, ...pins }) => ({
       pins: namespace === null ? pins : { ...pins, [tabId]: namespace },
@@ -74,6 +58,11 @@ const COMMANDS: Table = {
       return { reply: { ok: true } };
     }),
 };
+
+const COMMANDS = {
+  ...Object.fromEntries(SETTINGS_COMMANDS.map((type) => [type, viaReducer])),
+  ...OWN,
+} as { [K in Command['type']]: Row<K> };
 
 /** The tab a command is made for, when it may change that tab's divert. */
 const actingTabOf = (cmd: Command): number | undefined =>

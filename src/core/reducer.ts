@@ -5,27 +5,6 @@ import { mergeTeam, parsePresetFile, removeTeam } from './presets';
 import { fail, ok, type Result } from './result';
 import { type DomainEntry, entryCovering, type Preset, type Settings } from './settings';
 
-/** Commands that only change settings; the background's command table runs the others itself. */
-export type SettingsCommand = Exclude<
-  Command,
-  {
-    type:
-      | 'pinTab'
-      | 'answerShareLink'
-      | 'planForHost'
-      | 'inspectPage'
-      | 'clearSiteData'
-      | 'subscribe'
-      | 'refreshSubscription'
-      | 'connectOkteto'
-      | 'refreshOkteto'
-      | 'wakeOkteto'
-      | 'forgetOkteto'
-      | 'setSync'
-      | 'discardAside';
-  }
->;
-
 export interface Applied {
   settings: Settings;
   /** What the UI is told besides ok, e.g. the entry "Divert this site" added. */
@@ -64,153 +43,158 @@ export function planForHost(host: string): HostPlan {
   return wider ? { suggested: entry, wider } : { suggested: entry };
 }
 
+type Handler<K extends Command['type']> = (settings: Settings, cmd: Extract<Command, { type: K }>) => Result<Applied>;
+
+/**
+ * The commands that only change settings, one handler each, keyed by type: the pure reducer.
+ * Every other command is the background's own row (background/commands.ts); which is which follows
+ * from this map, so a new settings command is its schema entry and one handler here.
+ */
+const HANDLERS = {
+  enableForHost: (settings, cmd) => {
+    const covering = entryCovering(settings, cmd.host)?.domain;
+    if (covering !== undefined) {
+      return ok({ settings: mapEntry(settings, covering, (e) => ({ ...e, enabled: true })), value: covering });
+    }
+    const plan = planForHost(cmd.host);
+    if (plan.error !== undefined) return fail(plan.error);
+    if (cmd.wide && !plan.wider) return fail(`There is no wider entry to offer for ${cmd.host}.`);
+    const domain = (cmd.wide ? plan.wider : plan.suggested) as string;
+    return ok({ settings: { ...settings, domains: [...settings.domains, { domain, enabled: true }] }, value: domain });
+  },
+  addDomain: (settings, cmd) => {
+    const domain = validateDomain(cmd.domain);
+    if (domain.error !== undefined) return fail(domain.error);
+    if (settings.domains.some((d) => d.domain === domain.value)) return fail(`${domain.value} is already in your domain list.`);
+    const entry = { domain: domain.value, enabled: cmd.enabled };
+    return ok({ settings: { ...settings, domains: [...settings.domains, entry] }, value: domain.value });
+  },
+  setDomainEnabled: (settings, cmd) => {
+    const found = findEntry(settings, cmd.domain);
+    if (found.error !== undefined) return found;
+    return ok({ settings: mapEntry(settings, cmd.domain, (e) => ({ ...e, enabled: cmd.enabled })) });
+  },
+  removeDomain: (settings, cmd) => {
+    const found = findEntry(settings, cmd.domain);
+    if (found.error !== undefined) return found;
+    if (found.value.managed)
+      return fail(`${cmd.domain} is set by your administrator and cannot be removed. You can switch it off.`);
+    return ok({ settings: { ...settings, domains: settings.domains.filter((d) => d.domain !== cmd.domain) } });
+  },
+  replaceDomain: (settings, cmd) => {
+    const found = findEntry(settings, cmd.from);
+    if (found.error !== undefined) return found;
+    const to = validateDomain(cmd.to);
+    if (to.error !== undefined) return fail(to.error);
+    if (to.value !== cmd.from && settings.domains.some((d) => d.domain === to.value)) {
+      return fail(`${to.value} is already in your domain list.`);
+    }
+    const { team: _team, managed: _managed, ...own } = found.value;
+    // A narrowed team or managed entry becomes the user's own; the original stays, switched off.
+    const keepOriginal = found.value.team !== undefined || found.value.managed;
+    const replaced = { ...own, domain: to.value };
+    const domains = keepOriginal
+      ? [...settings.domains.map((d) => (d.domain === cmd.from ? { ...d, enabled: false } : d)), replaced]
+      : settings.domains.map((d) => (d.domain === cmd.from ? replaced : d));
+    return ok({ settings: { ...settings, domains }, value: to.value });
+  },
+  setNamespace: (settings, cmd) => {
+    const ns = validateNamespace(cmd.namespace);
+    if (ns.error !== undefined) return fail(ns.error);
+    return ok({
+      settings: { ...settings, activeNamespace: ns.value, recent: withRecent(settings, ns.value) },
+      value: ns.value,
+    });
+  },
+  setDomainNamespace: (settings, cmd) => {
+    const found = findEntry(settings, cmd.domain);
+    if (found.error !== undefined) return found;
+    const { namespace } = cmd;
+    const next = mapEntry(settings, cmd.domain, ({ namespace: _old, ...e }) => (namespace === null ? e : { ...e, namespace }));
+    return ok({ settings: namespace === null ? next : { ...next, recent: withRecent(settings, namespace) } });
+  },
+  addPreset: (settings, cmd) => {
+    const ns = validateNamespace(cmd.namespace);
+    if (ns.error !== undefined) return fail(ns.error);
+    if (settings.presets.some((p) => p.namespace === ns.value && !p.team && !p.managed)) {
+      return fail(`${ns.value} is already one of your presets.`);
+    }
+    const label = cmd.label.trim();
+    const preset = label ? { namespace: ns.value, label } : { namespace: ns.value };
+    return ok({ settings: { ...settings, presets: [...settings.presets, preset] }, value: ns.value });
+  },
+  renamePreset: (settings, cmd) => {
+    const found = ownPreset(settings, cmd.namespace);
+    if (found.error !== undefined) return found;
+    const label = cmd.label.trim();
+    const presets = settings.presets.map((p) => (p === found.value ? (label ? { ...p, label } : { namespace: p.namespace }) : p));
+    return ok({ settings: { ...settings, presets } });
+  },
+  removePreset: (settings, cmd) => {
+    const found = ownPreset(settings, cmd.namespace);
+    if (found.error !== undefined) return found;
+    return ok({ settings: { ...settings, presets: settings.presets.filter((p) => p !== found.value) } });
+  },
+  movePreset: (settings, cmd) => {
+    const from = settings.presets.findIndex((p) => p.namespace === cmd.namespace);
+    if (from < 0) return fail(`${cmd.namespace} is not one of your presets.`);
+    const presets = [...settings.presets];
+    const [moved] = presets.splice(from, 1);
+    presets.splice(Math.min(cmd.index, presets.length), 0, moved);
+    return ok({ settings: { ...settings, presets } });
+  },
+  setDomainSource: (settings, cmd) => {
+    const found = findEntry(settings, cmd.domain);
+    if (found.error !== undefined) return found;
+    const from = Object.fromEntries(Object.entries(cmd.namespaceFrom ?? {}).filter(([, v]) => v !== undefined && v !== ''));
+    const next = mapEntry(settings, cmd.domain, ({ namespaceFrom: _old, ...e }) =>
+      Object.keys(from).length ? { ...e, namespaceFrom: from } : e,
+    );
+    return ok({ settings: next });
+  },
+  setProbeCookies: (settings, cmd) => {
+    const found = findEntry(settings, cmd.domain);
+    if (found.error !== undefined) return found;
+    return ok({
+      settings: mapEntry(settings, cmd.domain, ({ probeCookies: _old, ...e }) => (cmd.send ? { ...e, probeCookies: true } : e)),
+    });
+  },
+  importPresets: (settings, cmd) => {
+    const parsed = parsePresetFile(cmd.text);
+    if (parsed.error !== undefined) return fail(parsed.error);
+    if (settings.subscriptions.some((s) => s.team === parsed.value.file.team)) {
+      return fail(`Team ${parsed.value.file.team} comes from a subscription; unsubscribe first, or change the file at its URL.`);
+    }
+    const merged = mergeTeam(settings, parsed.value.file);
+    return ok({ settings: merged.settings, value: { ...merged.preview, warnings: parsed.value.warnings } });
+  },
+  unsubscribe: (settings, cmd) => {
+    const found = settings.subscriptions.find((s) => s.url === cmd.url);
+    if (!found) return fail('You are not subscribed to that URL.');
+    const rest = removeTeam(settings, found.team);
+    return ok({ settings: { ...rest, subscriptions: settings.subscriptions.filter((s) => s.url !== cmd.url) } });
+  },
+  setPaused: (settings, cmd) => {
+    // Pausing or resuming by hand ends a time box.
+    const { divertUntil: _box, ...rest } = settings;
+    return ok({ settings: { ...rest, paused: cmd.paused } });
+  },
+  setDivertUntil: (settings, cmd) => {
+    const { divertUntil: _old, ...rest } = settings;
+    // A time box starts a divert that was paused; the command row checked the time against the clock.
+    return ok({ settings: cmd.until === null ? rest : { ...rest, paused: false, divertUntil: cmd.until } });
+  },
+  setReloadAfterChange: (settings, cmd) => ok({ settings: { ...settings, reloadAfterChange: cmd.reload } }),
+  setBypassWorker: (settings, cmd) => ok({ settings: { ...settings, bypassWorkerInPinnedTabs: cmd.bypass } }),
+  setShowPageBadge: (settings, cmd) => ok({ settings: { ...settings, showPageBadge: cmd.show } }),
+  setKeepPageBaggage: (settings, cmd) => ok({ settings: { ...settings, keepPageBaggage: cmd.keep } }),
+} satisfies { [K in Command['type']]?: Handler<K> };
+
+/** A command the reducer decides. */
+export type SettingsCommand = Extract<Command, { type: keyof typeof HANDLERS }>;
+export const SETTINGS_COMMANDS = Object.keys(HANDLERS) as SettingsCommand['type'][];
+
 /** Pure: settings + command → new settings, or a message and nothing changed. */
 export function reduce(settings: Settings, cmd: SettingsCommand): Result<Applied> {
-  switch (cmd.type) {
-    case 'enableForHost': {
-      const covering = entryCovering(settings, cmd.host)?.domain;
-      if (covering !== undefined) {
-        return ok({ settings: mapEntry(settings, covering, (e) => ({ ...e, enabled: true })), value: covering });
-      }
-      const plan = planForHost(cmd.host);
-      if (plan.error !== undefined) return fail(plan.error);
-      if (cmd.wide && !plan.wider) return fail(`There is no wider entry to offer for ${cmd.host}.`);
-      const domain = (cmd.wide ? plan.wider : plan.suggested) as string;
-      return ok({ settings: { ...settings, domains: [...settings.domains, { domain, enabled: true }] }, value: domain });
-    }
-    case 'addDomain': {
-      const domain = validateDomain(cmd.domain);
-      if (domain.error !== undefined) return fail(domain.error);
-      if (settings.domains.some((d) => d.domain === domain.value)) return fail(`${domain.value} is already in your domain list.`);
-      const entry = { domain: domain.value, enabled: cmd.enabled };
-      return ok({ settings: { ...settings, domains: [...settings.domains, entry] }, value: domain.value });
-    }
-    case 'setDomainEnabled': {
-      const found = findEntry(settings, cmd.domain);
-      if (found.error !== undefined) return found;
-      return ok({ settings: mapEntry(settings, cmd.domain, (e) => ({ ...e, enabled: cmd.enabled })) });
-    }
-    case 'removeDomain': {
-      const found = findEntry(settings, cmd.domain);
-      if (found.error !== undefined) return found;
-      if (found.value.managed)
-        return fail(`${cmd.domain} is set by your administrator and cannot be removed. You can switch it off.`);
-      return ok({ settings: { ...settings, domains: settings.domains.filter((d) => d.domain !== cmd.domain) } });
-    }
-    case 'replaceDomain': {
-      const found = findEntry(settings, cmd.from);
-      if (found.error !== undefined) return found;
-      const to = validateDomain(cmd.to);
-      if (to.error !== undefined) return fail(to.error);
-      if (to.value !== cmd.from && settings.domains.some((d) => d.domain === to.value)) {
-        return fail(`${to.value} is already in your domain list.`);
-      }
-      const { team: _team, managed: _managed, ...own } = found.value;
-      // A narrowed team or managed entry becomes the user's own; the original stays, switched off.
-      const keepOriginal = found.value.team !== undefined || found.value.managed;
-      const replaced = { ...own, domain: to.value };
-      const domains = keepOriginal
-        ? [...settings.domains.map((d) => (d.domain === cmd.from ? { ...d, enabled: false } : d)), replaced]
-        : settings.domains.map((d) => (d.domain === cmd.from ? replaced : d));
-      return ok({ settings: { ...settings, domains }, value: to.value });
-    }
-    case 'setNamespace': {
-      const ns = validateNamespace(cmd.namespace);
-      if (ns.error !== undefined) return fail(ns.error);
-      return ok({
-        settings: { ...settings, activeNamespace: ns.value, recent: withRecent(settings, ns.value) },
-        value: ns.value,
-      });
-    }
-    case 'setDomainNamespace': {
-      const found = findEntry(settings, cmd.domain);
-      if (found.error !== undefined) return found;
-      const { namespace } = cmd;
-      const next = mapEntry(settings, cmd.domain, ({ namespace: _old, ...e }) => (namespace === null ? e : { ...e, namespace }));
-      return ok({ settings: namespace === null ? next : { ...next, recent: withRecent(settings, namespace) } });
-    }
-    case 'addPreset': {
-      const ns = validateNamespace(cmd.namespace);
-      if (ns.error !== undefined) return fail(ns.error);
-      if (settings.presets.some((p) => p.namespace === ns.value && !p.team && !p.managed)) {
-        return fail(`${ns.value} is already one of your presets.`);
-      }
-      const label = cmd.label.trim();
-      const preset = label ? { namespace: ns.value, label } : { namespace: ns.value };
-      return ok({ settings: { ...settings, presets: [...settings.presets, preset] }, value: ns.value });
-    }
-    case 'renamePreset': {
-      const found = ownPreset(settings, cmd.namespace);
-      if (found.error !== undefined) return found;
-      const label = cmd.label.trim();
-      const presets = settings.presets.map((p) =>
-        p === found.value ? (label ? { ...p, label } : { namespace: p.namespace }) : p,
-      );
-      return ok({ settings: { ...settings, presets } });
-    }
-    case 'removePreset': {
-      const found = ownPreset(settings, cmd.namespace);
-      if (found.error !== undefined) return found;
-      return ok({ settings: { ...settings, presets: settings.presets.filter((p) => p !== found.value) } });
-    }
-    case 'movePreset': {
-      const from = settings.presets.findIndex((p) => p.namespace === cmd.namespace);
-      if (from < 0) return fail(`${cmd.namespace} is not one of your presets.`);
-      const presets = [...settings.presets];
-      const [moved] = presets.splice(from, 1);
-      presets.splice(Math.min(cmd.index, presets.length), 0, moved);
-      return ok({ settings: { ...settings, presets } });
-    }
-    case 'setDomainSource': {
-      const found = findEntry(settings, cmd.domain);
-      if (found.error !== undefined) return found;
-      const from = Object.fromEntries(Object.entries(cmd.namespaceFrom ?? {}).filter(([, v]) => v !== undefined && v !== ''));
-      const next = mapEntry(settings, cmd.domain, ({ namespaceFrom: _old, ...e }) =>
-        Object.keys(from).length ? { ...e, namespaceFrom: from } : e,
-      );
-      return ok({ settings: next });
-    }
-    case 'setProbeCookies': {
-      const found = findEntry(settings, cmd.domain);
-      if (found.error !== undefined) return found;
-      return ok({
-        settings: mapEntry(settings, cmd.domain, ({ probeCookies: _old, ...e }) => (cmd.send ? { ...e, probeCookies: true } : e)),
-      });
-    }
-    case 'importPresets': {
-      const parsed = parsePresetFile(cmd.text);
-      if (parsed.error !== undefined) return fail(parsed.error);
-      if (settings.subscriptions.some((s) => s.team === parsed.value.file.team)) {
-        return fail(
-          `Team ${parsed.value.file.team} comes from a subscription; unsubscribe first, or change the file at its URL.`,
-        );
-      }
-      const merged = mergeTeam(settings, parsed.value.file);
-      return ok({ settings: merged.settings, value: { ...merged.preview, warnings: parsed.value.warnings } });
-    }
-    case 'unsubscribe': {
-      const found = settings.subscriptions.find((s) => s.url === cmd.url);
-      if (!found) return fail('You are not subscribed to that URL.');
-      const rest = removeTeam(settings, found.team);
-      return ok({ settings: { ...rest, subscriptions: settings.subscriptions.filter((s) => s.url !== cmd.url) } });
-    }
-    case 'setPaused': {
-      // Pausing or resuming by hand ends a time box.
-      const { divertUntil: _box, ...rest } = settings;
-      return ok({ settings: { ...rest, paused: cmd.paused } });
-    }
-    case 'setDivertUntil': {
-      const { divertUntil: _old, ...rest } = settings;
-      // A time box starts a divert that was paused; the command row checked the time against the clock.
-      return ok({ settings: cmd.until === null ? rest : { ...rest, paused: false, divertUntil: cmd.until } });
-    }
-    case 'setReloadAfterChange':
-      return ok({ settings: { ...settings, reloadAfterChange: cmd.reload } });
-    case 'setBypassWorker':
-      return ok({ settings: { ...settings, bypassWorkerInPinnedTabs: cmd.bypass } });
-    case 'setShowPageBadge':
-      return ok({ settings: { ...settings, showPageBadge: cmd.show } });
-    case 'setKeepPageBaggage':
-      return ok({ settings: { ...settings, keepPageBaggage: cmd.keep } });
-  }
+  return (HANDLERS[cmd.type] as Handler<SettingsCommand['type']>)(settings, cmd);
 }
