@@ -44,8 +44,8 @@ export function scriptSizes(dist: string): ScriptSize[] {
     ['options', pageScript(dist, manifest.options_ui.page)],
     ['background', bgEntry],
     ['content', 'src/content/badge.js'],
-    ['keep-baggage page', 'src/content/keep-baggage-page.js'],
-    ['keep-baggage bridge', 'src/content/keep-baggage-bridge.js'],
+    ['keep-page-baggage page', 'src/content/keep-page-baggage-page.js'],
+    ['keep-page-baggage bridge', 'src/content/keep-page-baggage-bridge.js'],
   ];
   return entries.map(([name, entry]) => {
     const files = closure(dist, entry);

@@ -3,9 +3,9 @@
 // biome-ignore lint/style/noRestrictedImports: imports a file name, not the module
 import badgeFile from '../content/badge.ts?iife';
 // biome-ignore lint/style/noRestrictedImports: imports a file name, not the module
-import bridgeFile from '../content/keep-baggage-bridge.ts?iife';
+import bridgeFile from '../content/keep-page-baggage-bridge.ts?iife';
 // biome-ignore lint/style/noRestrictedImports: imports a file name, not the module
-import pageFile from '../content/keep-baggage-page.ts?iife';
+import pageFile from '../content/keep-page-baggage-page.ts?iife';
 
 export const BADGE_SCRIPT: string = badgeFile;
-export const KEEP_BAGGAGE_SCRIPTS = { page: pageFile, bridge: bridgeFile };
+export const KEEP_PAGE_BAGGAGE_SCRIPTS = { page: pageFile, bridge: bridgeFile };

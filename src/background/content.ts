@@ -2,7 +2,7 @@ import { validateContentMessage } from '../core/served-messages';
 import { ITEMS } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
 import { read, write } from '../platform/store';
-import { keepBaggage, letGo } from './merge';
+import { keepPageBaggage, letGo } from './keep-page-baggage';
 import { enqueue } from './queue';
 import { badgeStateFor } from './surfaces';
 
@@ -11,7 +11,7 @@ const MAX_PLACES = 200;
 
 /**
  * Messages from a content script on a diverted host (which a page may script): the page badge may
- * read its tab's state and its own place, and keep its place; the keep-baggage bridge may ask for
+ * read its tab's state and its own place, and keep its place; the keep-page-baggage bridge may ask for
  * one request of its own tab to keep the page's baggage. Nothing else, and nothing that reaches
  * settings. A place that is already stored writes nothing.
  */
@@ -19,8 +19,8 @@ export async function handleContent(input: unknown, tabId: number, url: string |
   const msg = validateContentMessage(input);
   if (msg.error !== undefined) return { ok: false, error: msg.error };
   const host = webHost(url);
-  if (msg.value.type === 'divert:keep-baggage') return keepBaggage(msg.value, tabId, url);
-  if (msg.value.type === 'divert:keep-baggage-done') return letGo(msg.value.token, tabId);
+  if (msg.value.type === 'divert:keep-page-baggage') return keepPageBaggage(msg.value, tabId, url);
+  if (msg.value.type === 'divert:keep-page-baggage-done') return letGo(msg.value.token, tabId);
   if (msg.value.type === 'divert:hello') {
     const state = await badgeStateFor(tabId);
     return host ? { ...state, place: (await read(ITEMS.badgePlaces))[host] } : state;

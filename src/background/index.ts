@@ -9,11 +9,13 @@ import { dispatch } from './commands';
 import { commit, reconcileStored } from './commit';
 import { handleContent } from './content';
 import { CONTEXT_ITEMS, invalidateContext } from './context';
+import { forgetAsker, noticeReplaced } from './keep-page-baggage';
+
 import { applyManaged } from './managed';
-import { builtMenu, menuItemId, onMenuClick, syncMenus } from './menus';
-import { forgetAsker, mergeInto, noticeReplaced } from './merge';
+import { builtMenu, menuItemId, onMenuClick, syncMenus } from './open-diverted';
 import { onCached, onNavigate, onResponse, onSent, onTabComplete, onTabUpdated } from './observers';
 import { moveLegacyToken, OKTETO_ALARM, refreshOkteto, scheduleOktetoRefresh } from './okteto';
+import { mergeInto } from './page-baggage';
 import { bypassPinned, bypassWorker, forgetBypass } from './page-data';
 import { runProbe } from './probe';
 import { enqueue } from './queue';

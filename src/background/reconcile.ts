@@ -6,15 +6,15 @@ import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
 import { type WorkerView, workerPins, workerPlan } from '../core/workers';
-import { keepBaggageScripts, syncContentScripts } from '../platform/content-scripts';
+import { keepPageBaggageScripts, syncContentScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
 import { grantedOrigins } from '../platform/permissions';
 import { canMergeHeaders } from '../platform/requests';
 import { read, write } from '../platform/store';
 import { allTabs } from '../platform/tabs';
-import { KEEP_BAGGAGE_SCRIPTS } from './badge-file';
+import { KEEP_PAGE_BAGGAGE_SCRIPTS } from './badge-file';
 import { context } from './context';
-import { dropHeld } from './merge';
+import { dropHeld } from './keep-page-baggage-rules';
 import { enqueue } from './queue';
 import { loadSettings } from './settings';
 
@@ -24,7 +24,7 @@ import { loadSettings } from './settings';
  * ("On all sites" names no domain). Never a host the extension only fetches from. Firefox merges
  * in its blocking listener and needs no page script.
  */
-async function keepBaggageMatches(settings: Settings, origins: string[]): Promise<string[]> {
+async function keepPageBaggageMatches(settings: Settings, origins: string[]): Promise<string[]> {
   if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
   const oktetoUrl = (await read(ITEMS.okteto))?.url;
   const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
@@ -90,12 +90,12 @@ export async function reconcile(settings: Settings, pins: TabPins): Promise<stri
     session,
     RULE_IDS.session,
   );
-  // Held keep-baggage rules (merge.ts) never outlive a change, a pause or a wake.
+  // Held keep-page-baggage rules (keep-page-baggage-rules.ts) never outlive a change, a pause or a wake.
   dropHeld();
   const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
   await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
   // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
-  await syncContentScripts(keepBaggageScripts(KEEP_BAGGAGE_SCRIPTS, await keepBaggageMatches(settings, origins)));
+  await syncContentScripts(keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins)));
   return origins;
 }
 

@@ -18,13 +18,13 @@ const ContentMessageSchema = v.variant('type', [
   // Chrome, "Keep the page's own baggage": hold a merged-baggage rule for one request of this tab
   // (url and method as the page's script read them; the background decides the rest), then let go.
   v.object({
-    type: v.literal('divert:keep-baggage'),
+    type: v.literal('divert:keep-page-baggage'),
     url: v.pipe(v.string(), v.maxLength(4096), v.regex(/^https?:\/\/[\x21-\x7e]+$/)),
     method: v.pipe(v.string(), v.regex(/^[A-Z]{1,16}$/)),
     // What fetch/XHR accept as a header value (no control characters), within twice the W3C size.
     baggage: v.pipe(v.string(), v.maxLength(16_384), v.regex(/^[\t\x20-\x7e\x80-\xff]*$/)),
   }),
-  v.object({ type: v.literal('divert:keep-baggage-done'), token: v.pipe(v.number(), v.integer()) }),
+  v.object({ type: v.literal('divert:keep-page-baggage-done'), token: v.pipe(v.number(), v.integer()) }),
 ]);
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 

@@ -45,7 +45,7 @@ export async function syncContentScripts(wanted: Script[]): Promise<void> {
  * Chrome, "Keep the page's own baggage": the page-world script and its bridge, at document start in
  * every frame of `matches` (diverted hosts and granted calling pages), or nowhere.
  */
-export const keepBaggageScripts = (files: { page: string; bridge: string }, matches: string[]): Script[] => [
+export const keepPageBaggageScripts = (files: { page: string; bridge: string }, matches: string[]): Script[] => [
   { id: 'divert-switch-keep-bridge', js: [files.bridge], matches, runAt: 'document_start', allFrames: true },
   { id: 'divert-switch-keep-page', js: [files.page], matches, runAt: 'document_start', allFrames: true, world: 'MAIN' },
 ];

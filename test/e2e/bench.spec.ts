@@ -10,7 +10,7 @@ describe('npm run bench (smoke)', () => {
       'popup script, gzip',
       'background script, gzip',
       'content script, gzip',
-      'keep-baggage page script, gzip',
+      'keep-page-baggage page script, gzip',
       '| popup ready (median of 1) | chromium',
       '| popup ready (median of 1) | firefox',
       'the blank page with one empty module script',

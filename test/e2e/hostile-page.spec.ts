@@ -7,9 +7,9 @@ import { type Driver, type Tab, until } from '../../dev/harness/driver';
 import { type BrowserEnv, divertApp, FRONTEND, marker, TEST_DOMAIN, useBrowser } from './helpers';
 
 // Chrome, "Keep the page's own baggage" on: a page shares its document with the bridge, so it can
-// send the keep-baggage asks itself (issue 22). Each test here is the page doing the bad thing.
+// send the keep-page-baggage asks itself (issue 22). Each test here is the page doing the bad thing.
 
-const ASK = 'divert-switch:keep-baggage';
+const ASK = 'divert-switch:keep-page-baggage';
 
 /** The page sends an ask of its own, as the page script would; the token it got back, or ''. */
 const forge = (tab: Tab, url: string, baggage: string, method = 'GET') =>
@@ -37,7 +37,7 @@ async function keepSwitchOn(driver: Driver) {
 
 const heldRules = async (driver: Driver) => (await driver.rules()).session.filter((r) => r.id >= 9000);
 
-describe('chromium: a page that sends keep-baggage asks itself', () => {
+describe('chromium: a page that sends keep-page-baggage asks itself', () => {
   const env = useBrowser(launchChromium);
   let app: Tab;
   let origin: string;

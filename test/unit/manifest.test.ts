@@ -56,9 +56,9 @@ describe('the manifest (pinned)', () => {
   });
 
   it('sends no telemetry: the only fetches are the probe, preset subscriptions, the Okteto API and the packaged list', () => {
-    // The keep-baggage page script wraps the page's own fetch: it passes the page's request on
+    // The keep-page-baggage page script wraps the page's own fetch: it passes the page's request on
     // unchanged (its only call) and makes none of its own.
-    const wrapper = readFileSync('src/content/keep-baggage-page.ts', 'utf8');
+    const wrapper = readFileSync('src/content/keep-page-baggage-page.ts', 'utf8');
     expect(wrapper.match(/\bfetch\(|originalFetch\.call\(/g)).toEqual(['fetch(', 'originalFetch.call(', 'originalFetch.call(']);
     expect(wrapper.match(/originalFetch\.call\([^)]*\)/g)).toEqual([
       'originalFetch.call(this, input, init)',

@@ -104,7 +104,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
   const tab = { id: 3 };
   const fromPage = { id: 'fake-id', tab, url: page };
   const ask = (extra: object = {}) => ({
-    type: 'divert:keep-baggage',
+    type: 'divert:keep-page-baggage',
     url,
     method: 'GET',
     baggage: 'sentry-trace_id=1,userId=x',
@@ -187,7 +187,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     // The observer does not call a kept request replaced.
     const [observe] = env.current.fake.webRequest.onBeforeSendHeaders.listeners as unknown as ((d: object) => Promise<void>)[];
     await observe({ ...request('sentry-trace_id=1,userId=x'), method: 'GET' });
-    await send({ type: 'divert:keep-baggage-done', token: answer.token });
+    await send({ type: 'divert:keep-page-baggage-done', token: answer.token });
     expect(await held()).toEqual([]);
     await bg.tabsSettled();
     const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as { pageBaggage: unknown };
@@ -227,7 +227,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
       expect(answer.error, JSON.stringify(bad)).toBeDefined();
     }
     const { token } = await send(ask());
-    await send({ type: 'divert:keep-baggage-done', token }, { ...fromPage, tab: { id: 4 } });
+    await send({ type: 'divert:keep-page-baggage-done', token }, { ...fromPage, tab: { id: 4 } });
     expect(await held()).toHaveLength(1);
   });
 
@@ -235,9 +235,9 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     const { ask: send } = await chrome();
     const [a, b] = await Promise.all([send(ask()), send(ask())]);
     expect(a.token).toBe(b.token);
-    await send({ type: 'divert:keep-baggage-done', token: a.token });
+    await send({ type: 'divert:keep-page-baggage-done', token: a.token });
     expect(await held()).toHaveLength(1);
-    await send({ type: 'divert:keep-baggage-done', token: b.token });
+    await send({ type: 'divert:keep-page-baggage-done', token: b.token });
     expect(await held()).toHaveLength(0);
     // Another tab (its own budget of asks) holds at most 64 rules at once.
     const many = await Promise.all(
@@ -253,7 +253,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     const second = send(ask({ baggage: 'other=2' }));
     await new Promise((r) => setTimeout(r, 50));
     expect(await held()).toHaveLength(1);
-    await send({ type: 'divert:keep-baggage-done', token: first.token });
+    await send({ type: 'divert:keep-page-baggage-done', token: first.token });
     expect((await second).token).toBeDefined();
     expect((await held())[0].action.requestHeaders?.[0].value).toBe('other=2,okteto-divert=alice');
   });

@@ -21,8 +21,8 @@
 
   /** How long a request waits for the background before it leaves unmerged. */
   const WAIT_MS = 1000;
-  const ASK = 'divert-switch:keep-baggage';
-  const DONE = 'divert-switch:keep-baggage-done';
+  const ASK = 'divert-switch:keep-page-baggage';
+  const DONE = 'divert-switch:keep-page-baggage-done';
   let counter = 0;
 
   const target = (url: string | URL): string | undefined => {
