@@ -12,11 +12,11 @@ import {
   WAKE_MUTATION,
 } from '../core/okteto';
 import { fail, type Result } from '../core/result';
-import { ITEMS, LEGACY_KEYS } from '../core/storage-items';
+import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { fetchBounded } from '../platform/fetch';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
-import { read, readKey, remove, removeKeys, write } from '../platform/store';
+import { read, remove, write } from '../platform/store';
 import { storedSettings } from './context';
 
 /**
@@ -159,16 +159,4 @@ export async function forgetOkteto(): Promise<Reply> {
   await removeSecret();
   await remove(ITEMS.okteto);
   return { ok: true };
-}
-
-/**
- * Versions before 0.2 kept the token in storage.local, which content scripts can read in Firefox:
- * it moves to the secret store, bound to the instance it was used with, and leaves storage.
- */
-export async function moveLegacyToken(): Promise<void> {
-  const legacy = await readKey('local', LEGACY_KEYS.oktetoToken);
-  if (legacy === undefined) return;
-  const state = await read(ITEMS.okteto);
-  if (typeof legacy === 'string' && state && !(await readSecret())) await writeSecret({ token: legacy, origin: state.url });
-  await removeKeys('local', [LEGACY_KEYS.oktetoToken]);
 }

@@ -9,7 +9,7 @@ import { write } from '../platform/store';
 import { allTabs, tabLoaded, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
 import { type Context, context, divertAt } from './context';
-import { inOrder, onTabChange, record, stateOf } from './tab-states';
+import { inOrder, record, stateOf } from './tab-states';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
@@ -25,7 +25,6 @@ export function schedulePublish(tabId: number): void {
     setTimeout(() => void inOrder(tabId, () => publish(tabId)), 50),
   );
 }
-onTabChange(schedulePublish);
 
 /** Tells storage (for the popup), the toolbar button and the page badge what the tab's state is now. */
 async function publish(tabId: number, ctx?: Context): Promise<void> {

@@ -58,7 +58,7 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('refreshSubscription'), url: v.pipe(v.string(), v.maxLength(2000)) }),
-  /** Okteto instance: the token is kept in storage.local only and sent nowhere but the instance. */
+  /** Okteto instance: the token is kept in the extension's own IndexedDB (platform/secrets.ts), bound to the instance's origin, and sent nowhere else. */
   v.object({
     type: v.literal('connectOkteto'),
     url: v.pipe(v.string(), v.maxLength(2000)),

@@ -1,0 +1,44 @@
+import type { Reply } from '../core/messages';
+import { browser } from '../platform/browser';
+import { builtMenu, menuItemId, onMenuClick } from './open-diverted';
+import { enqueue } from './queue';
+
+interface Parts {
+  dispatch: (message: unknown) => Promise<Reply>;
+  onAlarm: (alarm: { name: string }) => Promise<void>;
+  onCommand: (command: string, tabId: number) => Promise<string>;
+}
+
+/**
+ * e2e builds only: what a headless browser cannot do itself, reached from the tests through the
+ * worker (Chromium) or the background page (Firefox):
+ * - `test:hold-queue:<ms>` keeps the command queue busy that long (a background as slow as right
+ *   after a browser start);
+ * - `test:alarms` lists the alarms set, and `test:alarm:<name>` fires one (nobody waits 15 minutes);
+ * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it;
+ * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
+ * - anything else is the keyboard shortcut's command, for the given tab.
+ */
+export function installTestHooks({ dispatch, onAlarm, onCommand }: Parts): void {
+  (globalThis as Record<string, unknown>).divertSwitchTest = {
+    onCommand: async (command: string, tabId: number) => {
+      const hold = /^test:hold-queue:(\d{1,5})$/.exec(command);
+      if (hold) {
+        void enqueue(() => new Promise((r) => setTimeout(r, Number(hold[1]))));
+        return 'held';
+      }
+      if (command === 'test:alarms') return JSON.stringify(await browser.alarms.getAll());
+      if (command === 'test:menus') return builtMenu();
+      const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
+      if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));
+      const box = /^test:time-box:(\d{1,3})$/.exec(command);
+      if (box) return JSON.stringify(await dispatch({ type: 'setDivertUntil', until: Date.now() + Number(box[1]) * 1000 }));
+      const alarm = /^test:alarm:([a-z-]{1,40})$/.exec(command);
+      if (alarm) {
+        await onAlarm({ name: alarm[1] });
+        return 'fired';
+      }
+      return onCommand(command, tabId);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The background stays readable: its wiring in index.ts, and no file a reader has to scroll far in.
+describe('layout', () => {
+  it('keeps every background file under 170 lines', () => {
+    const dir = 'src/background';
+    const long = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines >= 170);
+    expect(long).toEqual([]);
+  });
+
+  it('registers no background listener or publish by an import side effect: index.ts wires them', () => {
+    for (const f of readdirSync('src/background').filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      if (f === 'index.ts') continue;
+      const top = readFileSync(join('src/background', f), 'utf8')
+        .split('\n')
+        .filter((l) => /^[a-zA-Z]/.test(l) && !/^(import|export|const|let|function|async|interface|type|\}|\/\/)/.test(l));
+      expect(top, f).toEqual([]);
+    }
+  });
+});
