@@ -21,6 +21,11 @@ type Manifest = typeof base & Record<string, unknown>;
  */
 function manifestFor(browser: Browser, e2e: boolean, popupApart: boolean): ManifestV3Export {
   const m: Manifest = structuredClone(base);
+  // npm run dev: pages and the worker load their modules from the dev server (loopback only).
+  if (!popupApart)
+    m.content_security_policy = {
+      extension_pages: m.content_security_policy.extension_pages.replace("script-src 'self'", `script-src 'self' ${DEV_ORIGIN}`),
+    };
   // A build makes the popup apart (singleScriptPopup) and finalManifest names it again.
   if (popupApart) m.action = { ...m.action, default_popup: undefined as unknown as string };
   if (e2e) m.host_permissions = [...E2E_HOST_PERMISSIONS];
@@ -94,15 +99,38 @@ function finalManifest(browser: Browser, popup: string): Plugin {
   };
 }
 
+/**
+ * npm run dev: @crxjs adds a live-reload content script matching every host permission, ws:// and
+ * wss:// ones included, which content scripts may not match (Chromium then refuses the extension).
+ */
+function devContentScriptMatches(): Plugin & { renderCrxManifest(m: Record<string, unknown>): Record<string, unknown> } {
+  return {
+    // @crxjs's dev file writer runs only plugins whose name starts with `crx:`.
+    name: 'crx:divert-dev-content-script-matches',
+    apply: 'serve',
+    renderCrxManifest(m) {
+      const scripts = (m.content_scripts ?? []) as { matches?: string[] }[];
+      for (const c of scripts) c.matches = c.matches?.filter((x) => !/^wss?:/.test(x));
+      return m;
+    },
+  };
+}
+
 /** The Public Suffix List, parsed at build time, as a data file beside the manifest, fetched when a domain needs checking. */
 function publicSuffixList(): Plugin {
   return {
-    name: 'divert:public-suffix-list',
+    // `crx:` in the name: @crxjs's dev file writer runs it too, so npm run dev's worker finds the
+    // file beside its manifest (a worker's own fetch does not go through the dev server).
+    name: 'crx:divert-public-suffix-list',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: PSL_FILE, source: pslBinary() });
     },
   };
 }
+
+/** Where `npm run dev` serves from: the host @crxjs's loaders name, on loopback. */
+const DEV_PORT = 5173;
+const DEV_ORIGIN = `http://localhost:${DEV_PORT}`;
 
 /** e2e builds only: blank extension pages (without and with one empty script, and one that asks the background once), the baselines npm run bench compares the popup with. */
 function benchBaseline(): Plugin {
@@ -150,11 +178,14 @@ export default defineConfig(({ mode, command }) => {
     plugins: [
       publicSuffixList(),
       ...(e2e ? [benchBaseline()] : []),
-      ...(build ? [contentScriptsAsIife(nested), singleScriptPopup({ ...nested, page: base.action.default_popup })] : []),
+      contentScriptsAsIife(nested),
+      ...(build ? [singleScriptPopup({ ...nested, page: base.action.default_popup })] : []),
       noInnerHtml(),
-      preact(),
+      // No preact/debug injected in dev: it landed in the service worker, which it stops from starting.
+      preact({ devToolsEnabled: false }),
       crx({ manifest: manifestFor(browser, e2e, build), browser }),
       finalManifest(browser, base.action.default_popup),
+      devContentScriptMatches(),
     ],
     build: {
       outDir: `dist/${e2e ? 'e2e-' : ''}${browser}`,
@@ -176,7 +207,12 @@ export default defineConfig(({ mode, command }) => {
         },
       },
     },
+    // npm run dev: every dependency pre-bundled at start, so no page reloads itself mid-setup when
+    // the optimizer finds one on first use.
+    optimizeDeps: {
+      include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'valibot', 'webextension-polyfill', '@gorhill/publicsuffixlist'],
+    },
     // crxjs serves HMR through a websocket on this port in dev; keep it on loopback.
-    server: { host: '127.0.0.1', strictPort: true, port: 5173 },
+    server: { host: '127.0.0.1', strictPort: true, port: DEV_PORT },
   };
 });

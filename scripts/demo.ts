@@ -1,5 +1,4 @@
 /** The demo both `npm start` and the screenshot script run: sandbox + Chromium + configured extension. */
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,26 +6,22 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { build } from 'vite';
 import { QUIET_CHROMIUM } from '../dev/harness/chromium.ts';
 import { type Sandbox, startSandbox } from '../dev/sandbox/sandbox.ts';
+import { browserPath, ensureBrowsers } from './browsers.ts';
 
 export const DEMO_DOMAIN = 'okteto.demo.localhost'; // Chromium resolves *.localhost to loopback by itself
-const CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+/** What npm start sets up, in either browser: the demo domain on, presets, diverted to alice. */
+export const DEMO_SETUP = [
+  { type: 'addDomain', domain: DEMO_DOMAIN, enabled: true },
+  { type: 'addPreset', namespace: 'staging', label: 'Shared staging' },
+  { type: 'addPreset', namespace: 'alice', label: 'Alice' },
+  { type: 'addPreset', namespace: 'bob-feature', label: 'Bob: search rewrite' },
+  { type: 'setNamespace', namespace: 'alice' },
 ];
 
+/** Chromium (Debian's, or CHROME_PATH), installed first when npm start may (scripts/browsers.ts). */
 export function findBrowser(): string {
-  const found = CANDIDATES.find((p) => p && existsSync(p));
-  if (found) return found;
-  console.error(
-    'No Chromium or Chrome found. Install one (Debian/Ubuntu: sudo apt-get install chromium) or point CHROME_PATH at it:\n  CHROME_PATH=/path/to/chrome npm start',
-  );
-  process.exit(1);
+  ensureBrowsers(['chromium']);
+  return browserPath('chromium') as string;
 }
 
 export interface Demo {
@@ -42,12 +37,20 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-export async function launchDemo({ headless }: { headless: boolean }): Promise<Demo> {
+/** `dist`: the unpacked build to load (npm run dev: the dev server's); `build`: build it first. */
+export async function launchDemo({
+  headless,
+  dist = resolve('dist/e2e-chrome'),
+  build: rebuild = true,
+}: {
+  headless: boolean;
+  dist?: string;
+  build?: boolean;
+}): Promise<Demo> {
   const executablePath = findBrowser();
   // The e2e variant already holds access to *.okteto.demo.localhost, so no prompt stands in the way.
   process.env.TARGET = 'chrome';
-  await build({ mode: 'e2e', logLevel: 'warn', configFile: 'vite.config.ts' });
-  const dist = resolve('dist/e2e-chrome');
+  if (rebuild) await build({ mode: 'e2e', logLevel: 'warn', configFile: 'vite.config.ts' });
 
   const sandbox = await startSandbox({ domain: DEMO_DOMAIN, port: Number(process.env.SANDBOX_PORT ?? 0) });
   const profile = await mkdtemp(join(tmpdir(), 'divert-demo-'));
@@ -67,14 +70,10 @@ export async function launchDemo({ headless }: { headless: boolean }): Promise<D
 
   const control = await context.newPage();
   await control.goto(`chrome-extension://${id}/src/options/index.html`);
+  // The page as a person sees it (npm run dev's pages reload themselves until the server answers).
+  await control.locator('[aria-busy="false"]').first().waitFor({ timeout: 30_000 });
   const command = (cmd: object) => control.evaluate((c) => chrome.runtime.sendMessage(c), cmd);
-  for (const cmd of [
-    { type: 'addDomain', domain: DEMO_DOMAIN, enabled: true },
-    { type: 'addPreset', namespace: 'staging', label: 'Shared staging' },
-    { type: 'addPreset', namespace: 'alice', label: 'Alice' },
-    { type: 'addPreset', namespace: 'bob-feature', label: 'Bob: search rewrite' },
-    { type: 'setNamespace', namespace: 'alice' },
-  ]) {
+  for (const cmd of DEMO_SETUP) {
     const reply = (await command(cmd)) as { ok?: boolean } | undefined;
     if (!reply?.ok) console.log(`(setup) ${JSON.stringify(reply)}`);
   }
@@ -91,6 +90,7 @@ export async function launchDemo({ headless }: { headless: boolean }): Promise<D
     command: async (cmd) => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${id}/src/options/index.html`);
+      await page.locator('[aria-busy="false"]').first().waitFor({ timeout: 30_000 });
       const reply = await page.evaluate((c) => chrome.runtime.sendMessage(c), cmd);
       await page.close();
       return reply;

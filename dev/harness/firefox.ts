@@ -62,6 +62,8 @@ export interface FirefoxOptions {
    * xpinstall.signatures.required off) instead of a temporary one, so it survives a restart.
    */
   persistent?: boolean;
+  /** npm start -- --firefox with a display: a window a person uses. */
+  headless?: boolean;
 }
 
 /** An unpacked build as the .xpi file a profile installs (a plain zip of its files). */
@@ -78,7 +80,10 @@ async function writeXpi(dist: string, file: string): Promise<void> {
   await writeFile(file, zipSync(entries));
 }
 
-export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }: FirefoxOptions = {}): Promise<FirefoxDriver> {
+export async function launchFirefox(
+  dist = FIREFOX_DIST,
+  { persistent = false, headless = true }: FirefoxOptions = {},
+): Promise<FirefoxDriver> {
   const profile = await mkdtemp(join(tmpdir(), 'divert-firefox-'));
   const xpi = join(profile, 'extensions', `${GECKO_ID}.xpi`);
   if (persistent) {
@@ -90,7 +95,7 @@ export async function launchFirefox(dist = FIREFOX_DIST, { persistent = false }:
     puppeteer.launch({
       browser: 'firefox',
       protocol: 'webDriverBiDi',
-      headless: true,
+      headless,
       executablePath: FIREFOX,
       userDataDir: profile,
       args: ['--remote-allow-system-access'],

@@ -35,7 +35,7 @@ describe('npm run bench (smoke)', () => {
     const timedRows = table.split('\n').filter((r) => r.includes('(median of 1)'));
     expect(timedRows.length).toBeGreaterThan(15);
     for (const r of timedRows) {
-      const [, , , value, floor, ratio, budget] = r.split(' | ');
+      const [, , value, floor, ratio, budget] = r.split(' | ');
       expect(value, r).toMatch(/ms \(.*ms\)$/);
       expect(floor, r).toMatch(/ms \(.*ms\)$/);
       expect(ratio, r).toMatch(/^\d+\.\d+× \(/);

@@ -1,0 +1,51 @@
+/**
+ * npm run dev: @crxjs's dev server, the local divert sandbox, and Chromium with the extension
+ * loaded from the dev build and set up as `npm start` sets it up. Edits to the popup and options
+ * show at once (hot module replacement), edits to a content script at the next page load, and
+ * edits to the background when the extension reloads itself (crxjs does that on save).
+ * `npm run dev -- --headless` starts it all, checks the popup renders from the dev server, and stops.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createServer } from 'vite';
+import { ensureBrowsers } from './browsers.ts';
+import { launchDemo } from './demo.ts';
+
+async function main() {
+  const headless =
+    process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+  ensureBrowsers(['chromium']);
+  // The e2e variant holds access to the sandbox's hosts, so no permission prompt stands in the way.
+  process.env.TARGET = 'chrome';
+  const dist = resolve('dist/e2e-chrome');
+  const server = await createServer({ configFile: 'vite.config.ts', mode: 'e2e' });
+  await server.listen();
+  const manifest = resolve(dist, 'manifest.json');
+  // crxjs writes the dev build (a loader per page that fetches from the server) when it starts.
+  for (let i = 0; i < 100 && !(existsSync(manifest) && readFileSync(manifest, 'utf8').includes('service-worker-loader')); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  console.log(`Dev server on ${server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/'}, extension built into ${dist}`);
+
+  const demo = await launchDemo({ headless, dist, build: false });
+  console.log(`Divert sandbox on 127.0.0.1:${demo.sandbox.port}: frontend ${demo.app.url()}`);
+  const popup = await demo.context.newPage();
+  await popup.goto(await demo.popupUrl(demo.app));
+  await popup.getByRole('status').waitFor();
+  console.log(`Popup (from the dev server): ${await popup.getByRole('status').textContent()}`);
+  const stop = async () => {
+    await demo.close();
+    await server.close();
+    process.exit(0);
+  };
+  if (headless) return stop();
+  console.log(
+    'Chromium is open with Divert Switch from the dev server. Edit src/ and watch. Ctrl+C (or closing the window) stops.',
+  );
+  demo.context.on('close', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
