@@ -107,6 +107,31 @@ describe('background', () => {
     expect((kept.settingsAside as { blob: unknown }).blob).toBe('garbage');
     expect((kept.settingsAsideOlder as { blob: unknown }[])[0].blob).toEqual({ schemaVersion: 99, domains: 'from the future' });
   });
+
+  it('repairs settings with one bad entry: only that entry goes, the rest is kept, the whole original kept aside', async () => {
+    const good = { domain: 'okteto.example.com', enabled: true, namespace: 'alice' };
+    const blob = {
+      schemaVersion: 2,
+      domains: [good, { domain: '*', enabled: true }, { domain: 'other.example.org', enabled: false }, good],
+      presets: [{ namespace: 'alice', label: 'Alice' }, { namespace: 'Not Valid' }],
+      activeNamespace: 'bob',
+      paused: 'yes',
+      showPageBadge: false,
+      recent: ['bob'],
+      subscriptions: [],
+    };
+    await env.current.fake.storage.local.set({ settings: blob });
+    expect(await bg.send({ type: 'setNamespace', namespace: 'carol' })).toMatchObject({ ok: true });
+    const s = await bg.settings();
+    expect(s.domains).toEqual([good, { domain: 'other.example.org', enabled: false }]);
+    expect(s.presets).toEqual([{ namespace: 'alice', label: 'Alice' }]);
+    expect(s).toMatchObject({ activeNamespace: 'carol', paused: false, showPageBadge: false, recent: ['carol', 'bob'] });
+    const aside = (await env.current.fake.storage.local.get('settingsAside')).settingsAside as { blob: unknown; reason: string };
+    expect(aside.blob).toEqual(blob);
+    expect(aside.reason).toContain('Only what could not be read was set aside (domains[1], domains[3], presets[1], paused)');
+    // The rules follow what was kept.
+    expect((await env.current.dynamic.get()).map((r) => r.action.requestHeaders[0].value)).toEqual(['okteto-divert=alice']);
+  });
 });
 
 // "Reload the page after a change" is decided in one place: a change made for a tab reloads it

@@ -1,5 +1,5 @@
 import { DEFAULTS, type Settings } from '../core/settings';
-import { migrate } from '../core/settings-schema';
+import { migrate, repairSettings } from '../core/settings-schema';
 import { ITEMS } from '../core/storage-items';
 import { read, write } from '../platform/store';
 
@@ -14,9 +14,10 @@ export async function setAside(blob: unknown, reason: string): Promise<void> {
 }
 
 /**
- * Reads settings, migrating old schemas; only commit (inside the queue) calls it. A blob that
- * cannot be read (corrupt, or from a newer version) is kept aside, never overwritten, and the
- * user starts from defaults.
+ * Reads settings, migrating old schemas; only commit (inside the queue) calls it. A blob with
+ * entries this version cannot read is repaired: only those entries go, the rest is kept, and the
+ * whole original is kept aside, never overwritten. One that cannot be repaired (corrupt, or from a
+ * newer version) is kept aside the same way, and the user starts from defaults.
  */
 export async function loadSettings(): Promise<Settings> {
   const stored = await read(ITEMS.settings);
@@ -27,8 +28,12 @@ export async function loadSettings(): Promise<Settings> {
     }
     return migrated.value;
   }
-  await setAside(stored, migrated.error);
-  const fresh = structuredClone(DEFAULTS);
-  await write(ITEMS.settings, fresh);
-  return fresh;
+  const repaired = repairSettings(stored);
+  const kept = repaired
+    ? `${migrated.error} Only what could not be read was set aside (${repaired.setAside.join(', ')}); everything else was kept.`
+    : migrated.error;
+  await setAside(stored, kept);
+  const next = repaired?.value ?? structuredClone(DEFAULTS);
+  await write(ITEMS.settings, next);
+  return next;
 }

@@ -79,3 +79,61 @@ export function migrate(stored: unknown): Result<Settings> {
   for (let n = version; n < SCHEMA_VERSION; n++) current = { ...MIGRATIONS[n](current), schemaVersion: n + 1 };
   return validateSettings(current);
 }
+
+const LISTS = ['domains', 'presets', 'recent', 'subscriptions'] as const;
+type ListKey = (typeof LISTS)[number];
+const ITEM_SCHEMAS: Record<ListKey, v.GenericSchema> = {
+  domains: DomainEntrySchema,
+  presets: PresetSchema,
+  recent: NamespaceSchema,
+  subscriptions: SettingsSchema.entries.subscriptions.pipe[0].item,
+};
+const LIMITS: Record<ListKey, number> = { domains: 2000, presets: 2000, recent: 10, subscriptions: 20 };
+
+/**
+ * Repair, don't reset: stored settings of a version this one reads, with some entries it cannot
+ * read (one bad domain, a switch that is not a boolean), keep everything else. Each bad list item
+ * goes (a domain listed twice keeps its first entry), each bad field takes its default, and what
+ * was set aside is named (`domains[3]`, `paused`). Undefined when there is nothing to repair from
+ * (not an object, no or a newer schema version: the whole blob is kept aside then).
+ */
+export function repairSettings(stored: unknown): { value: Settings; setAside: string[] } | undefined {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
+  const version = (stored as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) return undefined;
+  let current = stored as Record<string, unknown>;
+  for (let n = version; n < SCHEMA_VERSION; n++) current = { ...MIGRATIONS[n](current), schemaVersion: n + 1 };
+  const setAside: string[] = [];
+  const out: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION };
+  const defaults = DEFAULTS as unknown as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+    if (key === 'schemaVersion') continue;
+    const value = current[key];
+    if ((LISTS as readonly string[]).includes(key)) {
+      const list = key as ListKey;
+      if (!Array.isArray(value)) {
+        setAside.push(key);
+        out[key] = structuredClone(defaults[key]);
+        continue;
+      }
+      const seen = new Set<string>();
+      out[key] = value.filter((item, i) => {
+        const ok = v.safeParse(ITEM_SCHEMAS[list], item).success && i < LIMITS[list];
+        const domain = list === 'domains' && ok ? (item as { domain: string }).domain : undefined;
+        const twice = domain !== undefined && seen.has(domain);
+        if (domain !== undefined) seen.add(domain);
+        if (!ok || twice) setAside.push(`${key}[${i}]`);
+        return ok && !twice;
+      });
+      continue;
+    }
+    if (v.safeParse(schema, value).success) {
+      if (value !== undefined) out[key] = value;
+    } else {
+      setAside.push(key);
+      if (defaults[key] !== undefined) out[key] = structuredClone(defaults[key]);
+    }
+  }
+  const repaired = validateSettings(out);
+  return repaired.value ? { value: repaired.value, setAside } : undefined;
+}
