@@ -129,7 +129,7 @@ function publicSuffixList(): Plugin {
 }
 
 /** Where `npm run dev` serves from: the host @crxjs's loaders name, on loopback. */
-const DEV_PORT = 5173;
+const DEV_PORT = Number(process.env.DIVERT_DEV_PORT ?? 5173);
 const DEV_ORIGIN = `http://localhost:${DEV_PORT}`;
 
 /** e2e builds only: blank extension pages (without and with one empty script, and one that asks the background once), the baselines npm run bench compares the popup with. */
@@ -188,7 +188,8 @@ export default defineConfig(({ mode, command }) => {
       devContentScriptMatches(),
     ],
     build: {
-      outDir: `dist/${e2e ? 'e2e-' : ''}${browser}`,
+      // npm run dev writes its own build: never over the one the e2e tests load.
+      outDir: `dist/${build ? (e2e ? 'e2e-' : '') : 'dev-'}${browser}`,
       emptyOutDir: true,
       target,
       sourcemap: false,

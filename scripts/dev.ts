@@ -4,8 +4,9 @@
  * show at once (hot module replacement), edits to a content script at the next page load, and
  * edits to the background when the extension reloads itself (crxjs does that on save).
  * `npm run dev -- --headless` starts it all, checks the popup renders from the dev server, and stops.
+ * DIVERT_DEV_PORT moves the server off 5173 (the tests do, so a running `npm run dev` is no bother).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
 import { ensureBrowsers } from './browsers.ts';
@@ -17,13 +18,15 @@ async function main() {
   ensureBrowsers(['chromium']);
   // The e2e variant holds access to the sandbox's hosts, so no permission prompt stands in the way.
   process.env.TARGET = 'chrome';
-  const dist = resolve('dist/e2e-chrome');
+  const dist = resolve('dist/dev-chrome');
+  rmSync(dist, { recursive: true, force: true });
   const server = await createServer({ configFile: 'vite.config.ts', mode: 'e2e' });
   await server.listen();
-  const manifest = resolve(dist, 'manifest.json');
   // crxjs writes the dev build (a loader per page that fetches from the server) when it starts.
-  for (let i = 0; i < 100 && !(existsSync(manifest) && readFileSync(manifest, 'utf8').includes('service-worker-loader')); i++)
-    await new Promise((r) => setTimeout(r, 100));
+  const written = () =>
+    ['manifest.json', 'service-worker-loader.js', 'public_suffix_list.bin'].every((f) => existsSync(resolve(dist, f)));
+  for (let i = 0; i < 300 && !written(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!written()) throw new Error(`the dev build did not appear in ${dist}`);
   console.log(`Dev server on ${server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/'}, extension built into ${dist}`);
 
   const demo = await launchDemo({ headless, dist, build: false });
