@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsWith } from '../../test/fixtures/settings';
 import { DEFAULTS, entryCovering, SCHEMA_VERSION } from './settings';
-import { migrate, validateSettings } from './settings-schema';
+import { migrate, repairSettings, validateSettings } from './settings-schema';
 
 describe('migrate', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -61,5 +61,35 @@ describe('migrations from every past schema', () => {
     expect(schemaVersion).toBe(SCHEMA_VERSION);
     expect(subscriptions).toEqual([]);
     expect(rest).toEqual(v1rest);
+  });
+});
+
+describe('repairSettings', () => {
+  const good = { domain: 'okteto.example.com', enabled: true };
+  const base = {
+    schemaVersion: 2,
+    domains: [good],
+    presets: [],
+    activeNamespace: '',
+    paused: false,
+    showPageBadge: true,
+    recent: [],
+    subscriptions: [],
+  };
+
+  it('keeps what it can read and names what it set aside', () => {
+    const r = repairSettings({ ...base, domains: [good, { domain: 'x', enabled: 'on' }, good], showPageBadge: 3 });
+    expect(r?.value.domains).toEqual([good]);
+    expect(r?.value.showPageBadge).toBe(true);
+    expect(r?.setAside).toEqual(['domains[1]', 'domains[2]', 'showPageBadge']);
+  });
+
+  it('migrates an older schema first, and repairs nothing it cannot read the version of', () => {
+    const { subscriptions: _none, ...v1 } = { ...base, schemaVersion: 1, recent: ['Bad Name', 'alice'] };
+    expect(repairSettings(v1)?.value).toMatchObject({ schemaVersion: 2, subscriptions: [], recent: ['alice'] });
+    expect(repairSettings({ ...base, schemaVersion: 99 })).toBeUndefined();
+    expect(repairSettings({ ...base, schemaVersion: undefined })).toBeUndefined();
+    expect(repairSettings('garbage')).toBeUndefined();
+    expect(repairSettings([base])).toBeUndefined();
   });
 });
