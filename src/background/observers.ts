@@ -2,7 +2,7 @@ import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
 import { type TabDivert, webHost } from '../core/tab-state';
-import { type Context, context, divertAt } from './context';
+import { type Context, context, divertAt, divertIn } from './context';
 import { schedulePublish } from './surfaces';
 import { inOrder, record, stateOf } from './tab-states';
 
@@ -52,7 +52,8 @@ function whenDiverted(
   const host = webHost(url);
   if (tabId < 0 || !host) return Promise.resolve();
   return inOrder(tabId, async () => {
-    const [divert, ctx] = await Promise.all([divertAt(tabId, host), context()]);
+    const ctx = await context();
+    const divert = divertIn(ctx, tabId, host);
     if (divert) await then({ ctx, divert, host });
   });
 }
@@ -116,9 +117,10 @@ async function onWorkerSent(url: string, baggage: string | undefined, initiator:
   const host = webHost(url);
   const from = webHost(initiator);
   if (!host || !from) return;
-  if (!(await divertAt(-1, host))) return;
+  const ctx = await context();
+  if (!divertIn(ctx, -1, host)) return;
   await Promise.all(
-    Object.keys((await context()).pins).map((tab) => {
+    Object.keys(ctx.pins).map((tab) => {
       const tabId = Number(tab);
       return inOrder(tabId, async () => {
         const state = await stateOf(tabId);

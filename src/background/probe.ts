@@ -4,7 +4,7 @@ import type { Result } from '../core/result';
 import { entryCovering } from '../core/settings';
 import { webHost } from '../core/tab-state';
 import { fetchBounded } from '../platform/fetch';
-import { context, divertAt } from './context';
+import { context, divertIn } from './context';
 import { inOrder, loadOf, record, stateOf } from './tab-states';
 
 type Answer = Result<string> & { unanswered?: boolean };
@@ -24,7 +24,8 @@ export function runProbe(tabId: number, pageUrl: string, separateCookies: Promis
   return inOrder(tabId, async () => {
     load = loadOf(tabId);
   }).then(async () => {
-    const [divert, ctx] = await Promise.all([divertAt(tabId, host), context()]);
+    const ctx = await context();
+    const divert = divertIn(ctx, tabId, host);
     const entry = entryCovering(ctx.settings, host);
     const from = entry?.namespaceFrom;
     const url = from?.probe ? probeUrl(pageUrl, from.probe) : undefined;

@@ -5,7 +5,7 @@ import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { read, write } from '../platform/store';
 import { commit } from './commit';
-import { context, divertAt } from './context';
+import { context, divertIn } from './context';
 import { enqueue } from './queue';
 
 /** Tabs whose share link is being applied now (tab id → link): a link's repeated events act once. */
@@ -48,7 +48,7 @@ export async function onShareLink({ tabId, url, documentLifecycle, fromCache }: 
   const namespace = shared.value;
   // Already applied, asked or answered for this tab (a reload, or the person changed it since).
   if (done?.url === url && done.namespace === namespace) return;
-  if (!(await divertAt(tabId, host, namespace))) return;
+  if (!divertIn(ctx, tabId, host, namespace)) return;
   if (!chosenBefore(ctx.settings, ctx.okteto?.namespaces, namespace)) {
     await record(tabId, { namespace, url, status: 'asking' });
     return;

@@ -8,7 +8,7 @@ import { words } from '../platform/i18n';
 import { write } from '../platform/store';
 import { allTabs, tabLoaded, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
-import { type Context, context, divertAt } from './context';
+import { type Context, context, divertIn } from './context';
 import { inOrder, record, stateOf } from './tab-states';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -85,7 +85,7 @@ async function refreshTabs(): Promise<void> {
       // meanwhile (a pin, then the tab reloading) must not be overwritten by the state before it.
       const ctx = await context();
       const host = webHost(tab.url);
-      const requested = host ? (await divertAt(tabId, host))?.namespace : undefined;
+      const requested = host ? divertIn(ctx, tabId, host)?.namespace : undefined;
       const old = await stateOf(tabId);
       const same = old.host === host && old.requested === requested;
       if (!same) await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
