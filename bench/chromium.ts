@@ -13,7 +13,9 @@ import {
   lag,
   type Overhead,
   ownBaggageFetches,
+  type PopupResults,
   poller,
+  popupAgainstBlank,
   timeInPage,
 } from './common';
 import { measuring, timed } from './stats';
@@ -48,38 +50,16 @@ async function withDriver<T>(run: (driver: ChromiumDriver) => Promise<T>): Promi
   }
 }
 
-export interface PopupResults {
-  popupReady: number[];
-  blank: number[];
-  /** The blank page with one empty module script: the floor of any page that runs script. */
-  blankScript: number[];
-}
-
 /** Popup ready vs a blank extension page and that page with one empty script, alternating, each in a fresh tab. */
 export const chromiumPopup = (sandbox: Sandbox, runs: number, warmup: number): Promise<PopupResults> =>
   withDriver(async (driver) => {
     const tabId = await driver.tabId(await driver.open(sandbox.url(FRONTEND)));
-    const base = `chrome-extension://${driver.extensionId}`;
-    const out: PopupResults = { popupReady: [], blank: [], blankScript: [] };
-    measuring('chromium: popup ready, blank page, blank page with a script');
-    const pages: [keyof PopupResults, string, string | undefined][] = [
-      ['popupReady', `src/popup/index.html?tab=${tabId}`, 'divert-switch:ready'],
-      ['blank', 'bench-blank.html', undefined],
-      ['blankScript', 'bench-script.html', undefined],
-    ];
-    await timed(runs, warmup, async (i) => {
-      // Each in a fresh tab, in an order that turns each run: no page always goes first.
-      const times: Partial<Record<keyof PopupResults, number>> = {};
-      for (let k = 0; k < pages.length; k++) {
-        const [name, path, mark] = pages[(i + k) % pages.length];
-        const page = await driver.context.newPage();
-        times[name] = await pageTime(page, `${base}/${path}`, mark);
-        await page.close();
-      }
-      if (i >= warmup) for (const name of Object.keys(out) as (keyof PopupResults)[]) out[name].push(times[name] as number);
-      return times.popupReady as number;
+    return popupAgainstBlank('chromium', tabId, runs, warmup, async (path, mark) => {
+      const page = await driver.context.newPage();
+      const t = await pageTime(page, `chrome-extension://${driver.extensionId}/${path}`, mark);
+      await page.close();
+      return t;
     });
-    return out;
   });
 
 export interface ApplyResults {

@@ -126,3 +126,41 @@ export async function alternate(
   }
   return out;
 }
+
+export interface PopupResults {
+  popupReady: number[];
+  blank: number[];
+  /** The blank page with one empty module script: the floor of any page that runs script. */
+  blankScript: number[];
+}
+
+/**
+ * Popup ready vs a blank extension page and that page with one empty script, each opened in a
+ * fresh tab by `time` (which returns navigation start → mark, or → load without one), in an order
+ * that turns each run: no page always goes first.
+ */
+export async function popupAgainstBlank(
+  who: string,
+  tabId: number,
+  runs: number,
+  warmup: number,
+  time: (path: string, mark?: string) => Promise<number>,
+): Promise<PopupResults> {
+  const out: PopupResults = { popupReady: [], blank: [], blankScript: [] };
+  const pages: [keyof PopupResults, string, string | undefined][] = [
+    ['popupReady', `src/popup/index.html?tab=${tabId}`, 'divert-switch:ready'],
+    ['blank', 'bench-blank.html', undefined],
+    ['blankScript', 'bench-script.html', undefined],
+  ];
+  measuring(`${who}: popup ready, blank page, blank page with a script`);
+  await timed(runs, warmup, async (i) => {
+    const times: Partial<Record<keyof PopupResults, number>> = {};
+    for (let k = 0; k < pages.length; k++) {
+      const [name, path, mark] = pages[(i + k) % pages.length];
+      times[name] = await time(path, mark);
+    }
+    if (i >= warmup) for (const name of Object.keys(out) as (keyof PopupResults)[]) out[name].push(times[name] as number);
+    return times.popupReady as number;
+  });
+  return out;
+}

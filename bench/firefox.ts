@@ -6,8 +6,19 @@ import { until } from '../dev/harness/driver';
 import { FIREFOX, FIREFOX_TEST_PREFS, type FirefoxDriver, launchFirefox } from '../dev/harness/firefox';
 import { locate } from '../dev/harness/locate';
 import type { Sandbox } from '../dev/sandbox/sandbox';
-import { type ApplyResults, noReloadAfterChange, type PopupResults, REFERENCE } from './chromium';
-import { alternate, BARE_HEADER, BARE_RULE_UPDATE, FRONTEND, lag, type Overhead, poller, timeInPage } from './common';
+import { type ApplyResults, noReloadAfterChange, REFERENCE } from './chromium';
+import {
+  alternate,
+  BARE_HEADER,
+  BARE_RULE_UPDATE,
+  FRONTEND,
+  lag,
+  type Overhead,
+  type PopupResults,
+  poller,
+  popupAgainstBlank,
+  timeInPage,
+} from './common';
 import { measuring, timed } from './stats';
 
 /**
@@ -47,26 +58,12 @@ async function popupControls(driver: FirefoxDriver, tabId: number) {
 export const firefoxPopup = (sandbox: Sandbox, runs: number, warmup: number): Promise<PopupResults> =>
   withDriver(async (driver) => {
     const tabId = await driver.tabId(await driver.open(sandbox.url(FRONTEND)));
-    const out: PopupResults = { popupReady: [], blank: [], blankScript: [] };
-    measuring('firefox: popup ready, blank page, blank page with a script');
-    const pages: [keyof PopupResults, string, string | undefined][] = [
-      ['popupReady', `src/popup/index.html?tab=${tabId}`, 'divert-switch:ready'],
-      ['blank', 'bench-blank.html', undefined],
-      ['blankScript', 'bench-script.html', undefined],
-    ];
-    await timed(runs, warmup, async (i) => {
-      // Each in a fresh tab, in an order that turns each run: no page always goes first.
-      const times: Partial<Record<keyof PopupResults, number>> = {};
-      for (let k = 0; k < pages.length; k++) {
-        const [name, path, mark] = pages[(i + k) % pages.length];
-        const page = await driver.extPage(path);
-        times[name] = await timeInPage(page, mark);
-        await page.close();
-      }
-      if (i >= warmup) for (const name of Object.keys(out) as (keyof PopupResults)[]) out[name].push(times[name] as number);
-      return times.popupReady as number;
+    return popupAgainstBlank('firefox', tabId, runs, warmup, async (path, mark) => {
+      const page = await driver.extPage(path);
+      const t = await timeInPage(page, mark);
+      await page.close();
+      return t;
     });
-    return out;
   });
 
 /** Apply: the "Divert this site" click until the next request carries okteto-divert=alice, each run beside a bare rule update. */
