@@ -9,6 +9,17 @@ import { type Sandbox, startSandbox } from '../dev/sandbox/sandbox.ts';
 import { browserPath, ensureBrowsers } from './browsers.ts';
 
 export const DEMO_DOMAIN = 'okteto.demo.localhost'; // Chromium resolves *.localhost to loopback by itself
+/**
+ * `--headless` asked for, or no display to open a window on (said once, as `command` names it):
+ * npm start and npm run dev decide it the same way.
+ */
+export function headlessWanted(command: string): boolean {
+  const asked = process.argv.includes('--headless');
+  const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  if (!asked && noDisplay) console.log(`No display found: running headless (same as ${command} -- --headless).`);
+  return asked || noDisplay;
+}
+
 /** What npm start sets up, in either browser: the demo domain on, presets, diverted to alice. */
 export const DEMO_SETUP = [
   { type: 'addDomain', domain: DEMO_DOMAIN, enabled: true },

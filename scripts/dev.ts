@@ -10,11 +10,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
 import { ensureBrowsers } from './browsers.ts';
-import { launchDemo } from './demo.ts';
+import { headlessWanted, launchDemo } from './demo.ts';
 
 async function main() {
-  const headless =
-    process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+  const headless = headlessWanted('npm run dev');
   ensureBrowsers(['chromium']);
   // The e2e variant holds access to the sandbox's hosts, so no permission prompt stands in the way.
   process.env.TARGET = 'chrome';

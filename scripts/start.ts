@@ -4,14 +4,11 @@
  * `npm start -- --firefox` does the same in Firefox (start-firefox.ts).
  */
 import { mkdir } from 'node:fs/promises';
-import { launchDemo } from './demo.ts';
+import { headlessWanted, launchDemo } from './demo.ts';
 import { startFirefox } from './start-firefox.ts';
 
 async function main() {
-  const wantsHeadless = process.argv.includes('--headless');
-  const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-  if (!wantsHeadless && noDisplay) console.log('No display found: running headless (same as npm start -- --headless).');
-  const headless = wantsHeadless || noDisplay;
+  const headless = headlessWanted('npm start');
   if (process.argv.includes('--firefox')) return startFirefox(headless);
 
   const demo = await launchDemo({ headless });

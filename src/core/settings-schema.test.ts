@@ -66,16 +66,7 @@ describe('migrations from every past schema', () => {
 
 describe('repairSettings', () => {
   const good = { domain: 'okteto.example.com', enabled: true };
-  const base = {
-    schemaVersion: 2,
-    domains: [good],
-    presets: [],
-    activeNamespace: '',
-    paused: false,
-    showPageBadge: true,
-    recent: [],
-    subscriptions: [],
-  };
+  const base = { ...DEFAULTS, domains: [good] };
 
   it('keeps what it can read and names what it set aside', () => {
     const r = repairSettings({ ...base, domains: [good, { domain: 'x', enabled: 'on' }, good], showPageBadge: 3 });
