@@ -201,6 +201,8 @@ export default defineConfig(({ mode, command }) => {
       // Names without content hashes: rolldown's hashes include where the checkout lives. An
       // extension's files need no cache-busting names.
       rolldownOptions: {
+        // The DevTools panel: its devtools_page names it in code, not in the manifest.
+        input: { panel: 'src/devtools/panel.html' },
         output: {
           entryFileNames: 'assets/[name].js',
           chunkFileNames: 'assets/[name].js',

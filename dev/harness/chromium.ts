@@ -8,6 +8,7 @@ import {
   type Rules,
   readPageBadge,
   readSecretStore,
+  rowTexts,
   type Tab,
   type Ui,
   until,
@@ -75,6 +76,10 @@ function uiOf(page: Page): Ui {
       await get(role, name).click();
       return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
     },
+    rows: () => page.evaluate(rowTexts),
+    clickInRow: (row, name) =>
+      page.getByRole('row').filter({ hasText: row }).first().getByRole('button', { name, exact: true }).click(),
+    select: async (name, value) => void (await get('combobox', name).selectOption(value)),
     upload: (name, path) => page.getByLabel(name, { exact: true }).setInputFiles(path),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     close: () => page.close(),
@@ -156,6 +161,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       return id;
     },
     popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
+    panel: async (tab) => uiOf(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`)),
     options: async () => uiOf(await extPage('src/options/index.html')),
     rules: async () =>
       (await worker()).evaluate(async () => ({

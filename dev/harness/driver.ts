@@ -1,5 +1,5 @@
 /** What a spec needs from a browser, the same for Chromium (Playwright) and Firefox (puppeteer BiDi). */
-export type Role = 'switch' | 'checkbox' | 'combobox' | 'textbox' | 'button' | 'status' | 'alert' | 'option';
+export type Role = 'switch' | 'checkbox' | 'combobox' | 'textbox' | 'button' | 'status' | 'alert' | 'option' | 'row' | 'region';
 
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -35,6 +35,12 @@ export interface Ui {
    * give a test no clipboard to read, so the page's writeText is watched for that one click.
    */
   clickAndCopy(role: Role, name: string): Promise<string>;
+  /** The text of every visible row (role row: a table's header row too), top to bottom. */
+  rows(): Promise<string[]>;
+  /** Clicks the button named `name` inside the first visible row whose text contains `row`. */
+  clickInRow(row: string, name: string): Promise<void>;
+  /** Chooses `value` in the select labelled `name`, as a person would. */
+  select(name: string, value: string): Promise<void>;
   /** Chooses a file in the file input labelled `name`, as a person picking it would. */
   upload(name: string, path: string): Promise<void>;
   reload(): Promise<void>;
@@ -64,6 +70,8 @@ export interface Driver {
   open(url: string): Promise<Tab>;
   tabId(tab: Tab): Promise<number>;
   popup(tab?: Tab): Promise<Ui>;
+  /** The DevTools panel's page for `tab`, opened as an extension page with ?tab= (as the popup is). */
+  panel(tab: Tab): Promise<Ui>;
   options(): Promise<Ui>;
   rules(): Promise<Rules>;
   /** A value from the extension's storage.local (read in an extension context). */
@@ -136,4 +144,23 @@ export function readPageBadge(): { text: string; imgs: number } | null {
   const root = host?.shadowRoot;
   if (!root) return null;
   return { text: root.querySelector('[role="status"]')?.textContent ?? '', imgs: root.querySelectorAll('img').length };
+}
+
+/** In the page: the visible rows' texts, whitespace collapsed. Serialized. */
+export function rowTexts(): string[] {
+  return [...document.querySelectorAll('tr, [role="row"]')]
+    .filter((el) => (el as HTMLElement).getClientRects().length > 0)
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+/** In the page: marks the button named `name` in the first visible row containing `row`. Serialized. */
+export function markInRow(row: string, name: string, mark: string): boolean {
+  for (const el of document.querySelectorAll(`[data-e2e="${mark}"]`)) el.removeAttribute('data-e2e');
+  const rows = [...document.querySelectorAll('tr, [role="row"]')].filter(
+    (el) => (el as HTMLElement).getClientRects().length > 0 && (el.textContent ?? '').includes(row),
+  );
+  const named = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim() === name;
+  const found = rows.map((r) => [...r.querySelectorAll('button, [role="button"]')].find(named)).find(Boolean);
+  found?.setAttribute('data-e2e', mark);
+  return !!found;
 }

@@ -7,10 +7,12 @@ import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import {
   askBadgeWorld,
   type Driver,
+  markInRow,
   type Role,
   type Rules,
   readPageBadge,
   readSecretStore,
+  rowTexts,
   type Tab,
   type Ui,
   until,
@@ -201,6 +203,13 @@ export async function launchFirefox(
         await page.click(sel);
         return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
       },
+      rows: () => page.evaluate(rowTexts),
+      clickInRow: async (row, name) => {
+        const mark = `m${++n}`;
+        await until(() => page.evaluate(markInRow, row, name, mark), `button "${name}" in a row with "${row}"`);
+        await page.click(`[data-e2e="${mark}"]`);
+      },
+      select: async (name, value) => void (await page.select(await find('combobox', name), value)),
       upload: async (name, path) => {
         const input = (await page.$(
           await find('file' as Role, name),
@@ -259,6 +268,7 @@ export async function launchFirefox(
       return id;
     },
     popup: async (tab) => uiOf(await ready(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`))),
+    panel: async (tab) => uiOf(await ready(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`))),
     options: async () => uiOf(await ready(await extPage('src/options/index.html'))),
     rules: () =>
       inExt(async () => ({

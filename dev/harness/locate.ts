@@ -19,6 +19,8 @@ export function locate(role: string, name: string | null, mark: string): boolean
       if (['text', 'url', 'search', 'email', 'tel', 'password', ''].includes(type)) return 'textbox';
     }
     if (tag === 'output') return 'status';
+    if (tag === 'tr') return 'row';
+    if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
     return null;
   };
   const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -4,6 +4,7 @@ import { ITEMS } from '../core/storage-items';
 import { timeBoxError } from '../core/time-box';
 import { remove } from '../platform/store';
 import { commit } from './commit';
+import { compareRequest } from './compare';
 import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
 import { clearSiteData, inspectPage } from './page-data';
 import { reloadingAfter } from './reload-after-change';
@@ -44,6 +45,7 @@ const OWN: OwnRows = {
   answerShareLink: ({ tabId, open }) => answerShareLink(tabId, open),
   inspectPage: ({ tabId }) => inspectPage(tabId),
   clearSiteData: ({ tabId }) => clearSiteData(tabId),
+  compareRequest: ({ tabId, requestId, against, withCookies }) => compareRequest(tabId, requestId, against, withCookies),
   planForHost: async ({ host }) => ({ ok: true, value: planForHost(host) }),
   subscribe: ({ url }) => followSubscription(url, true),
   refreshSubscription: ({ url }) => followSubscription(url, false),

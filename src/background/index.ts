@@ -1,8 +1,8 @@
-import { ITEMS, tabServedItem } from '../core/storage-items';
+import { ITEMS } from '../core/storage-items';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
 import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
-import { remove, restrictToTrustedContexts, touches } from '../platform/store';
+import { restrictToTrustedContexts, touches } from '../platform/store';
 import { onAlarm, scheduleSubscriptionRefresh } from './alarms';
 import { dispatch } from './commands';
 import { commit, reconcileStored } from './commit';
@@ -16,6 +16,7 @@ import { refreshOkteto, scheduleOktetoRefresh } from './okteto';
 import { onMenuClick, syncMenus } from './open-diverted';
 import { bypassPinned, bypassWorker, forgetBypass } from './page-data';
 import { noteNavigation, scheduleWorkerSync } from './reconcile';
+import { forgetRequestLog } from './request-log';
 import { wireRequests } from './requests';
 import { forgetShared } from './share';
 import { TOGGLE_COMMAND, toggleSite } from './shortcut';
@@ -26,9 +27,8 @@ import { forgetTab, onTabChange } from './tab-states';
 import { installTestHooks } from './test-hooks';
 import { scheduleTimeBox } from './time-box';
 
-// The background's wiring, in the order it starts: each browser event has one handler, which hands
-// the change to its readers, named in place. Registered synchronously at top level, so that an
-// event waking the worker reaches them.
+// The background's wiring, in the order it starts: each browser event has one handler, which hands the
+// change to its readers, named in place. Registered synchronously, so an event waking the worker reaches them.
 
 /**
  * Every listener that may check a domain (commands, policy, sync, subscriptions, the shortcut)
@@ -92,11 +92,11 @@ browser.permissions.onRemoved.addListener(onPermissions);
 // 8. A closed tab: everything kept about it goes, its pin too.
 browser.tabs.onRemoved.addListener((tabId: number) => {
   forgetTab(tabId);
+  forgetRequestLog(tabId);
   forgetSurfaces(tabId);
   forgetAsker(tabId);
   forgetBypass(tabId);
   scheduleWorkerSync(tabId);
-  void remove(tabServedItem(tabId));
   void forgetShared(tabId);
   void commit((_settings, { [tabId]: _closed, ...pins }) => ({ pins, reply: undefined }));
 });

@@ -1,5 +1,6 @@
 import { memberNames, mergeBaggage } from '../core/baggage-merge';
 import { webHost } from '../core/tab-state';
+import { exactUrl } from '../core/url';
 import type { OutgoingRequest } from '../platform/requests';
 import { context } from './context';
 import { hold, isKept } from './keep-page-baggage-rules';
@@ -36,23 +37,6 @@ function allowAsk(tabId: number, now = Date.now()): boolean {
 }
 
 export const forgetAsker = (tabId: number): void => void buckets.delete(tabId);
-
-/**
- * The one URL a held rule may match, as the browser will send it, or undefined. Refused: anything
- * but http(s), userinfo (it hides the real host from a reader), and the characters urlFilter
- * reads as syntax (`*` `^` `|`), which would widen an anchored filter.
- */
-function exactUrl(raw: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (!/^https?:$/.test(u.protocol) || u.username !== '' || u.password !== '') return undefined;
-  u.hash = '';
-  return /[*^|]/.test(u.href) ? undefined : u.href;
-}
 
 /**
  * Chrome: declarativeNetRequest can only set baggage. An observer of the headers the page asked

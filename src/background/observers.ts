@@ -3,6 +3,7 @@ import { DEFAULT_HEADER } from '../core/probe';
 import { entryCovering } from '../core/settings';
 import { type TabDivert, webHost } from '../core/tab-state';
 import { type Context, context, divertAt, divertIn } from './context';
+import { logRequest } from './request-log';
 import { schedulePublish } from './surfaces';
 import { inOrder, record, stateOf } from './tab-states';
 
@@ -40,21 +41,34 @@ export function onTabUpdated(tabId: number, url: string | undefined): Promise<vo
 /** A page finished loading: its surfaces are published again, and a diverted page gets its badge (surfaces.ts). */
 export const onTabComplete = (tabId: number): void => schedulePublish(tabId);
 
+/** What the browser says of one request (webRequest details, the fields the observers read). */
+export interface RequestSeen {
+  tabId: number;
+  url: string;
+  requestId: string;
+  timeStamp: number;
+  method?: string;
+  type?: string;
+}
+
+interface At {
+  ctx: Context;
+  host: string;
+  /** What the rules do there now: undefined when the host is covered but not diverted. */
+  divert?: TabDivert;
+}
+
 /**
- * A request event of a tab, for a diverted host only: `then` runs in the tab's order with what
- * the rules do there. Events of no tab (-1) and of other hosts are dropped.
+ * A request event of a tab, for a host a domain entry covers: `then` runs in the tab's order with
+ * what the rules do there. Events of no tab (-1) and of other hosts are dropped.
  */
-function whenDiverted(
-  tabId: number,
-  url: string,
-  then: (at: { ctx: Context; divert: TabDivert; host: string }) => Promise<void>,
-): Promise<void> {
+function whenCovered(tabId: number, url: string, then: (at: At) => Promise<void>): Promise<void> {
   const host = webHost(url);
   if (tabId < 0 || !host) return Promise.resolve();
   return inOrder(tabId, async () => {
     const ctx = await context();
-    const divert = divertIn(ctx, tabId, host);
-    if (divert) await then({ ctx, divert, host });
+    if (!entryCovering(ctx.settings, host)) return;
+    await then({ ctx, host, divert: divertIn(ctx, tabId, host) });
   });
 }
 
@@ -67,46 +81,50 @@ function whenDiverted(
 const carried = new Map<string, string | undefined>();
 const MAX_IN_FLIGHT = 1000;
 
-/** A request to a diverted host left with these headers (after DNR). */
-export function onSent(
-  tabId: number,
-  url: string,
-  baggage: string | undefined,
-  requestId?: string,
-  initiator?: string,
-): Promise<void> {
-  if (requestId !== undefined) {
-    carried.delete(requestId);
-    carried.set(requestId, divertNamespaceOf(baggage));
-    if (carried.size > MAX_IN_FLIGHT) carried.delete(carried.keys().next().value as string);
-  }
-  if (tabId < 0) return onWorkerSent(url, baggage, initiator);
-  return whenDiverted(tabId, url, ({ divert }) => record(tabId, { type: 'sent', baggage, expected: divert.namespace }));
-}
-
-/**
- * A response from a diverted host: its served-by header, when the domain's app sets one, and only
- * when its request carried the namespace the tab asks for now.
- */
-export function onResponse(
-  tabId: number,
-  url: string,
-  headers: { name: string; value?: string }[],
-  requestId?: string,
-): Promise<void> {
-  const sent = requestId === undefined ? undefined : carried.get(requestId);
-  if (requestId !== undefined) carried.delete(requestId);
-  return whenDiverted(tabId, url, async ({ ctx, host, divert }) => {
-    if (sent !== divert.namespace) return;
-    const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
-    const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
-    if (value !== undefined) await record(tabId, { type: 'header', value: value.slice(0, 256) });
+/** A request to a covered host left with these headers (after DNR): counted, and logged for the panel. */
+export function onSent(d: RequestSeen, baggage: string | undefined, initiator?: string): Promise<void> {
+  carried.delete(d.requestId);
+  carried.set(d.requestId, divertNamespaceOf(baggage));
+  if (carried.size > MAX_IN_FLIGHT) carried.delete(carried.keys().next().value as string);
+  if (d.tabId < 0) return onWorkerSent(d.url, baggage, initiator);
+  return whenCovered(d.tabId, d.url, async ({ ctx, divert }) => {
+    const expected = divert?.namespace;
+    const idle = ctx.settings.paused ? 'paused' : 'off';
+    const sent = { type: 'sent', id: d.requestId, at: d.timeStamp, method: d.method ?? 'GET', url: d.url } as const;
+    await logRequest(d.tabId, { ...sent, kind: d.type ?? 'other', baggage, expected, idle });
+    if (divert) await record(d.tabId, { type: 'sent', baggage, expected: divert.namespace });
   });
 }
 
-/** A response from a diverted host was served from the browser's cache. */
-export const onCached = (tabId: number, url: string): Promise<void> =>
-  whenDiverted(tabId, url, () => record(tabId, { type: 'cached' }));
+/**
+ * A response from a covered host: its served-by header (the domain's, when its app sets one) goes
+ * to the panel's row; to the tab's state only when its request carried the namespace the tab asks
+ * for now.
+ */
+export function onResponse(d: RequestSeen & { statusCode?: number }, headers: { name: string; value?: string }[]): Promise<void> {
+  const sent = carried.get(d.requestId);
+  carried.delete(d.requestId);
+  return whenCovered(d.tabId, d.url, async ({ ctx, host, divert }) => {
+    const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+    const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
+    await logRequest(d.tabId, { type: 'answered', id: d.requestId, status: d.statusCode ?? 0, served: value });
+    if (divert && sent === divert.namespace && value !== undefined)
+      await record(d.tabId, { type: 'header', value: value.slice(0, 256) });
+  });
+}
+
+/** A request to a covered host is done; one answered from the browser's cache reached no namespace. */
+export const onDone = (d: RequestSeen & { fromCache?: boolean }): Promise<void> =>
+  whenCovered(d.tabId, d.url, async ({ divert }) => {
+    await logRequest(d.tabId, { type: 'done', id: d.requestId, at: d.timeStamp, cached: d.fromCache });
+    if (divert && d.fromCache) await record(d.tabId, { type: 'cached' });
+  });
+
+/** A request to a covered host failed (refused, blocked, cancelled). */
+export const onFailed = (d: RequestSeen & { error?: string }): Promise<void> =>
+  whenCovered(d.tabId, d.url, () =>
+    logRequest(d.tabId, { type: 'failed', id: d.requestId, at: d.timeStamp, error: d.error ?? 'failed' }),
+  );
 
 /**
  * A request of no tab (a service or shared worker) to a diverted host: it counts for each pinned

@@ -2,7 +2,7 @@ import type { Merged } from '../core/baggage-merge';
 import { mergeBaggage } from '../core/baggage-merge';
 import { grantsHost } from '../core/permissions';
 import { divertForRequest, webHost } from '../core/tab-state';
-import type { HeadersChange, OutgoingRequest } from '../platform/requests';
+import { type HeadersChange, type OutgoingRequest, sentByUs } from '../platform/requests';
 import { context } from './context';
 import { inOrder, record } from './tab-states';
 
@@ -32,6 +32,7 @@ export async function divertOf(request: OutgoingRequest) {
  * and tells the tab's diagnostics what became of the page's members.
  */
 export async function mergeInto(request: OutgoingRequest): Promise<HeadersChange> {
+  if (sentByUs(request)) return {};
   const divert = await divertOf(request);
   if (!divert) return {};
   const headers = request.requestHeaders ?? [];

@@ -5,6 +5,7 @@ import { entryCovering } from '../core/settings';
 import { webHost } from '../core/tab-state';
 import { fetchBounded } from '../platform/fetch';
 import { context, divertIn } from './context';
+import { logRequest } from './request-log';
 import { inOrder, loadOf, record, stateOf } from './tab-states';
 
 type Answer = Result<string> & { unanswered?: boolean };
@@ -42,10 +43,9 @@ export function runProbe(tabId: number, pageUrl: string, separateCookies: Promis
       // The tab may have moved on while the probe ran: its answer is about the page it was sent for.
       const now = await stateOf(tabId);
       if (loadOf(tabId) !== load || now.host !== host || now.requested !== divert.namespace) return;
-      await record(
-        tabId,
-        answer.error === undefined ? { type: 'probe', value: answer.value } : { type: 'probe-failed', reason: answer.error },
-      );
+      if (answer.error !== undefined) return record(tabId, { type: 'probe-failed', reason: answer.error });
+      await record(tabId, { type: 'probe', value: answer.value });
+      await logRequest(tabId, { type: 'probe', url: pageUrl, served: answer.value });
     });
   });
 }

@@ -1,7 +1,8 @@
-import { browser, type Tabs } from '../platform/browser';
+import { browser } from '../platform/browser';
 import { canMergeHeaders, observeFetchHeaders, onFetchHeaders } from '../platform/requests';
+import { keepsCookiesApart } from '../platform/tabs';
 import { noticeReplaced } from './keep-page-baggage';
-import { onCached, onNavigate, onResponse, onSent } from './observers';
+import { onDone, onFailed, onNavigate, onResponse, onSent, type RequestSeen } from './observers';
 import { mergeInto } from './page-baggage';
 import { runProbe } from './probe';
 import { noteNavigation } from './reconcile';
@@ -17,13 +18,6 @@ const OBSERVED: Parameters<typeof browser.webRequest.onSendHeaders.addListener>[
   types: ['main_frame', 'sub_frame', 'xmlhttprequest', 'websocket', 'other'],
 };
 /**
- * A private window or a Firefox container keeps cookies apart from the regular profile; the probe,
- * sent from the background, would carry the regular profile's cookies, so it sends none there.
- */
-const separateCookies = (tab: Tabs.Tab) =>
-  tab.incognito || (tab.cookieStoreId !== undefined && tab.cookieStoreId !== 'firefox-default');
-
-/**
  * The request events, each with one handler that hands it to its readers: non-blocking observers
  * of what left with our header and what answered (only hosts we have access to), and the page's
  * own baggage.
@@ -38,31 +32,28 @@ export function wireRequests(): void {
     { urls: ['<all_urls>'], types: ['main_frame'] },
   );
   browser.webRequest.onSendHeaders.addListener(
-    (d: { tabId: number; url: string; requestId: string; requestHeaders?: Headers; initiator?: string; originUrl?: string }) =>
-      void onSent(d.tabId, d.url, baggageOf(d.requestHeaders), d.requestId, d.initiator ?? d.originUrl),
+    (d: RequestSeen & { requestHeaders?: Headers; initiator?: string; originUrl?: string }) =>
+      void onSent(d, baggageOf(d.requestHeaders), d.initiator ?? d.originUrl),
     OBSERVED,
     ['requestHeaders'],
   );
   browser.webRequest.onHeadersReceived.addListener(
-    (d: { tabId: number; url: string; requestId: string; responseHeaders?: Headers }) =>
-      void onResponse(d.tabId, d.url, d.responseHeaders ?? [], d.requestId),
+    (d: RequestSeen & { statusCode?: number; responseHeaders?: Headers }) => void onResponse(d, d.responseHeaders ?? []),
     OBSERVED,
     ['responseHeaders'],
   );
-  // A request done: answered from the cache (no namespace saw it); a document arrived, which starts
-  // its probe (from the same event stream as its navigation: Firefox may say a tab is complete before
-  // its onBeforeRequest) and is where a share link is read (never from a URL the page changed itself).
-  browser.webRequest.onCompleted.addListener((d: DocumentLoad & { type: string; fromCache: boolean }) => {
+  // A request done: its time for the DevTools panel's row, or answered from the cache (no namespace
+  // saw it); a document arrived, which starts its probe (from the same event stream as its
+  // navigation: Firefox may say a tab is complete before its onBeforeRequest) and is where a share
+  // link is read (never from a URL the page changed itself).
+  browser.webRequest.onCompleted.addListener((d: DocumentLoad & RequestSeen & { type: string; fromCache: boolean }) => {
     if (d.tabId < 0) return;
-    if (d.fromCache) void onCached(d.tabId, d.url);
+    void onDone(d);
     if (d.type !== 'main_frame') return;
-    void runProbe(
-      d.tabId,
-      d.url,
-      browser.tabs.get(d.tabId).then(separateCookies, () => true),
-    );
+    void runProbe(d.tabId, d.url, keepsCookiesApart(d.tabId));
     void onShareLink(d);
   }, OBSERVED);
+  browser.webRequest.onErrorOccurred.addListener((d: RequestSeen & { error?: string }) => void onFailed(d), OBSERVED);
 
   // The page's own baggage: Firefox merges okteto-divert into it (a blocking listener on
   // fetch/XHR, which the rules then leave alone); Chrome can only replace it, and says which

@@ -5,7 +5,7 @@ import { tabView } from '../core/tab-view';
 import { setActionLook } from '../platform/action';
 import { injectBadge } from '../platform/content-scripts';
 import { words } from '../platform/i18n';
-import { write } from '../platform/store';
+import { remove, write } from '../platform/store';
 import { allTabs, tabLoaded, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
 import { type Context, context, divertIn } from './context';
@@ -54,9 +54,11 @@ export async function badgeStateFor(tabId: number): Promise<BadgeState> {
   return tabView(c, tabId, state, words, Date.now()).badge;
 }
 
+/** A closed tab: its pending publish and what storage held of it for the popup go. */
 export function forgetSurfaces(tabId: number): void {
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
+  void remove(tabServedItem(tabId));
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;

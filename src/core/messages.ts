@@ -82,6 +82,17 @@ const CommandSchema = v.variant('type', [
    * cache (the popup asked for the browsingData permission first, in the click).
    */
   v.object({ type: v.literal('clearSiteData'), tabId: TabIdSchema }),
+  /**
+   * The DevTools panel: send a GET/HEAD of the tab's request list again with the tab's namespace
+   * and with `against`, side by side (the URL is read from the list, never from here).
+   */
+  v.object({
+    type: v.literal('compareRequest'),
+    tabId: TabIdSchema,
+    requestId: v.pipe(v.string(), v.maxLength(64)),
+    against: NamespaceSchema,
+    withCookies: v.boolean(),
+  }),
 ]);
 
 export type Command = v.InferOutput<typeof CommandSchema>;

@@ -7,6 +7,8 @@ export const RULE_IDS = {
   session: { first: 5000, last: 8999 },
   /** Chrome, "Keep the page's own baggage": one short-lived session rule per merged request. */
   merged: { first: 9000, last: 9999 },
+  /** The DevTools panel's compare: one session rule for the one request the background sends. */
+  compare: { first: 10000, last: 10000 },
 } as const;
 export interface RuleRange {
   readonly first: number;
@@ -20,6 +22,8 @@ export const PRIORITY = {
   tabPin: 2,
   /** One request's merged baggage (its tab, method and URL) beats both. */
   merged: 3,
+  /** The compare's own request (the extension's, to one URL) beats every rule. */
+  compare: 4,
 } as const;
 
 /**
@@ -228,4 +232,4 @@ export function compileSessionRules(
 }
 
 /** The tab id of requests that come from no tab: service workers, shared workers. */
-const TAB_ID_NONE = -1;
+export const TAB_ID_NONE = -1;

@@ -98,8 +98,9 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * `curl -H 'baggage: okteto-divert=<ns>' '<url>'`: how the Divert guide tests a namespace. The
  * fragment is dropped: it never reaches a server.
  */
-export function curlCommand(url: string, namespace: string): string {
+export function curlCommand(url: string, namespace: string, method = 'GET'): string {
   const u = parse(url);
   const target = u ? `${u.origin}${u.pathname}${u.search}` : url;
-  return `curl -H ${quote(`baggage: okteto-divert=${namespace}`)} ${quote(target)}`;
+  const how = method === 'GET' ? '' : method === 'HEAD' ? '-I ' : `-X ${quote(method)} `;
+  return `curl ${how}-H ${quote(`baggage: okteto-divert=${namespace}`)} ${quote(target)}`;
 }

@@ -1,5 +1,6 @@
 import { isNamespace } from './namespace';
 import type { OktetoState } from './okteto';
+import type { RequestLog } from './request-log';
 import type { TabPins } from './rules';
 import type { TabServed } from './served';
 import type { BadgePlace } from './served-messages';
@@ -147,6 +148,10 @@ export interface SharedTab {
 /** What the background learned about one tab's page (it ends with the session). */
 export const tabServedItem = (tabId: number): Item<TabServed | undefined> =>
   item<TabServed | undefined>('session', `served:${tabId}`, undefined, shaped({ requests: isNumber, carried: isNumber }));
+
+/** A tab's requests to covered hosts, for the DevTools panel (background/request-log.ts); ends with the tab. */
+export const requestLogItem = (tabId: number): Item<RequestLog> =>
+  item<RequestLog>('session', `requests:${tabId}`, [], arrayOf(shaped({ id: isString, url: isString, at: isNumber })));
 
 /** Keys older versions wrote that are moved or dropped at start. */
 export const LEGACY_KEYS = { oktetoToken: 'oktetoToken' } as const;

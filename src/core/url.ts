@@ -35,3 +35,20 @@ export function secureUrl(
     `${what[0].toUpperCase()}${what.slice(1)} must use https (http only for localhost), so nobody on the network can read or change what it carries.`,
   );
 }
+
+/**
+ * The one URL a one-request rule may match (a kept page baggage, a compare), as the browser will send it, or undefined. Refused: anything
+ * but http(s), userinfo (it hides the real host from a reader), and the characters urlFilter
+ * reads as syntax (`*` `^` `|`), which would widen an anchored filter.
+ */
+export function exactUrl(raw: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(u.protocol) || u.username !== '' || u.password !== '') return undefined;
+  u.hash = '';
+  return /[*^|]/.test(u.href) ? undefined : u.href;
+}

@@ -21,3 +21,9 @@ export const dnr = {
     },
   },
 };
+
+/**
+ * The extension's own origin as the rules' initiatorDomains read it (Chrome: its id; Firefox: its
+ * internal UUID): a rule limited to it and to tab -1 matches only requests the background sends.
+ */
+export const ownInitiator = (): string => new URL(browser.runtime.getURL('')).hostname;

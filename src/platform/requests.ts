@@ -17,6 +17,10 @@ export type HeadersChange = { requestHeaders?: Header[] };
  */
 export const canMergeHeaders = (): boolean => !!browser.runtime.getManifest().permissions?.includes('webRequestBlocking');
 
+/** A request this extension sent itself (the probe, a compare): it carries what the background set. */
+export const sentByUs = (request: OutgoingRequest): boolean =>
+  request.tabId < 0 && (request.originUrl ?? '').startsWith(browser.runtime.getURL(''));
+
 /**
  * A blocking listener for the request headers of fetch/XHR (pages and workers). The browser
  * reports only requests to hosts we may access: the diverted ones, and pages the user allowed.

@@ -19,3 +19,13 @@ export async function tabLoaded(tabId: number): Promise<boolean> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   return tab !== undefined && tab.status !== 'loading';
 }
+
+/**
+ * A private window or a Firefox container keeps cookies apart from the regular profile: a request
+ * the background sends (the probe, a compare) would carry the regular profile's, so it sends none
+ * there. True for a tab that is gone.
+ */
+export async function keepsCookiesApart(tabId: number): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return !tab || tab.incognito || (tab.cookieStoreId !== undefined && tab.cookieStoreId !== 'firefox-default');
+}

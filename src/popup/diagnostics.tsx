@@ -6,8 +6,8 @@ import { type TabServed, verdict } from '../core/served';
 import { entryCovering, type Settings } from '../core/settings';
 import { requestOrigins } from '../platform/permissions';
 import { resourceUrls } from '../platform/scripting';
+import { explainMismatch } from '../ui/explain-mismatch';
 import { t } from '../ui/i18n';
-import { explainMismatch } from './okteto-facts';
 
 /** Why another namespace answered, when the Okteto API can tell (popup.tsx asks it too, to say each fact once). */
 export const mismatchFacts = (served: TabServed | undefined, namespace: string, okteto?: OktetoState) =>

@@ -2,18 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
 import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
+import { copy } from '../ui/copy';
 import { t } from '../ui/i18n';
-
-/** Copies text; extension pages may write the clipboard in a click (execCommand where they may not). */
-async function copy(text: string, field?: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    field?.select();
-    return document.execCommand('copy');
-  }
-}
 
 /**
  * "Share link" (read-only, with "Copy share link") and "Copy as curl" for the page and the

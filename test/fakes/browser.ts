@@ -172,6 +172,7 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       onSendHeaders: event(),
       onHeadersReceived: event(),
       onCompleted: event(),
+      onErrorOccurred: event(),
     },
     scripting: {
       getRegisteredContentScripts: async ({ ids }: { ids?: string[] } = {}) => scripts.filter((x) => !ids || ids.includes(x.id)),

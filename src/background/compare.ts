@@ -1,0 +1,117 @@
+import { mergeBaggage } from '../core/baggage-merge';
+import { COMPARE_LIMITS, type CompareAnswer, type Comparison } from '../core/compare';
+import type { Reply } from '../core/messages';
+import { DEFAULT_HEADER, PROBE_LIMITS } from '../core/probe';
+import { replayable } from '../core/request-log';
+import { type HeaderRule, PRIORITY, RULE_IDS, TAB_ID_NONE } from '../core/rules';
+import { entryCovering } from '../core/settings';
+import { webHost } from '../core/tab-state';
+import { exactUrl } from '../core/url';
+import { dnr, ownInitiator } from '../platform/dnr';
+import { fetchBounded } from '../platform/fetch';
+import { keepsCookiesApart } from '../platform/tabs';
+import { context, divertIn } from './context';
+import { loggedRequest } from './request-log';
+import { serial } from './serial';
+
+/**
+ * Sends a request of a tab's log again, once with the tab's namespace and once with `against`, and
+ * returns both answers. Only what the rules allow: a GET or HEAD the tab sent to a host it diverts
+ * now (its entry on, its access granted), to that URL alone (redirects are not followed), with the
+ * page's own baggage members kept, within the probe's limits, and without cookies unless asked.
+ * The URL comes from the log, never from the message.
+ */
+export async function compareRequest(
+  tabId: number,
+  id: string,
+  against: string,
+  withCookies: boolean,
+): Promise<Reply<Comparison>> {
+  const row = await loggedRequest(tabId, id);
+  if (!row) return { ok: false, error: 'That request is no longer in this tab’s list: load the page again.' };
+  if (!replayable(row))
+    return { ok: false, error: `Only GET and HEAD requests are sent again; copy this ${row.method} as curl instead.` };
+  const host = webHost(row.url);
+  const ctx = await context();
+  const divert = host ? divertIn(ctx, tabId, host) : undefined;
+  if (!host || !divert)
+    return { ok: false, error: `${host ?? 'This host'} is not diverted in this tab now: turn divert on to compare.` };
+  if (against === divert.namespace) return { ok: false, error: `Pick a namespace other than ${against} to compare with.` };
+  if (withCookies && (await keepsCookiesApart(tabId)))
+    return { ok: false, error: 'This tab keeps its cookies apart (a private window or a container): compare without cookies.' };
+  const header = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+  const url = exactUrl(row.url);
+  if (!url)
+    return { ok: false, error: 'This URL has characters a one-request rule cannot hold (* ^ |): copy it as curl instead.' };
+  const ask = async (namespace: string): Promise<CompareAnswer> => {
+    const baggage = mergeBaggage(row.pageBaggage, namespace).value;
+    return {
+      namespace,
+      ...(await holding(oneRequest(url, row.method, baggage), () => send(url, row.method, baggage, withCookies, header))),
+    };
+  };
+  // One at a time: both go to the same URL, each under its own rule.
+  const [ours, theirs] = await turns('compare', async () => [await ask(divert.namespace), await ask(against)]);
+  return { ok: true, value: { url: row.url, method: row.method, ours, theirs, withCookies, servedHeader: header } };
+}
+
+/** Compares run one after another: one rule id, one request in flight. */
+const turns = serial<string>();
+
+/**
+ * The rules set every request's baggage to the tab's namespace, the background's own included. A
+ * compare's request gets a rule of its own above them: that URL alone (anchored, case-sensitive),
+ * that method, sent by this extension (tab -1, our own origin as initiator), for as long as it runs.
+ */
+const oneRequest = (url: string, method: string, baggage: string): HeaderRule => ({
+  id: RULE_IDS.compare.first,
+  priority: PRIORITY.compare,
+  action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value: baggage }] },
+  condition: {
+    urlFilter: `|${url}|`,
+    isUrlFilterCaseSensitive: true,
+    requestDomains: [new URL(url).hostname],
+    initiatorDomains: [ownInitiator()],
+    requestMethods: [method.toLowerCase()],
+    resourceTypes: ['xmlhttprequest'],
+    tabIds: [TAB_ID_NONE],
+  },
+});
+
+async function holding<T>(rule: HeaderRule, job: () => Promise<T>): Promise<T> {
+  await dnr.session.update({ addRules: [rule], removeRuleIds: [rule.id] });
+  try {
+    return await job();
+  } finally {
+    await dnr.session.update({ addRules: [], removeRuleIds: [rule.id] }).catch(() => undefined);
+  }
+}
+
+async function send(
+  url: string,
+  method: string,
+  baggage: string,
+  withCookies: boolean,
+  header: string,
+): Promise<Omit<CompareAnswer, 'namespace'>> {
+  const res = await fetchBounded(url, {
+    method,
+    timeoutMs: PROBE_LIMITS.timeoutMs,
+    maxBytes: PROBE_LIMITS.maxBytes,
+    headers: { baggage },
+    credentials: withCookies ? 'include' : 'omit',
+  });
+  if ('error' in res)
+    return { error: res.kind === 'timeout' ? res.error : `${res.error} (refused, unreachable, or redirected elsewhere)` };
+  const headers: [string, string][] = [];
+  res.headers.forEach((value, name) => {
+    if (headers.length < COMPARE_LIMITS.headers) headers.push([name.toLowerCase(), value.slice(0, COMPARE_LIMITS.headerChars)]);
+  });
+  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const served = res.headers.get(header)?.slice(0, COMPARE_LIMITS.headerChars) ?? undefined;
+  const answer: Omit<CompareAnswer, 'namespace'> = { status: res.status, headers };
+  if (served !== undefined) answer.served = served;
+  if (res.text === undefined) answer.tooLarge = true;
+  else if (method !== 'HEAD') answer.body = res.text;
+  return answer;
+}

@@ -1,0 +1,99 @@
+import type { CompareAnswer, Comparison } from '../core/compare';
+import { t } from '../ui/i18n';
+import { type BodyDiff, diffAnswers, sameAnswer } from './diff';
+
+const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+
+/** Two answers to the same request, side by side: status, served-by, and only what differs. */
+export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
+  const { ours, theirs } = c;
+  const failed = ours.error !== undefined || theirs.error !== undefined;
+  const diff = failed ? undefined : diffAnswers(ours, theirs, c.servedHeader);
+  return (
+    <>
+      <h2>{t('panelComparisonOf', c.method, c.url)}</h2>
+      <p class="muted">{c.withCookies ? t('panelSentWithCookies') : t('panelSentWithoutCookies')}</p>
+      <table class="sides">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">{ours.namespace}</th>
+            <th scope="col">{theirs.namespace}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('panelStatus')}</th>
+            <td>{side(ours)}</td>
+            <td>{side(theirs)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('panelServed')}</th>
+            <td>{ours.served ?? '—'}</td>
+            <td>{theirs.served ?? '—'}</td>
+          </tr>
+        </tbody>
+      </table>
+      {diff && sameAnswer(diff) && <p class="muted">{t('panelSame', ours.namespace, theirs.namespace)}</p>}
+      {diff && diff.headers.length > 0 && (
+        <>
+          <h3>{t('panelHeadersDiffer')}</h3>
+          <table class="sides">
+            <tbody>
+              {diff.headers.map(([name, a, b]) => (
+                <tr key={name}>
+                  <th scope="row">
+                    <code>{name}</code>
+                  </th>
+                  <td>{a ?? '—'}</td>
+                  <td>{b ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {diff && <Body body={diff.body} ours={ours.namespace} theirs={theirs.namespace} />}
+    </>
+  );
+}
+
+const side = (a: CompareAnswer) => a.error ?? String(a.status);
+
+function Body({ body, ours, theirs }: { body: BodyDiff; ours: string; theirs: string }) {
+  if (body.kind === 'same') return null;
+  if (body.kind === 'missing') return <p class="muted">{body.why === 'too-large' ? t('panelBodyTooLarge') : t('panelNoBody')}</p>;
+  if (body.kind === 'json')
+    return (
+      <>
+        <h3>{t('panelJsonDiffers')}</h3>
+        {body.changes.length > 0 && (
+          <ul class="changes" aria-label={t('panelDifferences')}>
+            {body.changes.map((c) => (
+              <li key={`${c.op}:${c.path}`} class={`op-${c.op}`}>
+                {c.op === 'added'
+                  ? t('panelAdded', c.path, shown(c.ours), ours)
+                  : c.op === 'removed'
+                    ? t('panelRemoved', c.path, shown(c.theirs), theirs)
+                    : t('panelChanged', c.path, shown(c.ours), shown(c.theirs))}
+              </li>
+            ))}
+          </ul>
+        )}
+        {body.namesNamespace.length > 0 && <p class="muted">{t('panelNamesNamespace', body.namesNamespace.join(', '))}</p>}
+      </>
+    );
+  return (
+    <>
+      <h3>{t('panelTextDiffers', ours, theirs)}</h3>
+      <pre class="lines">
+        {body.lines.map((l, i) => (
+          <div key={i} class={l.op === '+' ? 'op-added' : 'op-removed'}>
+            {`${l.op} ${l.text}`}
+          </div>
+        ))}
+        {body.more > 0 && <div class="muted">{t('panelMoreLines', String(body.more))}</div>}
+      </pre>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Tab, until } from '../../dev/harness/driver';
+import { divertApp, FRONTEND, useBrowser } from './helpers';
+
+const MOVIES = '/api/catalog/movies';
+
+describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
+  const env = useBrowser(launch);
+  let app: Tab;
+
+  beforeAll(async () => {
+    // alice runs the catalog, not the frontend: the page comes from staging, its API call from alice.
+    app = await divertApp(env.driver, env.sandbox, 'alice');
+  });
+
+  it('lists the tab’s requests from the page load on, with what was sent and who answered', async () => {
+    const panel = await env.driver.panel(app);
+    const rows = (await until(async () => {
+      const all = await panel.rows();
+      const movies = all.find((r) => r.includes(MOVIES) && r.includes('200'));
+      const page = all.find((r) => r.includes('main_frame') && r.includes('200'));
+      return movies && page ? { movies, page } : undefined;
+    }, 'the page and its API call listed')) as { movies: string; page: string };
+    // Method, URL, type, sent, served by, status.
+    expect(rows.movies).toMatch(/GET.*\/api\/catalog\/movies.*xmlhttprequest.*alice.*alice.*200/);
+    expect(rows.page).toMatch(/GET.*main_frame.*alice.*staging.*200/);
+    // The mismatch is marked and explained (no Okteto connected: the usual causes).
+    expect(rows.page).toContain('≠');
+    expect(rows.page).toContain('is not deployed in alice yet');
+    expect(rows.page).toContain('verify header propagation');
+    expect(rows.movies).not.toContain('≠');
+    await panel.close();
+  });
+
+  it('filters: mismatches only, and by the namespace sent', async () => {
+    const panel = await env.driver.panel(app);
+    await until(async () => (await panel.rows()).some((r) => r.includes(MOVIES)), 'the API call listed');
+    await panel.click('checkbox', 'Mismatches only');
+    await until(async () => !(await panel.rows()).some((r) => r.includes(MOVIES)), 'matching rows hidden');
+    expect((await panel.rows()).some((r) => r.includes('main_frame'))).toBe(true);
+    await panel.click('checkbox', 'Mismatches only');
+    await panel.select('Namespace, sent or served', 'staging');
+    await until(async () => !(await panel.rows()).some((r) => r.includes(MOVIES)), 'only what staging answered');
+    expect((await panel.rows()).some((r) => r.includes('main_frame'))).toBe(true);
+    await panel.select('Namespace, sent or served', 'alice');
+    await until(async () => (await panel.rows()).some((r) => r.includes(MOVIES)), 'alice rows back');
+    await panel.close();
+  });
+
+  it('compares the API call with staging: alice’s added movie is the only difference', async () => {
+    // A cookie of the site's: a compare sends none unless asked.
+    await app.run(`document.cookie = 'session=secret-e2e; path=/'`);
+    env.sandbox.reset();
+    const panel = await env.driver.panel(app);
+    await panel.clickInRow(MOVIES, 'Compare with staging');
+    const result = await panel.waitText('region', 'Added');
+    expect(result).toContain('Added movies[3]: "Alice\'s new pick: Paprika" (only in alice)');
+    expect(result).not.toContain('Changed');
+    expect(result).not.toContain('Removed');
+    expect(result).not.toContain('Headers that differ');
+    // The namespace field names each side: said apart, not as a difference.
+    expect(result).toContain('Each side names its own namespace in: namespace.');
+    // One request each, to that URL alone, without cookies.
+    const sent = env.sandbox.find(MOVIES);
+    expect(sent.map((s) => s.divert).sort()).toEqual(['alice', 'staging']);
+    expect(sent.every((s) => s.headers.cookie === undefined && s.host === FRONTEND)).toBe(true);
+    await panel.close();
+  });
+});
