@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startSandbox } from '../dev/sandbox/sandbox';
 import { chromiumApply, chromiumCold, chromiumOverhead, chromiumPopup } from './chromium';
 import { firefoxApply, firefoxCold, firefoxOverhead, firefoxPopup } from './firefox';
-import { mergeCost, scale } from './scale';
+import { mergeCost, ringCost, scale } from './scale';
 import { fileSize, scriptSizes } from './sizes';
 import { kib, msSpread, pairwise, ratioSpread, type Spread, spread } from './stats';
 
@@ -52,6 +52,11 @@ const BUDGET = {
   scaleRatio: 3,
   /** Merging a page's baggage at the W3C limits / OpenTelemetry's parser reading the same header. */
   mergeRatio: 2,
+  /**
+   * One request kept in the DevTools panel's full ring (sent, answered, done) / the same request
+   * reduced into the tab's served-by state: the ring is a pure 500-row list copied once per event.
+   */
+  ringRatio: 20,
 };
 const verdict = (ok: boolean) => (ok ? 'pass' : '**miss**');
 
@@ -290,6 +295,17 @@ export async function runBench(o: BenchOptions): Promise<string> {
       ratioSpread(r),
       `≤ ${BUDGET.mergeRatio}×`,
       verdict(r.median <= BUDGET.mergeRatio),
+    );
+    const ring = ringCost(Math.max(5, n));
+    const k = spread(pairwise(ring.ring, ring.served));
+    row(
+      "keep one request in the DevTools panel's full ring (500 rows: sent, answered, done)",
+      'node',
+      msSpread(spread(ring.ring), 4),
+      `the same request in the tab's served-by state ${msSpread(spread(ring.served), 4)}`,
+      ratioSpread(k),
+      `≤ ${BUDGET.ringRatio}×`,
+      verdict(k.median <= BUDGET.ringRatio),
     );
   }
   const table = rows.join('\n');

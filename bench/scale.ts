@@ -1,8 +1,10 @@
 import { defaultTextMapGetter, ROOT_CONTEXT } from '@opentelemetry/api';
 import { W3CBaggagePropagator } from '@opentelemetry/core';
 import { BAGGAGE_LIMITS, mergeBaggage } from '../src/core/baggage-merge';
+import { LOG_LIMITS, type RequestLog, reduceLog } from '../src/core/request-log';
 import { compileRules, RULE_IDS } from '../src/core/rules';
 import { diffRules } from '../src/core/rules-diff';
+import { EMPTY, reduceServed, type TabServed } from '../src/core/served';
 import { DEFAULTS, type Settings } from '../src/core/settings';
 
 export interface ScaleRow {
@@ -95,5 +97,56 @@ export function mergeCost(runs: number): MergeRow {
       out.otel.push(b);
     }
   }
+  return out;
+}
+
+export interface RingRow {
+  /** One request kept in a full 500-row log (sent, answered, done), per request, from batches of 100. */
+  ring: number[];
+  /** The floor, alternating: the same request's events reduced into the tab's served-by state, as every diverted request already is. */
+  served: number[];
+}
+
+/** The DevTools panel's ring in Node: what keeping one more request costs the background. */
+export function ringCost(runs: number): RingRow {
+  const url = 'https://movies-staging.okteto.example.com/api/catalog/movies?page=';
+  let log: RequestLog = [];
+  let n = 0;
+  const keep = () => {
+    const id = String(++n);
+    log = reduceLog(log, {
+      type: 'sent',
+      id,
+      at: n,
+      method: 'GET',
+      url: url + n,
+      kind: 'xmlhttprequest',
+      baggage: 'okteto-divert=alice',
+      expected: 'alice',
+    });
+    log = reduceLog(log, { type: 'answered', id, status: 200, served: 'alice' });
+    log = reduceLog(log, { type: 'done', id, at: n + 5 });
+  };
+  let state: TabServed = { ...EMPTY, host: 'movies-staging.okteto.example.com', requested: 'alice' };
+  const serve = () => {
+    state = reduceServed(state, { type: 'sent', baggage: 'okteto-divert=alice', expected: 'alice' });
+    state = reduceServed(state, { type: 'header', value: 'alice' });
+  };
+  for (let i = 0; i < LOG_LIMITS.entries; i++) keep();
+  const per = (fn: () => void) => {
+    const t = performance.now();
+    for (let j = 0; j < 100; j++) fn();
+    return (performance.now() - t) / 100;
+  };
+  const out: RingRow = { ring: [], served: [] };
+  for (let i = 0; i < runs + 3; i++) {
+    const a = per(keep);
+    const b = per(serve);
+    if (i >= 3) {
+      out.ring.push(a);
+      out.served.push(b);
+    }
+  }
+  if (log.length !== LOG_LIMITS.entries) throw new Error('the ring grew past its bound');
   return out;
 }

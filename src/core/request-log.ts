@@ -59,7 +59,9 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
 
 /** The baggage as it left, when the page had members of its own in it (the compare keeps them). */
 const withPageMembers = (baggage: string | undefined) =>
-  baggage && baggage.length <= LOG_LIMITS.baggageChars && (memberNames(baggage)?.length ?? 0) > 0 ? baggage : undefined;
+  baggage?.includes(',') && baggage.length <= LOG_LIMITS.baggageChars && (memberNames(baggage)?.length ?? 0) > 0
+    ? baggage
+    : undefined;
 
 /** A served-by value as shown: trimmed and cut; anything may come back in a header. */
 const shown = (value: string) => cut(value.trim(), LOG_LIMITS.valueChars);
@@ -87,10 +89,12 @@ export function reduceLog(log: RequestLog, event: LogEvent): RequestLog {
       };
       const page = withPageMembers(event.baggage);
       if (page) row.pageBaggage = page;
-      // A redirect sends its next hop with the same id: the row follows it.
+      // A redirect sends its next hop with the same id: the row follows it. One copy, bounded.
       const i = log.findIndex((r) => r.id === event.id);
-      const rest = i < 0 ? log : log.filter((_, j) => j !== i);
-      return [row, ...rest].slice(0, LOG_LIMITS.entries);
+      const next = log.slice(0, i < 0 ? LOG_LIMITS.entries - 1 : LOG_LIMITS.entries);
+      if (i >= 0) next.splice(i, 1);
+      next.unshift(row);
+      return next;
     }
     case 'answered':
       return update(log, event.id, (row) => {

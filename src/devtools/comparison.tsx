@@ -34,6 +34,13 @@ export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
           </tr>
         </tbody>
       </table>
+      {[ours, theirs]
+        .filter((a) => a.served !== undefined && a.served !== a.namespace)
+        .map((a) => (
+          <p key={a.namespace} class="attention">
+            {t('panelAnsweredBy', a.namespace, a.served ?? '')}
+          </p>
+        ))}
       {diff && sameAnswer(diff) && <p class="muted">{t('panelSame', ours.namespace, theirs.namespace)}</p>}
       {diff && diff.headers.length > 0 && (
         <>

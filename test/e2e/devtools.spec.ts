@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
+import type { ChromiumDriver } from '../../dev/harness/chromium';
 import { type Tab, until } from '../../dev/harness/driver';
-import { divertApp, FRONTEND, useBrowser } from './helpers';
+import { divertApp, FRONTEND, marker, useBrowser } from './helpers';
 
 const MOVIES = '/api/catalog/movies';
 
@@ -65,6 +66,40 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
     const sent = env.sandbox.find(MOVIES);
     expect(sent.map((s) => s.divert).sort()).toEqual(['alice', 'staging']);
     expect(sent.every((s) => s.headers.cookie === undefined && s.host === FRONTEND)).toBe(true);
+    await panel.close();
+  });
+
+  it('a compare never follows a redirect: no header, and no request, reaches another host', async () => {
+    const leak = `/__test/leak-${marker('compare')}`;
+    const elsewhere = env.sandbox.url('app.other.example.org', leak);
+    await app.run(`fetch('/__test/redirect?to=' + encodeURIComponent(${JSON.stringify(elsewhere)}), { mode: 'no-cors' })`);
+    await until(() => env.sandbox.find(leak).length === 1, 'the page’s own request arrived');
+    const panel = await env.driver.panel(app);
+    await panel.clickInRow('/__test/redirect', 'Compare with staging');
+    expect(await panel.waitText('region', 'redirected elsewhere')).toContain('GET');
+    expect(env.sandbox.find(leak)).toHaveLength(1);
+    expect(env.sandbox.find(leak)[0].divert).toBeUndefined();
+    await panel.close();
+  });
+
+  // Chromium stops an idle worker after 30 s: DevTools opened later still shows the page's requests.
+  it.runIf(_name === 'chromium')('the list outlives a stopped worker, and what comes after adds to it', async () => {
+    const driver = env.driver as unknown as ChromiumDriver;
+    const tabId = await driver.tabId(app);
+    const stored = async () => ((await driver.session(`requests:${tabId}`)) ?? []) as { url: string }[];
+    const before = await until(async () => ((await stored()).length > 0 ? await stored() : undefined), 'the list stored');
+    const page = await driver.context.newPage();
+    await page.goto(`chrome-extension://${driver.extensionId}/src/options/index.html`);
+    const cdp = await driver.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.close();
+    const after = `${MOVIES}?after-stop=${marker('stop')}`;
+    await app.run(`fetch(${JSON.stringify(after)})`);
+    const panel = await env.driver.panel(app);
+    await until(async () => (await panel.rows()).some((r) => r.includes('after-stop')), 'the new request listed');
+    const rows = await panel.rows();
+    for (const row of before ?? []) expect(rows.some((r) => r.includes(row.url))).toBe(true);
     await panel.close();
   });
 });
