@@ -28,6 +28,17 @@ try {
     await options.screenshot({ path: `docs/options-${scheme}.png`, fullPage: true });
     await options.close();
   }
+  // The DevTools Divert panel (opened as DevTools opens it, bound to the demo tab): the page's
+  // requests, a mismatch explained, and the API call compared with staging.
+  const panel = await demo.context.newPage();
+  await panel.setViewportSize({ width: 1100, height: 420 });
+  await panel.goto((await demo.popupUrl(demo.app)).replace('src/popup/index.html', 'src/devtools/panel.html'));
+  const movies = panel.getByRole('row').filter({ hasText: '/api/catalog/movies' }).first();
+  await movies.getByRole('button', { name: 'Compare with staging' }).click();
+  await panel.getByRole('region', { name: 'Comparison' }).getByText('Added').waitFor();
+  await panel.screenshot({ path: 'docs/devtools-panel.png', fullPage: true });
+  await panel.close();
+
   // Sharing and a time box: the share link, "Copy as curl", and a divert that pauses by itself.
   await demo.command({ type: 'setDivertUntil', until: Date.now() + 2 * 3_600_000 + 5 * 60_000 });
   const share = await demo.context.newPage();
@@ -92,7 +103,7 @@ try {
     await okteto.close();
   }
   console.log(
-    'docs/popup-{light,dark}.png, docs/popup-share.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
+    'docs/popup-{light,dark}.png, docs/devtools-panel.png, docs/popup-share.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
   );
 } finally {
   await demo.close();

@@ -96,25 +96,28 @@ describe.each(['chrome', 'firefox'])('the built manifest in dist/%s', (dir) => {
 });
 
 describe('the DevTools panel (built)', () => {
-  it.each(['chrome', 'firefox'])('%s: the devtools page adds a panel named "Divert" whose page is in the build', async (browser) => {
-    const dist = join('dist', browser);
-    const built = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-    expect(built.devtools_page).toBe('src/devtools/devtools.html');
-    // Run the built devtools page's script against a stand-in of the devtools API, as the browser would.
-    const created: string[][] = [];
-    const html = readFileSync(join(dist, built.devtools_page), 'utf8');
-    const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1] ?? '';
-    const g = globalThis as { chrome?: unknown };
-    g.chrome = { devtools: { inspectedWindow: { tabId: 1 }, panels: { create: (...args: string[]) => created.push(args) } } };
-    try {
-      await import(/* @vite-ignore */ join(process.cwd(), dist, script));
-    } finally {
-      g.chrome = undefined;
-    }
-    expect(created).toHaveLength(1);
-    const [title, icon, page] = created[0] as string[];
-    expect(title).toBe('Divert');
-    expect(existsSync(join(dist, icon))).toBe(true);
-    expect(existsSync(join(dist, page))).toBe(true);
-  });
+  it.each(['chrome', 'firefox'])(
+    '%s: the devtools page adds a panel named "Divert" whose page is in the build',
+    async (browser) => {
+      const dist = join('dist', browser);
+      const built = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+      expect(built.devtools_page).toBe('src/devtools/devtools.html');
+      // Run the built devtools page's script against a stand-in of the devtools API, as the browser would.
+      const created: string[][] = [];
+      const html = readFileSync(join(dist, built.devtools_page), 'utf8');
+      const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1] ?? '';
+      const g = globalThis as { chrome?: unknown };
+      g.chrome = { devtools: { inspectedWindow: { tabId: 1 }, panels: { create: (...args: string[]) => created.push(args) } } };
+      try {
+        await import(/* @vite-ignore */ join(process.cwd(), dist, script));
+      } finally {
+        g.chrome = undefined;
+      }
+      expect(created).toHaveLength(1);
+      const [title, icon, page] = created[0] as string[];
+      expect(title).toBe('Divert');
+      expect(existsSync(join(dist, icon))).toBe(true);
+      expect(existsSync(join(dist, page))).toBe(true);
+    },
+  );
 });
