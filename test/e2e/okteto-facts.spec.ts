@@ -89,6 +89,15 @@ describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launc
     expect(text.split('bob runs no services of its own').length - 1).toBe(1);
     expect(text).not.toContain('The service you changed is not deployed in bob yet'); // the generic causes give way to the facts
     await again.close();
+    // The DevTools panel explains the page's row with the same facts.
+    const panel = await env.driver.panel(app);
+    const row = (await until(
+      async () => (await panel.rows()).find((r) => r.includes('main_frame') && r.includes('≠ staging')),
+      'the page row marked',
+    )) as string;
+    expect(row).toContain('frontend is not deployed in bob, so staging answers it.');
+    expect(row).not.toContain('verify header propagation');
+    await panel.close();
   });
 
   it('refreshes on its alarm while a divert is on: a namespace being deleted is flagged on the toolbar without the popup', async () => {
