@@ -8,22 +8,7 @@ type ApiMode = 'ok' | 'html' | 'graphql-error' | 'down';
  * Exactly the subset of the Okteto API the contract names ("Okteto API"), as a real GraphQL schema:
  * a query for a field the real API does not list fails validation here as it would there.
  */
-const SCHEMA = buildSchema(`
-  type Query {
-    spaces: [Space!]!
-    space(id: String!): Space
-  }
-  type Mutation {
-    wakeSpace(space: String!): Space
-  }
-  type Space {
-    id: String!
-    owner: String
-    status: String
-    persistent: Boolean
-    deployments: [Resource!]!
-    statefulsets: [Resource!]!
-  }
+const RESOURCES = `
   type Resource {
     id: String!
     name: String!
@@ -33,6 +18,63 @@ const SCHEMA = buildSchema(`
   }
   type Endpoint {
     url: String!
+  }
+`;
+const SCHEMA = buildSchema(`
+  type Query {
+    spaces: [Space!]!
+    space(id: String!): Space
+    previews(labels: [String]): [Preview!]!
+    preview(id: String!): Preview
+  }
+  type Mutation {
+    wakeSpace(space: String!): Space
+    wakePreview(preview: String!): Preview
+  }
+  type Space {
+    id: String!
+    owner: String
+    status: String
+    persistent: Boolean
+    deployments: [Resource!]!
+    statefulsets: [Resource!]!
+  }
+  type Preview {
+    id: String!
+    scope: String
+    branch: String
+    previewLabels: [String!]
+    sleeping: Boolean
+    persistent: Boolean
+    endpoints: [Endpoint!]!
+    deployments: [Resource!]!
+    statefulsets: [Resource!]!
+  }
+  ${RESOURCES}
+`);
+
+/**
+ * An older instance (the contract's older shapes): Space has only id and sleeping, previews take
+ * no labels and have no branch, and nothing says what a namespace runs.
+ */
+const OLDER_SCHEMA = buildSchema(`
+  type Query {
+    spaces: [Space!]!
+    space(id: String!): Space
+    previews: [Preview!]!
+  }
+  type Mutation {
+    wakeSpace(space: String!): Space
+    wakePreview(preview: String!): Preview
+  }
+  type Space {
+    id: String!
+    sleeping: Boolean
+  }
+  type Preview {
+    id: String!
+    scope: String
+    sleeping: Boolean
   }
 `);
 
@@ -49,6 +91,8 @@ export interface StandInSpace {
   persistent?: boolean;
   deployments: StandInResource[];
   statefulsets: StandInResource[];
+  /** A preview environment (listed by `previews`, not `spaces`), built from this branch. */
+  preview?: { branch: string; scope?: 'personal' | 'global'; labels?: string[] };
 }
 
 const resource = (space: string) => (r: StandInResource) => ({
@@ -64,7 +108,14 @@ const resource = (space: string) => (r: StandInResource) => ({
  * Tests change `spaces` (statuses, what runs where), `token` and `mode` to make it answer in each
  * way a real one can; every call and every woken space is recorded. Loopback only.
  */
-export async function startOktetoApi(options: { token: string; namespaces?: string[]; spaces?: StandInSpace[] }) {
+export async function startOktetoApi(options: {
+  token: string;
+  namespaces?: string[];
+  spaces?: StandInSpace[];
+  /** `older`: an older instance's schema (OLDER_SCHEMA). */
+  version?: 'current' | 'older';
+}) {
+  const schema = options.version === 'older' ? OLDER_SCHEMA : SCHEMA;
   const api = {
     token: options.token,
     spaces:
@@ -87,23 +138,41 @@ export async function startOktetoApi(options: { token: string; namespaces?: stri
     id: s.id,
     owner: s.owner ?? 'someone',
     status: s.status,
+    sleeping: s.status === 'Sleeping',
     persistent: s.persistent ?? false,
+    scope: s.preview?.scope ?? 'personal',
+    branch: s.preview?.branch,
+    previewLabels: s.preview?.labels ?? [],
+    endpoints: s.deployments.flatMap((d) => d.endpoints ?? []).map((url) => ({ url })),
     deployments: s.deployments.map(resource(s.id)),
     statefulsets: s.statefulsets.map(resource(s.id)),
   });
+  const spaces = () => api.spaces.filter((s) => !s.preview);
+  const previews = () => api.spaces.filter((s) => s.preview);
+  const waking = (list: () => StandInSpace[], id: string) => {
+    const s = list().find((x) => x.id === id);
+    if (!s) throw new GraphQLError(`"${id}" not found`);
+    api.woken.push(id);
+    s.status = 'Active';
+    return view(s);
+  };
   const root = {
-    spaces: () => api.spaces.map(view),
+    spaces: () => spaces().map(view),
     space: ({ id }: { id: string }) => {
-      const s = api.spaces.find((x) => x.id === id);
+      const s = spaces().find((x) => x.id === id);
       return s ? view(s) : null;
     },
-    wakeSpace: ({ space }: { space: string }) => {
-      const s = api.spaces.find((x) => x.id === space);
-      if (!s) throw new GraphQLError(`space "${space}" not found`);
-      api.woken.push(space);
-      s.status = 'Active';
-      return view(s);
+    // `labels`: only previews carrying every one of them (none given: all).
+    previews: ({ labels }: { labels?: string[] | null }) =>
+      previews()
+        .filter((s) => (labels ?? []).every((l) => s.preview?.labels?.includes(l)))
+        .map(view),
+    preview: ({ id }: { id: string }) => {
+      const s = previews().find((x) => x.id === id);
+      return s ? view(s) : null;
     },
+    wakeSpace: ({ space }: { space: string }) => waking(spaces, space),
+    wakePreview: ({ preview }: { preview: string }) => waking(previews, preview),
   };
 
   const server = createServer((req, res) => {
@@ -128,7 +197,7 @@ export async function startOktetoApi(options: { token: string; namespaces?: stri
         return json(400, { errors: [{ message: 'body is not JSON' }] });
       }
       const result = await graphql({
-        schema: SCHEMA,
+        schema,
         source: String(request.query ?? ''),
         rootValue: root,
         variableValues: (request.variables ?? undefined) as Record<string, unknown> | undefined,

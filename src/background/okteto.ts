@@ -1,58 +1,11 @@
 import type { Reply } from '../core/messages';
-import {
-  OKTETO_LIMITS,
-  type OktetoState,
-  readSpace,
-  readSpaces,
-  readWake,
-  SPACE_QUERY,
-  SPACES_QUERY,
-  type SpaceDetail,
-  validateInstanceUrl,
-  WAKE_MUTATION,
-} from '../core/okteto';
-import { fail, type Result } from '../core/result';
+import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl } from '../core/okteto';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
-import { fetchBounded } from '../platform/fetch';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, remove, write } from '../platform/store';
 import { storedSettings } from './context';
-
-/**
- * POST <instance>/graphql with the user's token: the only place the token goes. The token is
- * sent only to the origin it was stored for: a caller passing another instance gets a refusal.
- */
-async function ask<T>(
-  instance: string,
-  token: string,
-  query: string,
-  variables: Record<string, string> | undefined,
-  read: (status: number, contentType: string | null, body: string | undefined) => Result<T>,
-): Promise<Result<T>> {
-  const res = await fetchBounded(`${instance}/graphql`, {
-    method: 'POST',
-    body: JSON.stringify(variables ? { query, variables } : { query }),
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-    timeoutMs: OKTETO_LIMITS.timeoutMs,
-    maxBytes: OKTETO_LIMITS.maxBytes,
-  });
-  if ('error' in res) {
-    return fail(
-      res.kind === 'timeout'
-        ? `${instance} did not answer within ${OKTETO_LIMITS.timeoutMs / 1000} s. Try again, or check the URL.`
-        : `Cannot reach ${instance} (${res.error}). Check the URL and your connection (VPN?).`,
-    );
-  }
-  return read(res.status, res.headers.get('content-type'), res.text);
-}
-
-const fetchSpaces = (instance: string, token: string) =>
-  ask(instance, token, SPACES_QUERY, undefined, (st, ct, body) => readSpaces(instance, st, ct, body));
-const fetchSpace = (instance: string, token: string, namespace: string) =>
-  ask(instance, token, SPACE_QUERY, { id: namespace }, (st, ct, body) =>
-    readSpace(instance, namespace, st, ct, body, Date.now()),
-  );
+import { fetchDetail, fetchListed, wake } from './okteto-api';
 
 const validToken = (token: string) => /^[\x21-\x7e]{8,4096}$/.test(token.trim());
 
@@ -62,9 +15,9 @@ export async function connectOkteto(url: string, token: string): Promise<Reply> 
   if (instance.error !== undefined) return { ok: false, error: instance.error };
   if (!validToken(token))
     return { ok: false, error: 'Paste your Okteto personal access token (Settings → Personal Access Tokens in Okteto).' };
-  const spaces = await fetchSpaces(instance.value, token.trim());
-  if (spaces.error !== undefined) return { ok: false, error: spaces.error };
-  const state: OktetoState = { url: instance.value, ...spaces.value, fetchedAt: Date.now() };
+  const listed = await fetchListed(instance.value, token.trim());
+  if (listed.error !== undefined) return { ok: false, error: listed.error };
+  const state: OktetoState = { url: instance.value, ...listed.value, fetchedAt: Date.now() };
   await writeSecret({ token: token.trim(), origin: instance.value });
   await write(ITEMS.okteto, state);
   return { ok: true, value: state };
@@ -99,24 +52,27 @@ export async function refreshOkteto(focus?: string[]): Promise<Reply> {
     await write(ITEMS.okteto, { ...state, error });
     return { ok: false, error: error ?? 'Not connected.' };
   }
-  const spaces = await fetchSpaces(state.url, token);
-  if (spaces.error !== undefined) {
-    await write(ITEMS.okteto, { ...state, error: spaces.error });
-    return { ok: false, error: spaces.error };
+  const listed = await fetchListed(state.url, token, state.api);
+  if (listed.error !== undefined) {
+    await write(ITEMS.okteto, { ...state, error: listed.error });
+    return { ok: false, error: listed.error };
   }
-  const wanted = (await inUse(focus)).filter((n) => spaces.value.namespaces.includes(n));
-  const answers = await Promise.all(wanted.map(async (n) => [n, await fetchSpace(state.url, token, n)] as const));
+  const { api, previews } = listed.value;
+  const wanted = api.details ? (await inUse(focus)).filter((n) => listed.value.namespaces.includes(n)) : [];
+  const answers = await Promise.all(wanted.map(async (n) => [n, await fetchDetail(state.url, token, n, n in previews)] as const));
   const details: Record<string, SpaceDetail> = {};
   let detailError: string | undefined;
   for (const [n, d] of answers) {
     if (d.error === undefined) details[n] = d.value;
+    // An older instance that cannot say what runs is asked no more (remembered with the instance).
+    else if (d.unknown) api.details = false;
     else {
       detailError ??= d.error;
       const kept = state.details?.[n];
       if (kept) details[n] = kept;
     }
   }
-  const next: OktetoState = { url: state.url, ...spaces.value, details, fetchedAt: Date.now(), error: detailError };
+  const next: OktetoState = { url: state.url, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
   await write(ITEMS.okteto, next);
   return detailError !== undefined ? { ok: false, error: detailError } : { ok: true, value: next };
 }
@@ -130,9 +86,7 @@ export async function wakeOkteto(namespace: string): Promise<Reply> {
   if (!state || token === undefined)
     return { ok: false, error: error ?? 'Connect to your Okteto instance first (options page).' };
   if (!state.namespaces.includes(namespace)) return { ok: false, error: `${namespace} is not among your Okteto namespaces.` };
-  const woke = await ask(state.url, token, WAKE_MUTATION, { space: namespace }, (st, ct, body) =>
-    readWake(state.url, st, ct, body),
-  );
+  const woke = await wake(state.url, token, namespace, namespace in (state.previews ?? {}));
   if (woke.error !== undefined) return { ok: false, error: woke.error };
   const after = await refreshOkteto([namespace]);
   return after.ok ? { ok: true, value: (after.value as OktetoState).statuses?.[namespace] } : after;

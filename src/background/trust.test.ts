@@ -51,7 +51,8 @@ describe('trust', () => {
       const refused = (await bg.send({ type: 'refreshOkteto' })) as { ok: boolean; error: string };
       expect(refused.ok).toBe(false);
       expect(refused.error).toMatch(/issued for https:\/\/okteto\.example\.com.*not sent/);
-      expect(calls).toEqual(['https://okteto.example.com/graphql', 'https://okteto.example.com/graphql']);
+      // Connect and refresh each list the namespaces and the preview environments; nothing after the rewrite.
+      expect(calls).toEqual(Array(4).fill('https://okteto.example.com/graphql'));
       expect(JSON.stringify(env.current.fake.storage.local.dump())).not.toContain('okteto-token-1');
     } finally {
       vi.unstubAllGlobals();

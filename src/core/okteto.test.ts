@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSpaces, validateInstanceUrl } from './okteto';
+import { readPreviews, readSpaces, unsupported, validateInstanceUrl } from './okteto';
 
 const I = 'https://okteto.example.com';
 
@@ -131,5 +131,36 @@ describe('endpoints', () => {
     expect(namespaceInHost(okteto, 'movies-alice-2.okteto.example.com')).toBe('alice-2');
     expect(namespaceInHost(okteto, 'movies-alice.okteto.example.com')).toBe('alice');
     expect(namespaceInHost(okteto, 'example.com')).toBeUndefined();
+  });
+});
+
+describe('readPreviews (what an instance may send)', () => {
+  const read = (previews: unknown) => readPreviews(I, 200, 'application/json', JSON.stringify({ data: { previews } }));
+  it('keeps valid ids once each; a branch only as plain printable text, a scope only as a word', () => {
+    const r = read([
+      { id: 'pr-1', branch: 'feature/login', scope: 'global', sleeping: false },
+      { id: 'pr-2', branch: '<img src=x onerror=alert(1)> x', scope: 'ev il' },
+      { id: 'pr-3', branch: 'b'.repeat(10_000), sleeping: true },
+      { id: 'Not A Namespace', branch: 'x' },
+      { id: 'pr-1', branch: 'again' },
+    ]);
+    expect(r.value).toEqual({
+      namespaces: ['pr-1', 'pr-2', 'pr-3'],
+      statuses: { 'pr-1': 'Active', 'pr-3': 'Sleeping' },
+      previews: { 'pr-1': { branch: 'feature/login', scope: 'global' }, 'pr-2': {}, 'pr-3': {} },
+    });
+  });
+  it('bounds a flood of previews, and refuses what is not a list', () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ id: `pr-${i}`, branch: 'b' }));
+    expect(read(many).value?.namespaces.length).toBeLessThanOrEqual(2000);
+    expect(read({ nope: true }).error).toContain('did not answer the previews query');
+  });
+  it('tells a field the instance does not know from other errors', () => {
+    expect(unsupported(JSON.stringify({ errors: [{ message: 'Unknown argument "labels" on field "Query.previews".' }] }))).toBe(
+      true,
+    );
+    expect(unsupported(JSON.stringify({ errors: [{ message: 'not-authorized' }] }))).toBe(false);
+    expect(unsupported('<html>')).toBe(false);
+    expect(unsupported(undefined)).toBe(false);
   });
 });

@@ -10,6 +10,26 @@ export const SPACES_QUERY = 'query { spaces { id owner status persistent } }';
 export const SPACE_QUERY =
   'query ($id: String!) { space(id: $id) { id status deployments { id name status deployedBy endpoints { url } } statefulsets { id name status deployedBy endpoints { url } } } }';
 export const WAKE_MUTATION = 'mutation ($space: String!) { wakeSpace(space: $space) { id } }';
+
+/**
+ * Self-hosted instances run older versions. Each list is the shapes the okteto CLI itself has sent,
+ * newest first: a refresh steps down one when the instance says it does not know a field or an
+ * argument (remembered per instance, in OktetoState.api, so the next refresh does not fail first).
+ */
+export const SPACES_STEPS = [
+  SPACES_QUERY,
+  'query { spaces { id status persistent } }',
+  // Older instances: Space has no status, persistent or owner (the CLI's deprecatedListNamespaces).
+  'query { spaces { id sleeping } }',
+] as const;
+/** Preview environments (pkg/okteto/preview.go): by labels, and without them on servers that reject `labels`. */
+export const PREVIEWS_STEPS = [
+  'query ($labels: [String]) { previews(labels: $labels) { id scope branch previewLabels sleeping persistent } }',
+  'query { previews { id scope sleeping } }',
+] as const;
+export const PREVIEW_QUERY =
+  'query ($id: String!) { preview(id: $id) { id endpoints { url } deployments { id name status deployedBy endpoints { url } } statefulsets { id name status deployedBy endpoints { url } } } }';
+export const WAKE_PREVIEW_MUTATION = 'mutation ($preview: String!) { wakePreview(preview: $preview) { id } }';
 export const OKTETO_LIMITS = {
   timeoutMs: 8000,
   maxBytes: 1024 * 1024,
@@ -43,9 +63,28 @@ export interface SpaceDetail {
   fetchedAt: number;
 }
 
+/** A preview environment (a namespace too): its branch and scope, where the instance says them. */
+export interface PreviewInfo {
+  branch?: string;
+  scope?: string;
+}
+
+/** Which shapes an instance answers (indexes into SPACES_STEPS and PREVIEWS_STEPS; past the end: none). */
+export interface ApiShapes {
+  spaces: number;
+  previews: number;
+  /** Whether it tells what a namespace runs (the space and preview queries). */
+  details: boolean;
+}
+
 export interface OktetoState {
   url: string;
+  /** Namespaces and preview environments: all of them are namespaces a request can be diverted to. */
   namespaces: string[];
+  /** The preview environments among `namespaces`. */
+  previews?: Record<string, PreviewInfo>;
+  /** What this instance was found to answer (absent: the newest shapes, not yet tried). */
+  api?: ApiShapes;
   /** Each namespace's status, where the instance says it. */
   statuses?: Record<string, string>;
   /** The services of the namespaces in use (at most OKTETO_LIMITS.maxDetails). */
@@ -53,6 +92,16 @@ export interface OktetoState {
   fetchedAt?: number;
   error?: string;
 }
+
+/** An older instance: it says which namespaces sleep, not their other statuses or what runs in them. */
+export const isOlderInstance = (s: OktetoState): boolean =>
+  !!s.api && (s.api.spaces >= SPACES_STEPS.length - 1 || !s.api.details);
+
+/** Namespaces apart from preview environments, and the preview environments (for counts). */
+export const countsOf = (s: OktetoState) => {
+  const previews = Object.keys(s.previews ?? {}).length;
+  return { namespaces: s.namespaces.length - previews, previews };
+};
 
 /** The spaces query's answer: names (sorted, valid, once each) and their statuses. */
 export interface Spaces {
@@ -138,6 +187,21 @@ const statusOf = (x: unknown): string | undefined => {
   return s && (STATUSES.includes(s) || /^[A-Za-z]{1,40}$/.test(s)) ? s : undefined;
 };
 
+/**
+ * The instance does not know a field, argument or type the query named (a GraphQL validation
+ * error): the caller steps down to an older shape instead of failing.
+ */
+export function unsupported(body: string | undefined): boolean {
+  if (body === undefined || body.length > 64 * 1024) return false;
+  try {
+    const errors = (JSON.parse(body) as { errors?: { message?: unknown }[] })?.errors;
+    return Array.isArray(errors) && errors.some((e) => UNSUPPORTED.test(String(e?.message ?? '')));
+  } catch {
+    return false;
+  }
+}
+const UNSUPPORTED = /Cannot query field|Unknown argument|Unknown type/i;
+
 /** The answer to SPACES_QUERY → namespace names (sorted, valid ones, once each) and their statuses. */
 export function readSpaces(
   instance: string,
@@ -155,14 +219,46 @@ export function readSpaces(
     const id = (s as { id?: unknown })?.id;
     if (typeof id !== 'string' || !isNamespace(id)) continue;
     names.add(id);
-    const st = statusOf((s as { status?: unknown }).status);
+    // Older instances say only whether a space sleeps.
+    const sleeping = (s as { sleeping?: unknown }).sleeping;
+    const st =
+      statusOf((s as { status?: unknown }).status) ??
+      (typeof sleeping === 'boolean' ? (sleeping ? 'Sleeping' : 'Active') : undefined);
     if (st) statuses[id] = st;
   }
   const namespaces = [...names].sort().slice(0, OKTETO_LIMITS.maxNamespaces);
   return ok({ namespaces, statuses: Object.fromEntries(namespaces.filter((n) => n in statuses).map((n) => [n, statuses[n]])) });
 }
 
-/** The answer to SPACE_QUERY → what the namespace runs (at most OKTETO_LIMITS.maxResources). */
+/** The answer to the previews query (either shape) → their names, statuses, branches and scopes. */
+export function readPreviews(
+  instance: string,
+  status: number,
+  contentType: string | null,
+  body: string | undefined,
+): Result<Spaces & { previews: Record<string, PreviewInfo> }> {
+  const data = readGraphql(instance, status, contentType, body);
+  if (data.error !== undefined) return data;
+  const list = data.value.previews;
+  if (!Array.isArray(list)) return fail(`${instance}/graphql did not answer the previews query as Okteto does.`);
+  const spaces = readSpaces(instance, 200, 'application/json', JSON.stringify({ data: { spaces: list } }));
+  if (spaces.error !== undefined) return spaces;
+  const previews: Record<string, PreviewInfo> = {};
+  const listed = new Set(spaces.value.namespaces);
+  for (const p of list.slice(0, 10 * OKTETO_LIMITS.maxNamespaces)) {
+    const id = (p as { id?: unknown })?.id;
+    if (typeof id !== 'string' || !listed.has(id) || id in previews) continue;
+    const info: PreviewInfo = {};
+    const branch = text((p as { branch?: unknown }).branch, 200);
+    const scope = text((p as { scope?: unknown }).scope, 40);
+    if (branch && /^[\x21-\x7e]+$/.test(branch)) info.branch = branch;
+    if (scope && /^[a-z]+$/i.test(scope)) info.scope = scope;
+    previews[id] = info;
+  }
+  return ok({ ...spaces.value, previews });
+}
+
+/** The answer to SPACE_QUERY (or PREVIEW_QUERY: `key` preview) → what the namespace runs (at most OKTETO_LIMITS.maxResources). */
 export function readSpace(
   instance: string,
   namespace: string,
@@ -170,10 +266,11 @@ export function readSpace(
   contentType: string | null,
   body: string | undefined,
   now: number,
+  key: 'space' | 'preview' = 'space',
 ): Result<SpaceDetail> {
   const data = readGraphql(instance, status, contentType, body);
   if (data.error !== undefined) return data;
-  const space = data.value.space as Record<string, unknown> | null | undefined;
+  const space = data.value[key] as Record<string, unknown> | null | undefined;
   if (space === null) return fail(`${namespace} is not among your Okteto namespaces (deleted, or not shared with you).`);
   if (typeof space !== 'object' || space === undefined)
     return fail(`${instance}/graphql did not answer the namespace query as Okteto does.`);
@@ -201,10 +298,16 @@ export function readSpace(
 }
 
 /** The answer to WAKE_MUTATION: accepted, or why not. */
-export function readWake(instance: string, status: number, contentType: string | null, body: string | undefined): Result<true> {
+export function readWake(
+  instance: string,
+  status: number,
+  contentType: string | null,
+  body: string | undefined,
+  key: 'wakeSpace' | 'wakePreview' = 'wakeSpace',
+): Result<true> {
   const data = readGraphql(instance, status, contentType, body);
   if (data.error !== undefined) return data;
-  return data.value.wakeSpace ? ok(true) : fail(`${instance} did not wake the namespace.`);
+  return data.value[key] ? ok(true) : fail(`${instance} did not wake the namespace.`);
 }
 
 /** Which service of which known namespace answers on `host`, from the endpoints the API listed. */

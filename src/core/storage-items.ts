@@ -90,6 +90,8 @@ export const ITEMS = {
       namespaces: arrayOf(isString),
       statuses: optional(recordOf(isString)),
       details: optional(recordOf(shaped({ services: arrayOf(shaped({ name: isString, endpoints: arrayOf(isString) })) }))),
+      previews: optional(recordOf(shaped({ branch: optional(isString), scope: optional(isString) }))),
+      api: optional(shaped({ spaces: isNumber, previews: isNumber, details: (x) => typeof x === 'boolean' })),
       fetchedAt: optional(isNumber),
       error: optional(isString),
     }),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type OktetoState, readContextShow, validateInstanceUrl } from '../core/okteto';
+import { countsOf, isOlderInstance, type OktetoState, readContextShow, validateInstanceUrl } from '../core/okteto';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';
@@ -15,6 +15,14 @@ interface Props {
 const patternOf = (instance: string) => `*://${new URL(instance).hostname}/*`;
 
 /** Connect to an Okteto instance so the popup offers the user's namespaces from it. */
+/** "Connected to <url>: 3 namespaces" (and its preview environments, when it has any). */
+const connected = (url: string, state: OktetoState) => {
+  const { namespaces, previews } = countsOf(state);
+  return previews > 0
+    ? t('oktetoConnectedPreviews', url, String(namespaces), String(previews))
+    : t('oktetoConnected', url, String(namespaces));
+};
+
 export function Okteto({ okteto, onError }: Props) {
   const [url, setUrl] = useState(okteto?.url ?? '');
   const [token, setToken] = useState('');
@@ -55,13 +63,14 @@ export function Okteto({ okteto, onError }: Props) {
       const reply = await run<OktetoState>({ type: 'connectOkteto', url: instance.value, token });
       if (!reply.ok) return;
       setToken('');
-      setDone(t('oktetoConnected', instance.value, String((reply.value as OktetoState).namespaces.length)));
+      setDone(connected(instance.value, reply.value as OktetoState));
     });
   };
   const refresh = async () => {
     const reply = await run<OktetoState>({ type: 'refreshOkteto' });
     if (!reply.ok) return;
-    setDone(t('oktetoConnected', okteto?.url ?? '', String((reply.value as OktetoState | undefined)?.namespaces.length ?? 0)));
+    const state = reply.value as OktetoState | undefined;
+    setDone(state ? connected(state.url, state) : t('oktetoConnected', okteto?.url ?? '', '0'));
   };
   const forget = async () => {
     if (okteto?.url) await browser.permissions.remove({ origins: [patternOf(okteto.url)] }).catch(() => false);
@@ -98,7 +107,7 @@ export function Okteto({ okteto, onError }: Props) {
       </form>
       {okteto && (
         <p class="muted">
-          {t('oktetoState', okteto.url, String(okteto.namespaces.length))}{' '}
+          {t('oktetoState', okteto.url, String(countsOf(okteto).namespaces))}{' '}
           <button type="button" onClick={() => void refresh()}>
             {t('oktetoRefresh')}
           </button>{' '}
@@ -107,6 +116,7 @@ export function Okteto({ okteto, onError }: Props) {
           </button>
         </p>
       )}
+      {okteto && isOlderInstance(okteto) && <p class="muted">{t('oktetoOlder', okteto.url)}</p>}
       {okteto?.error && <p class="attention">{okteto.error}</p>}
       {done && (
         <p role="status" class="done">

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { endpointAt, endpointOf, isGoing, type OktetoService, type OktetoState } from '../core/okteto';
+import { endpointAt, endpointOf, isGoing, isOlderInstance, type OktetoService, type OktetoState } from '../core/okteto';
 import { t } from '../ui/i18n';
 import { useCommand } from '../ui/use-command';
 
@@ -39,8 +39,11 @@ export function NamespaceFacts({
     await run({ type: 'wakeOkteto', namespace });
     setWaking(false);
   };
+  const preview = okteto.previews?.[namespace];
   return (
     <section class="facts" aria-label={t('oktetoFacts')}>
+      {preview && <p class="muted">{t('previewFacts', namespace, preview.branch ?? t('previewNoBranch'))}</p>}
+      {isOlderInstance(okteto) && <p class="muted">{t('oktetoOlderFacts', namespace)}</p>}
       {status === 'Sleeping' && (
         <p class="attention">
           {t('nsSleeping', namespace)}{' '}

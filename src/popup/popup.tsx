@@ -176,7 +176,15 @@ export function Popup() {
         listLabel={t('namespaceSuggestions')}
         value={namespace}
         placeholder={t('namespacePlaceholder')}
-        options={namespaceOptions(settings, t('recent'), okteto?.namespaces, t('fromOkteto'), okteto?.statuses)}
+        options={namespaceOptions(
+          settings,
+          t('recent'),
+          okteto?.namespaces,
+          t('fromOkteto'),
+          okteto?.statuses,
+          okteto?.previews,
+          (branch) => t('previewOf', branch),
+        )}
         invalid={error !== undefined}
         onCommit={onNamespace}
       />

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOktetoApi } from '../../dev/sandbox/okteto-api';
-import { readSpace, readSpaces, readWake, SPACE_QUERY, SPACES_QUERY, WAKE_MUTATION } from '../../src/core/okteto';
+import {
+  PREVIEW_QUERY,
+  PREVIEWS_STEPS,
+  readPreviews,
+  readSpace,
+  readSpaces,
+  readWake,
+  SPACE_QUERY,
+  SPACES_QUERY,
+  SPACES_STEPS,
+  unsupported,
+  WAKE_MUTATION,
+  WAKE_PREVIEW_MUTATION,
+} from '../../src/core/okteto';
 
 // The extension's queries against the stand-in's real GraphQL schema (graphql-js, exactly the
 // contract's subset), read by the extension's own parsers.
@@ -82,5 +95,72 @@ describe('the Okteto API queries the extension sends', () => {
     expect(readSpaces(okteto.url, r.status, r.type, r.body).error).toMatch(
       /does not offer what Divert Switch asks of it \(Cannot query field "createdAt"/,
     );
+  });
+
+  it('previews: by labels, with their branch and status; the preview query and its wake', async () => {
+    okteto.api.spaces.push({
+      id: 'pr-7',
+      status: 'Sleeping',
+      deployments: [{ name: 'frontend', endpoints: ['https://movies-pr-7.okteto.example.com'] }],
+      statefulsets: [],
+      preview: { branch: 'feature/login', labels: ['movies'] },
+    });
+    const r = await post(PREVIEWS_STEPS[0], { labels: [] });
+    expect(readPreviews(okteto.url, r.status, r.type, r.body).value).toEqual({
+      namespaces: ['pr-7'],
+      statuses: { 'pr-7': 'Sleeping' },
+      previews: { 'pr-7': { branch: 'feature/login', scope: 'personal' } },
+    });
+    const other = await post(PREVIEWS_STEPS[0], { labels: ['another-team'] });
+    expect(readPreviews(okteto.url, other.status, other.type, other.body).value?.namespaces).toEqual([]);
+    const d = await post(PREVIEW_QUERY, { id: 'pr-7' });
+    expect(readSpace(okteto.url, 'pr-7', d.status, d.type, d.body, 5, 'preview').value?.services.map((x) => x.name)).toEqual([
+      'frontend',
+    ]);
+    const w = await post(WAKE_PREVIEW_MUTATION, { preview: 'pr-7' });
+    expect(readWake(okteto.url, w.status, w.type, w.body, 'wakePreview')).toEqual({ value: true });
+    // A preview is not a space: the spaces query does not list it.
+    const sp = await post(SPACES_QUERY);
+    expect(readSpaces(okteto.url, sp.status, sp.type, sp.body).value?.namespaces).not.toContain('pr-7');
+  });
+});
+
+describe('an older instance (the contract’s older shapes)', () => {
+  let older: Awaited<ReturnType<typeof startOktetoApi>>;
+  const TOKEN = 'okteto-pat-older-0123456789';
+  beforeAll(async () => {
+    older = await startOktetoApi({
+      token: TOKEN,
+      version: 'older',
+      spaces: [
+        { id: 'alice', status: 'Sleeping', deployments: [], statefulsets: [] },
+        { id: 'staging', status: 'Active', deployments: [], statefulsets: [] },
+        { id: 'pr-3', status: 'Active', deployments: [], statefulsets: [], preview: { branch: 'fix' } },
+      ],
+    });
+  });
+  afterAll(() => older.close());
+  const post = async (query: string, variables?: object) => {
+    const res = await fetch(`${older.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+  };
+
+  it('refuses each newer shape as not known, and answers the oldest', async () => {
+    for (const q of [SPACES_STEPS[0], SPACES_STEPS[1], PREVIEWS_STEPS[0], SPACE_QUERY])
+      expect(unsupported((await post(q, { labels: [], id: 'alice' })).body), q).toBe(true);
+    const spaces = await post(SPACES_STEPS[2]);
+    expect(unsupported(spaces.body)).toBe(false);
+    expect(readSpaces(older.url, spaces.status, spaces.type, spaces.body).value).toEqual({
+      namespaces: ['alice', 'staging'],
+      statuses: { alice: 'Sleeping', staging: 'Active' },
+    });
+    const previews = await post(PREVIEWS_STEPS[1]);
+    expect(readPreviews(older.url, previews.status, previews.type, previews.body).value?.previews).toEqual({
+      'pr-3': { scope: 'personal' },
+    });
   });
 });

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS } from '../../dev/harness/browsers';
+import { type Driver, type Tab, until } from '../../dev/harness/driver';
+import { type StandInSpace, startOktetoApi } from '../../dev/sandbox/okteto-api';
+import { divertApp, FRONTEND, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
+
+const TOKEN = 'okteto-pat-versions-0123456789';
+type StandIn = Awaited<ReturnType<typeof startOktetoApi>>;
+
+/** The sandbox's namespaces, and a preview environment of a pull request that runs the frontend. */
+const spaces = (): StandInSpace[] => [
+  { id: 'staging', status: 'Active', deployments: [{ name: 'frontend' }, { name: 'catalog' }], statefulsets: [] },
+  { id: 'alice', status: 'Active', deployments: [{ name: 'catalog' }], statefulsets: [] },
+  {
+    id: 'pr-12',
+    status: 'Active',
+    deployments: [{ name: 'frontend', endpoints: [`https://movies-pr-12.${TEST_DOMAIN}`] }],
+    statefulsets: [],
+    preview: { branch: 'feature/login', labels: ['team-movies'] },
+  },
+];
+
+async function connect(driver: Driver, url: string): Promise<string> {
+  const options = await driver.options();
+  await options.type('textbox', 'Okteto instance URL', url);
+  await options.type('textbox', 'Personal access token', TOKEN);
+  await options.click('button', 'Connect');
+  const said = await options.waitText('status', 'Connected');
+  await options.close();
+  return said;
+}
+
+const queries = (okteto: StandIn) => okteto.api.calls.map((c) => (JSON.parse(c.body) as { query: string }).query);
+
+describe.each(BROWSERS)('%s: preview environments and older Okteto instances', (_name, launch) => {
+  const env = useBrowser(launch);
+  let current: StandIn;
+  let older: StandIn;
+  let app: Tab;
+
+  beforeAll(async () => {
+    current = await startOktetoApi({ token: TOKEN, spaces: spaces() });
+    older = await startOktetoApi({ token: TOKEN, spaces: spaces(), version: 'older' });
+    env.sandbox.deployments.frontend = ['staging', 'pr-12'];
+    app = await divertApp(env.driver, env.sandbox, 'alice');
+  });
+  afterAll(async () => {
+    await current?.close();
+    await older?.close();
+  });
+
+  it('lists previews in their own group, labelled with their branch, and diverts to one', async () => {
+    expect(await connect(env.driver, current.url)).toContain('2 namespaces and 1 preview environments');
+    // The API's own query, by labels (none: all of them).
+    expect(queries(current).some((q) => q.includes('previews(labels: $labels)'))).toBe(true);
+    const popup = await env.driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'pr-1');
+    await until(() => popup.exists('option', 'pr-12 Preview · feature/login'), 'the preview offered with its branch');
+    await reloadedBy(app, async () => {
+      await popup.click('option', 'pr-12 Preview · feature/login');
+      await popup.waitText('status', 'okteto-divert=pr-12');
+    });
+    await popup.close();
+    // The shared host's page now comes from the pull request's frontend.
+    await until(async () => (await env.driver.badge(app)).title.includes('Served by pr-12.'), 'served by the preview');
+    // Asleep, it says so, and Wake sends the preview's own mutation.
+    const pr = current.api.spaces.find((x) => x.id === 'pr-12') as StandInSpace;
+    pr.status = 'Sleeping';
+    const again = await env.driver.popup(app);
+    await until(async () => (await again.pageText()).includes('pr-12 is a preview environment, of feature/login.'), 'the facts');
+    await until(async () => (await again.pageText()).includes('pr-12 is sleeping'), 'asleep');
+    await again.click('button', 'Wake');
+    await until(() => current.api.woken.includes('pr-12'), 'the wakePreview mutation');
+    expect(queries(current).some((q) => q.includes('wakePreview(preview: $preview)'))).toBe(true);
+    await again.close();
+    expect(
+      env.sandbox
+        .find('/')
+        .filter((s) => s.host === FRONTEND)
+        .at(-1)?.divert,
+    ).toBe('pr-12');
+  });
+
+  it('an older instance (Space with only id and sleeping, previews without labels) still lists its namespaces', async () => {
+    const said = await connect(env.driver, older.url);
+    expect(said).toContain('2 namespaces and 1 preview environments');
+    // It stepped down field by field, and remembers: a refresh asks the older shapes first.
+    expect(queries(older)).toContain('query { spaces { id sleeping } }');
+    expect(queries(older)).toContain('query { previews { id scope sleeping } }');
+    const options = await env.driver.options();
+    await until(async () => (await options.pageText()).includes('is an older Okteto'), 'what it cannot tell');
+    older.api.calls.length = 0;
+    await options.click('button', 'Refresh namespaces');
+    await options.waitText('status', 'Connected');
+    await options.close();
+    expect(queries(older).slice(0, 2)).toEqual(['query { spaces { id sleeping } }', 'query { previews { id scope sleeping } }']);
+    // What it does say: the namespaces, a sleeping one, and that it cannot say more.
+    const popup = await env.driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'ali');
+    await until(() => popup.exists('option', 'alice Okteto'), 'alice offered');
+    await popup.type('combobox', 'Namespace', 'pr-1');
+    await until(() => popup.exists('option', 'pr-12 Preview · pr-12'), 'the preview offered, by its name (no branch said)');
+    await until(async () => (await popup.pageText()).includes('it says whether pr-12 sleeps'), 'the older instance said');
+    await popup.close();
+  });
+});
