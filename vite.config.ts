@@ -33,7 +33,7 @@ function manifestFor(browser: Browser, e2e: boolean, popupApart: boolean): Manif
     m.key = E2E_KEY;
     // Chromium has no pref to answer the optional permission prompt (Firefox's harness turns
     // prompts off): granted up front, the popup's permissions.request still runs and resolves.
-    m.permissions = [...m.permissions, 'browsingData'];
+    m.permissions = [...m.permissions, 'browsingData', 'notifications'];
   }
   if (browser === 'firefox') {
     // Firefox reads managed storage from policies.json without a schema.

@@ -8,11 +8,12 @@ import { dispatch } from './commands';
 import { commit, reconcileStored } from './commit';
 import { handleContent } from './content';
 import { CONTEXT_ITEMS, invalidateContext } from './context';
+import { wireDeployNotifications } from './deploy-news';
 import { forgetAsker } from './keep-page-baggage';
 import { moveLegacyToken } from './legacy';
 import { applyManaged } from './managed';
 import { onTabComplete, onTabUpdated } from './observers';
-import { refreshOkteto, scheduleOktetoRefresh } from './okteto';
+import { refreshOkteto, scheduleOktetoRefresh, wakeOkteto } from './okteto';
 import { onMenuClick, syncMenus } from './open-diverted';
 import { bypassPinned, bypassWorker, forgetBypass } from './page-data';
 import { noteNavigation, scheduleWorkerSync } from './reconcile';
@@ -30,11 +31,8 @@ import { scheduleTimeBox } from './time-box';
 // The background's wiring, in the order it starts: each browser event has one handler, which hands the
 // change to its readers, named in place. Registered synchronously, so an event waking the worker reaches them.
 
-/**
- * Every listener that may check a domain (commands, policy, sync, subscriptions, the shortcut)
- * runs once the packaged public suffix list is loaded, one load per wake. Request observers check
- * no domain and do not wait for it.
- */
+/** Listeners that may check a domain (commands, policy, sync, subscriptions, the shortcut) run once the
+ * packaged public suffix list is loaded, one load per wake; request observers check none and do not wait. */
 const whenReady =
   <A extends unknown[], R>(listener: (...args: A) => R) =>
   (...args: A): Promise<Awaited<R>> =>
@@ -114,7 +112,8 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
   }
 });
 
-// 11. "Open diverted to" in the link menu.
+// 11. "Open diverted to" in the link menu; a click on a deploy's notification.
+wireDeployNotifications(wakeOkteto);
 browser.contextMenus.onClicked.addListener(
   (info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab) => void onMenuClick(info, tab),
 );

@@ -5,6 +5,7 @@ import { browser } from '../platform/browser';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, remove, write } from '../platform/store';
 import { storedSettings } from './context';
+import { followDeploys } from './deploy-news';
 import { fetchDetail, fetchListed, wake } from './okteto-api';
 
 const validToken = (token: string) => /^[\x21-\x7e]{8,4096}$/.test(token.trim());
@@ -72,7 +73,9 @@ export async function refreshOkteto(focus?: string[]): Promise<Reply> {
       if (kept) details[n] = kept;
     }
   }
-  const next: OktetoState = { url: state.url, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
+  const listedNow: OktetoState = { url: state.url, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
+  // What changed since the last answer: the toolbar title, and a notification when asked for.
+  const next = await followDeploys(state, listedNow);
   await write(ITEMS.okteto, next);
   return detailError !== undefined ? { ok: false, error: detailError } : { ok: true, value: next };
 }

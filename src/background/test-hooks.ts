@@ -1,5 +1,8 @@
 import type { Reply } from '../core/messages';
 import { browser } from '../platform/browser';
+import { notified } from '../platform/notifications';
+import { onNewsAction } from './deploy-news';
+import { wakeOkteto } from './okteto';
 import { builtMenu, menuItemId, onMenuClick } from './open-diverted';
 import { enqueue } from './queue';
 
@@ -16,6 +19,7 @@ interface Parts {
  *   after a browser start);
  * - `test:alarms` lists the alarms set, and `test:alarm:<name>` fires one (nobody waits 15 minutes);
  * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it;
+ * - `test:notifications` lists the notifications created (id and message), and `test:notification:<id>` clicks one;
  * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
  * - anything else is the keyboard shortcut's command, for the given tab.
  */
@@ -28,6 +32,13 @@ export function installTestHooks({ dispatch, onAlarm, onCommand }: Parts): void 
         return 'held';
       }
       if (command === 'test:alarms') return JSON.stringify(await browser.alarms.getAll());
+      if (command === 'test:notifications') return JSON.stringify(notified());
+      const clicked = /^test:notification:(\S+)$/.exec(command);
+      if (clicked) {
+        // A click on one of our notifications (headless browsers show none to click).
+        await onNewsAction(clicked[1] as string, wakeOkteto);
+        return 'clicked';
+      }
       if (command === 'test:menus') return builtMenu();
       const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
       if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));

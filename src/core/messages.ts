@@ -49,6 +49,8 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setShowPageBadge'), show: v.boolean() }),
   v.object({ type: v.literal('setKeepPageBaggage'), keep: v.boolean() }),
   v.object({ type: v.literal('setReloadAfterChange'), reload: v.boolean() }),
+  /** The options switch: the notifications permission was asked for in the click, before this. */
+  v.object({ type: v.literal('setNotifyChanges'), notify: v.boolean() }),
   v.object({ type: v.literal('setBypassWorker'), bypass: v.boolean() }),
   /** Divert until this time (ms since the epoch), then pause by itself; null: no time limit. */
   v.object({ type: v.literal('setDivertUntil'), until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),

@@ -85,6 +85,8 @@ export interface OktetoState {
   previews?: Record<string, PreviewInfo>;
   /** What this instance was found to answer (absent: the newest shapes, not yet tried). */
   api?: ApiShapes;
+  /** The last change seen in each namespace in use (core/deploy-news.ts), for the toolbar title. */
+  news?: Record<string, { line: string; at: number }>;
   /** Each namespace's status, where the instance says it. */
   statuses?: Record<string, string>;
   /** The services of the namespaces in use (at most OKTETO_LIMITS.maxDetails). */

@@ -185,6 +185,7 @@ const HANDLERS = {
     return ok({ settings: cmd.until === null ? rest : { ...rest, paused: false, divertUntil: cmd.until } });
   },
   setReloadAfterChange: (settings, cmd) => ok({ settings: { ...settings, reloadAfterChange: cmd.reload } }),
+  setNotifyChanges: (settings, cmd) => ok({ settings: { ...settings, notifyChanges: cmd.notify } }),
   setBypassWorker: (settings, cmd) => ok({ settings: { ...settings, bypassWorkerInPinnedTabs: cmd.bypass } }),
   setShowPageBadge: (settings, cmd) => ok({ settings: { ...settings, showPageBadge: cmd.show } }),
   setKeepPageBaggage: (settings, cmd) => ok({ settings: { ...settings, keepPageBaggage: cmd.keep } }),

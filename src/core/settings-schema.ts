@@ -29,6 +29,7 @@ const SettingsSchema = v.object({
   showPageBadge: v.boolean(),
   keepPageBaggage: v.optional(v.boolean()),
   reloadAfterChange: v.optional(v.boolean()),
+  notifyChanges: v.optional(v.boolean()),
   bypassWorkerInPinnedTabs: v.optional(v.boolean()),
   divertUntil: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   recent: v.pipe(v.array(NamespaceSchema), v.maxLength(10)),

@@ -60,6 +60,8 @@ export interface Settings {
    * the tab reloads so that the page matches what the popup says. Absent means on.
    */
   reloadAfterChange?: boolean;
+  /** "Tell me when my namespace changes": notifications (an optional permission) for deploys followed. */
+  notifyChanges?: boolean;
   /**
    * The user's choice per browser: pinned tabs whose page a service worker controls load without
    * the worker (a reload that bypasses it), when the worker cannot carry their pin because other

@@ -92,6 +92,7 @@ export const ITEMS = {
       details: optional(recordOf(shaped({ services: arrayOf(shaped({ name: isString, endpoints: arrayOf(isString) })) }))),
       previews: optional(recordOf(shaped({ branch: optional(isString), scope: optional(isString) }))),
       api: optional(shaped({ spaces: isNumber, previews: isNumber, details: (x) => typeof x === 'boolean' })),
+      news: optional(recordOf(shaped({ line: isString, at: isNumber }))),
       fetchedAt: optional(isNumber),
       error: optional(isString),
     }),

@@ -1,3 +1,4 @@
+import { NEWS_MINUTES } from './deploy-news';
 import type { OktetoState } from './okteto';
 import type { TabPins } from './rules';
 import { type TabServed, verdict } from './served';
@@ -67,7 +68,10 @@ export function tabView(
         ? `\n${t('titleServedByNot', known?.served ?? '', divert.namespace)}`
         : '';
   const warning = badge.warning ? `\n⚠ ${badge.warning}.` : '';
-  const title = `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}${box}`;
+  // Follow my deploy: the last change seen in the namespace, for a while (without the notification permission too).
+  const news = okteto?.news?.[divert.namespace];
+  const fresh = news && now - news.at < NEWS_MINUTES * 60_000 ? `\n${news.line}.` : '';
+  const title = `${t('titleDiverted', divert.domain, divert.namespace)}${scope}${answer}${warning}${fresh}${box}`;
   return {
     badge,
     look: asking

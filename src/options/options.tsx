@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fetchHosts } from '../core/callers';
+import { browser } from '../platform/browser';
 import { canMergeHeaders } from '../platform/requests';
 import { t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
@@ -17,6 +18,13 @@ export function Options() {
   const { settings, origins, loaded, okteto } = useExtensionState();
   const [error, setError] = useState<string>();
   const { run } = useCommand(setError);
+  /** "Tell me when my namespace changes": the notifications permission is asked for in the click, and given back when off. */
+  const notifyChanges = async (notify: boolean) => {
+    if (notify && !(await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false)))
+      return setError(t('notifyRefused'));
+    await run({ type: 'setNotifyChanges', notify });
+    if (!notify) await browser.permissions.remove({ permissions: ['notifications'] }).catch(() => false);
+  };
 
   return (
     <div class="options" aria-busy={!loaded}>
@@ -55,6 +63,14 @@ export function Options() {
               onChange={(reload) => void run({ type: 'setReloadAfterChange', reload })}
             />
             <p class="muted">{t('reloadAfterChangeHint')}</p>
+          </div>
+          <div>
+            <Switch
+              label={t('notifyChanges')}
+              checked={settings.notifyChanges === true}
+              onChange={(notify) => void notifyChanges(notify)}
+            />
+            <p class="muted">{t('notifyChangesHint')}</p>
           </div>
           <div>
             <Switch

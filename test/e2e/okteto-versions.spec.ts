@@ -103,4 +103,42 @@ describe.each(BROWSERS)('%s: preview environments and older Okteto instances', (
     await until(async () => (await popup.pageText()).includes('it says whether pr-12 sleeps'), 'the older instance said');
     await popup.close();
   });
+
+  it('a deployment appearing in the chosen namespace gives a notification, whose button reloads the tab without cache', async () => {
+    await connect(env.driver, current.url);
+    const options = await env.driver.options();
+    await options.click('switch', 'Tell me when my namespace changes');
+    await until(() => options.isChecked('switch', 'Tell me when my namespace changes'), 'the switch on');
+    await options.close();
+    const popup = await env.driver.popup(app);
+    await popup.type('combobox', 'Namespace', 'alice', true);
+    await popup.waitText('status', 'okteto-divert=alice');
+    await popup.close();
+    // The refresh alarm reads what alice runs; then `okteto deploy` brings the frontend to alice.
+    expect(await env.driver.command('test:alarm:refresh-okteto', app)).toBe('fired');
+    const alice = current.api.spaces.find((x) => x.id === 'alice') as StandInSpace;
+    alice.deployments.push({ name: 'frontend' });
+    env.sandbox.deployments.frontend = ['staging', 'pr-12', 'alice'];
+    expect(await env.driver.command('test:alarm:refresh-okteto', app)).toBe('fired');
+    const shown = (await until(async () => {
+      const all = JSON.parse(await env.driver.command('test:notifications', app)) as { id: string; message: string }[];
+      return all.find((n) => n.id.startsWith('divert-news:reload:alice:') && n.id.endsWith(':frontend'));
+    }, 'the notification')) as { id: string; message: string };
+    // The namespace and the service, in so many words (Firefox, without buttons: a click does it).
+    expect(shown.message).toMatch(/^frontend is running in alice: reload to see it\.( Click here: Reload without cache\.)?$/);
+    // Without the notification too: the toolbar title says it in one line.
+    await until(
+      async () => (await env.driver.badge(app)).title.includes('frontend is running in alice: reload to see it.'),
+      'the toolbar title',
+    );
+    env.sandbox.reset();
+    expect(await env.driver.command(`test:notification:${shown.id}`, app)).toBe('clicked');
+    const reload = (await until(() => env.sandbox.find('/').find((s) => s.host === FRONTEND), 'the reload')) as {
+      headers: Record<string, string | undefined>;
+      divert?: string;
+    };
+    expect(reload.headers['cache-control']).toBe('no-cache');
+    expect(reload.divert).toBe('alice');
+    await until(async () => (await env.driver.badge(app)).title.includes('Served by alice.'), 'the new frontend answers');
+  });
 });

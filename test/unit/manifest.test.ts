@@ -32,9 +32,12 @@ describe('the manifest (pinned)', () => {
   });
 
   it('asks for browsingData only when the user clears a page’s service worker, and gives it back', () => {
-    expect((manifest as Record<string, unknown>).optional_permissions).toEqual(['browsingData']);
+    expect((manifest as Record<string, unknown>).optional_permissions).toEqual(['browsingData', 'notifications']);
     expect(code).toMatch(/permissions\.request\(\{ permissions: \['browsingData'\] \}\)/);
     expect(code).toMatch(/permissions\.remove\(\{ permissions: \['browsingData'\] \}\)/);
+    // notifications: asked for by the "Tell me when my namespace changes" switch, given back when it goes off.
+    expect(code).toMatch(/permissions\.request\(\{ permissions: \['notifications'\] \}\)/);
+    expect(code).toMatch(/permissions\.remove\(\{ permissions: \['notifications'\] \}\)/);
   });
 
   it('has no host permission at install: each domain is asked for when divert is turned on', () => {
