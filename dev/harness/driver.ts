@@ -120,7 +120,7 @@ export async function askBadgeWorld(tab: Tab): Promise<string> {
   return String(await until(() => tab.run('document.documentElement.dataset.divertTestStorage'), 'the badge world answered'));
 }
 
-/** In an extension context: what the secret store (platform/secrets.ts) holds. Serialized. */
+/** In an extension context: the (first) token the secret store (platform/secrets.ts) holds. Serialized. */
 export function readSecretStore(): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open('divert-switch-secrets', 1);
@@ -128,10 +128,11 @@ export function readSecretStore(): Promise<unknown> {
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       const db = req.result;
-      const get = db.transaction('secrets').objectStore('secrets').get('okteto');
+      // Each instance's token under its own key (okteto:<origin>); the first one, or null.
+      const get = db.transaction('secrets').objectStore('secrets').getAll();
       get.onsuccess = () => {
         db.close();
-        resolve(get.result ?? null);
+        resolve(get.result?.[0] ?? null);
       };
       get.onerror = () => reject(get.error);
     };

@@ -5,7 +5,7 @@ import { timeBoxError } from '../core/time-box';
 import { remove } from '../platform/store';
 import { commit } from './commit';
 import { compareRequest } from './compare';
-import { connectOkteto, forgetOkteto, refreshOkteto, wakeOkteto } from './okteto';
+import { connectOkteto, forgetOkteto, refreshOkteto, setOktetoDomains, wakeOkteto } from './okteto';
 import { clearSiteData, inspectPage } from './page-data';
 import { reloadingAfter } from './reload-after-change';
 import { answerShareLink } from './share';
@@ -51,8 +51,9 @@ const OWN: OwnRows = {
   refreshSubscription: ({ url }) => followSubscription(url, false),
   connectOkteto: ({ url, token }) => connectOkteto(url, token),
   refreshOkteto: ({ namespaces }) => refreshOkteto(namespaces),
-  wakeOkteto: ({ namespace }) => wakeOkteto(namespace),
-  forgetOkteto: () => forgetOkteto(),
+  wakeOkteto: ({ namespace, instance }) => wakeOkteto(namespace, instance),
+  setOktetoDomains: ({ instance, domains }) => setOktetoDomains(instance, domains),
+  forgetOkteto: ({ instance }) => forgetOkteto(instance),
   setSync: ({ enabled }) => setSync(enabled),
   discardAside: () =>
     commit(async () => {

@@ -1,4 +1,5 @@
 import type { OktetoState } from '../core/okteto';
+import { instancesOf } from '../core/okteto-instances';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
@@ -14,7 +15,8 @@ export interface Context {
   settings: Settings;
   /** Settings as stored (what sync sends and commands change). */
   stored: Settings;
-  okteto?: OktetoState;
+  /** The Okteto instances (each site's comes from core/okteto-instances.ts ownerOf). */
+  oktetos: OktetoState[];
   pins: TabPins;
   /** What the workers of each pinned page host carry (core/workers.ts). */
   workers: Record<string, WorkerView>;
@@ -32,7 +34,14 @@ let cached: Promise<Context> | undefined;
  */
 export function context(): Promise<Context> {
   cached ??= Promise.all([
-    readAll({ settings: ITEMS.settings, okteto: ITEMS.okteto, pins: ITEMS.pins, shared: ITEMS.shared, workers: ITEMS.workers }),
+    readAll({
+      settings: ITEMS.settings,
+      okteto: ITEMS.okteto,
+      oktetos: ITEMS.oktetoInstances,
+      pins: ITEMS.pins,
+      shared: ITEMS.shared,
+      workers: ITEMS.workers,
+    }),
     grantedOrigins(),
   ]).then(([stored, origins]) => {
     const settings = migrate(stored.settings).value ?? structuredClone(DEFAULTS);
@@ -43,7 +52,7 @@ export function context(): Promise<Context> {
       pins: stored.pins,
       shared: stored.shared,
       workers: stored.workers,
-      okteto: stored.okteto,
+      oktetos: instancesOf(stored.oktetos, stored.okteto),
       origins,
     };
   });
@@ -51,7 +60,7 @@ export function context(): Promise<Context> {
 }
 
 /** The storage keys the context is made of: only their changes (and permissions) throw it away. */
-export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.pins, ITEMS.shared, ITEMS.workers];
+export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.oktetoInstances, ITEMS.pins, ITEMS.shared, ITEMS.workers];
 
 export function invalidateContext(): void {
   cached = undefined;

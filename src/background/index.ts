@@ -128,7 +128,7 @@ browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unkn
     invalidateContext();
     scheduleRefreshTabs();
   }
-  if (touched([ITEMS.settings, ITEMS.okteto])) void scheduleOktetoRefresh();
+  if (touched([ITEMS.settings, ITEMS.oktetoInstances])) void scheduleOktetoRefresh();
   if (touched([ITEMS.settings])) {
     void scheduleTimeBox();
     void syncMenus();

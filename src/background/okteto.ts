@@ -1,16 +1,29 @@
+import { validateDomain } from '../core/domain';
 import type { Reply } from '../core/messages';
 import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl } from '../core/okteto';
+import { endpointDomains, instanceListing, instancesOf } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
-import { read, remove, write } from '../platform/store';
+import { read, write } from '../platform/store';
 import { storedSettings } from './context';
 import { followDeploys } from './deploy-news';
 import { fetchDetail, fetchListed, wake } from './okteto-api';
+import { serial } from './serial';
 
 const validToken = (token: string) => /^[\x21-\x7e]{8,4096}$/.test(token.trim());
+/** The instances (the one versions before 0.3 kept, until legacy.ts has moved it). */
+const instances = async () => instancesOf(await read(ITEMS.oktetoInstances), await read(ITEMS.okteto));
+/** The list is read, changed and written in one turn: refreshes of two instances lose nothing. */
+const turns = serial<string>();
+const change = (fn: (list: OktetoState[]) => OktetoState[]) =>
+  turns('instances', async () => write(ITEMS.oktetoInstances, fn(await instances())));
+const put = (state: OktetoState) =>
+  change((list) =>
+    list.some((i) => i.url === state.url) ? list.map((i) => (i.url === state.url ? state : i)) : [...list, state],
+  );
 
-/** Connect: nothing is saved unless the instance answers with the namespaces. */
+/** Connect (or reconnect) one instance: nothing is saved unless it answers with the namespaces. */
 export async function connectOkteto(url: string, token: string): Promise<Reply> {
   const instance = validateInstanceUrl(url);
   if (instance.error !== undefined) return { ok: false, error: instance.error };
@@ -18,20 +31,12 @@ export async function connectOkteto(url: string, token: string): Promise<Reply> 
     return { ok: false, error: 'Paste your Okteto personal access token (Settings → Personal Access Tokens in Okteto).' };
   const listed = await fetchListed(instance.value, token.trim());
   if (listed.error !== undefined) return { ok: false, error: listed.error };
-  const state: OktetoState = { url: instance.value, ...listed.value, fetchedAt: Date.now() };
+  const before = (await instances()).find((i) => i.url === instance.value);
   await writeSecret({ token: token.trim(), origin: instance.value });
-  await write(ITEMS.okteto, state);
-  return { ok: true, value: state };
-}
-
-/** The token, if it may go to the instance the state names; else why not. */
-async function credentials(): Promise<{ state?: OktetoState; token?: string; error?: string }> {
-  const [secret, state] = await Promise.all([readSecret(), read(ITEMS.okteto)]);
-  if (!secret || !state) return { state };
-  if (secret.origin !== state.url) {
-    return { state, error: `The saved token was issued for ${secret.origin}, not ${state.url}; it was not sent. Connect again.` };
-  }
-  return { state, token: secret.token };
+  await put({ ...before, url: instance.value, ...listed.value, fetchedAt: Date.now(), error: undefined });
+  // What it runs, so its sites are recognised as its own (the owner guess reads the endpoints).
+  const refreshed = await refreshInstance(instance.value);
+  return { ok: true, value: refreshed.ok ? refreshed.value : (await instances()).find((i) => i.url === instance.value) };
 }
 
 /** The namespaces whose services are worth knowing: the ones in use, the asked one first. */
@@ -42,24 +47,36 @@ async function inUse(first: string[] = []): Promise<string[]> {
 }
 
 /**
- * Refresh (popup open, browser start, the alarm while a divert is on): the namespaces with their
- * statuses, and what the namespaces in use run. Only queries. A failure keeps the last good answer
- * (the error is shown beside when it was taken); nothing shown is lost.
+ * Refresh (popup open, browser start, the alarm while a divert is on): every instance's namespaces
+ * with their statuses, and what the namespaces in use run, each instance asked with its own token
+ * only. Only queries. A failure keeps the last good answer (the error is shown beside when it was
+ * taken); nothing shown is lost.
  */
 export async function refreshOkteto(focus?: string[]): Promise<Reply> {
-  const { state, token, error } = await credentials();
-  if (!state) return { ok: true, value: state };
-  if (error !== undefined || token === undefined) {
-    await write(ITEMS.okteto, { ...state, error });
-    return { ok: false, error: error ?? 'Not connected.' };
+  const replies = await Promise.all((await instances()).map((i) => refreshInstance(i.url, focus)));
+  const failed = replies.find((r) => !r.ok);
+  return failed ?? { ok: true, value: await instances() };
+}
+
+async function refreshInstance(url: string, focus?: string[]): Promise<Reply<OktetoState>> {
+  const state = (await instances()).find((i) => i.url === url);
+  if (!state) return { ok: false, error: `${url} is not connected.` };
+  // Bound to its origin: a token stored for another instance is never read for this one.
+  const token = (await readSecret(state.url))?.token;
+  if (token === undefined) {
+    const error = `No token is saved for ${state.url}: nothing was sent. Connect to it again.`;
+    await put({ ...state, error });
+    return { ok: false, error };
   }
   const listed = await fetchListed(state.url, token, state.api);
   if (listed.error !== undefined) {
-    await write(ITEMS.okteto, { ...state, error: listed.error });
+    await put({ ...state, error: listed.error });
     return { ok: false, error: listed.error };
   }
-  const { api, previews } = listed.value;
-  const wanted = api.details ? (await inUse(focus)).filter((n) => listed.value.namespaces.includes(n)) : [];
+  const { api, previews, namespaces } = listed.value;
+  const used = (await inUse(focus)).filter((n) => namespaces.includes(n));
+  // One namespace more when none is in use here: its endpoints tell which sites this instance serves.
+  const wanted = !api.details ? [] : used.length > 0 || (state.owns?.length ?? 0) > 0 ? used : namespaces.slice(0, 1);
   const answers = await Promise.all(wanted.map(async (n) => [n, await fetchDetail(state.url, token, n, n in previews)] as const));
   const details: Record<string, SpaceDetail> = {};
   let detailError: string | undefined;
@@ -73,26 +90,39 @@ export async function refreshOkteto(focus?: string[]): Promise<Reply> {
       if (kept) details[n] = kept;
     }
   }
-  const listedNow: OktetoState = { url: state.url, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
+  const now: OktetoState = { ...state, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
+  now.owns = endpointDomains(now);
   // What changed since the last answer: the toolbar title, and a notification when asked for.
-  const next = await followDeploys(state, listedNow);
-  await write(ITEMS.okteto, next);
+  const next = await followDeploys(state, now);
+  await put(next);
   return detailError !== undefined ? { ok: false, error: detailError } : { ok: true, value: next };
 }
 
 /**
- * Wake a sleeping namespace: the one mutation, sent only on the user's click. Then the namespace's
- * status and services are read again, so the popup shows the new state.
+ * Wake a sleeping namespace: the one mutation, sent only on the user's click, to the instance that
+ * lists it. Then the namespace's status and services are read again, so the popup shows them.
  */
-export async function wakeOkteto(namespace: string): Promise<Reply> {
-  const { state, token, error } = await credentials();
-  if (!state || token === undefined)
-    return { ok: false, error: error ?? 'Connect to your Okteto instance first (options page).' };
-  if (!state.namespaces.includes(namespace)) return { ok: false, error: `${namespace} is not among your Okteto namespaces.` };
+export async function wakeOkteto(namespace: string, url?: string): Promise<Reply> {
+  const list = await instances();
+  const state = url ? list.find((i) => i.url === url) : instanceListing(list, namespace);
+  if (!state?.namespaces.includes(namespace)) return { ok: false, error: `${namespace} is not among your Okteto namespaces.` };
+  const token = (await readSecret(state.url))?.token;
+  if (token === undefined) return { ok: false, error: `Connect to ${state.url} again first (options page).` };
   const woke = await wake(state.url, token, namespace, namespace in (state.previews ?? {}));
   if (woke.error !== undefined) return { ok: false, error: woke.error };
-  const after = await refreshOkteto([namespace]);
-  return after.ok ? { ok: true, value: (after.value as OktetoState).statuses?.[namespace] } : after;
+  const after = await refreshInstance(state.url, [namespace]);
+  return after.ok ? { ok: true, value: after.value?.statuses?.[namespace] } : after;
+}
+
+/** The domains an instance owns, as the user says (empty: guessed from its endpoints again). */
+export async function setOktetoDomains(url: string, domains: string[]): Promise<Reply> {
+  const checked = domains.map((d) => validateDomain(d));
+  const bad = checked.find((d) => d.error !== undefined);
+  if (bad?.error !== undefined) return { ok: false, error: bad.error };
+  const state = (await instances()).find((i) => i.url === url);
+  if (!state) return { ok: false, error: `${url} is not connected.` };
+  await put({ ...state, domains: [...new Set(checked.map((d) => d.value as string))] });
+  return { ok: true };
 }
 
 export const OKTETO_ALARM = 'refresh-okteto';
@@ -102,18 +132,20 @@ export const OKTETO_ALARM = 'refresh-okteto';
  * minutes, so a namespace that went to sleep or away is flagged on the toolbar on time.
  */
 export async function scheduleOktetoRefresh(): Promise<void> {
-  const [settings, state] = await Promise.all([storedSettings(), read(ITEMS.okteto)]);
+  const [settings, list] = await Promise.all([storedSettings(), instances()]);
   const diverting = !settings.paused && settings.domains.some((d) => d.enabled);
   const current = await browser.alarms.get(OKTETO_ALARM);
-  if (!diverting || !state) {
+  if (!diverting || list.length === 0) {
     if (current) await browser.alarms.clear(OKTETO_ALARM);
     return;
   }
   if (!current) await browser.alarms.create(OKTETO_ALARM, { periodInMinutes: OKTETO_LIMITS.refreshMinutes });
 }
 
-export async function forgetOkteto(): Promise<Reply> {
-  await removeSecret();
-  await remove(ITEMS.okteto);
+/** Forget one instance and its token (none named: every one). */
+export async function forgetOkteto(url?: string): Promise<Reply> {
+  const gone = (await instances()).filter((i) => url === undefined || i.url === url);
+  for (const i of gone) await removeSecret(i.url);
+  await change((list) => list.filter((i) => !gone.some((g) => g.url === i.url)));
   return { ok: true };
 }

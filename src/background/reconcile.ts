@@ -1,4 +1,5 @@
 import { callingPageHosts, fetchHosts } from '../core/callers';
+import { instancesOf } from '../core/okteto-instances';
 import { grantsDomain, initiatorPattern } from '../core/permissions';
 import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
 import { diffRules } from '../core/rules-diff';
@@ -26,9 +27,9 @@ import { loadSettings } from './settings';
  */
 async function keepPageBaggageMatches(settings: Settings, origins: string[]): Promise<string[]> {
   if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
-  const oktetoUrl = (await read(ITEMS.okteto))?.url;
+  const oktetoUrls = instancesOf(await read(ITEMS.oktetoInstances), await read(ITEMS.okteto)).map((i) => i.url);
   const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
-  const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrl)).map(initiatorPattern);
+  const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrls)).map(initiatorPattern);
   return [...new Set([...diverted, ...callers])].sort();
 }
 

@@ -1,4 +1,5 @@
 import type { Reply } from '../core/messages';
+import { allNamespaces } from '../core/okteto-instances';
 import { chosenBefore, sharedNamespace } from '../core/share-link';
 import { ITEMS, type SharedTab } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
@@ -49,7 +50,7 @@ export async function onShareLink({ tabId, url, documentLifecycle, fromCache }: 
   // Already applied, asked or answered for this tab (a reload, or the person changed it since).
   if (done?.url === url && done.namespace === namespace) return;
   if (!divertIn(ctx, tabId, host, namespace)) return;
-  if (!chosenBefore(ctx.settings, ctx.okteto?.namespaces, namespace)) {
+  if (!chosenBefore(ctx.settings, allNamespaces(ctx.oktetos), namespace)) {
     await record(tabId, { namespace, url, status: 'asking' });
     return;
   }

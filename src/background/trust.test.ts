@@ -38,7 +38,8 @@ describe('trust', () => {
     const calls: string[] = [];
     vi.stubGlobal('fetch', async (url: string) => {
       calls.push(url);
-      return new Response('{"data":{"spaces":[{"id":"alice"}]}}', { headers: { 'content-type': 'application/json' } });
+      const data = { spaces: [{ id: 'alice' }], previews: [], space: { id: 'alice', deployments: [], statefulsets: [] } };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
     });
     try {
       const bg = await boot();
@@ -46,14 +47,47 @@ describe('trust', () => {
         ok: true,
       });
       expect(await bg.send({ type: 'refreshOkteto' })).toMatchObject({ ok: true });
+      const before = calls.length;
       // Something rewrites the stored instance (an old version, a bug): the token does not follow it.
-      await env.current.fake.storage.local.set({ okteto: { url: 'https://evil.example.net', namespaces: [] } });
+      await env.current.fake.storage.local.set({ oktetoInstances: [{ url: 'https://evil.example.net', namespaces: [] }] });
       const refused = (await bg.send({ type: 'refreshOkteto' })) as { ok: boolean; error: string };
       expect(refused.ok).toBe(false);
-      expect(refused.error).toMatch(/issued for https:\/\/okteto\.example\.com.*not sent/);
-      // Connect and refresh each list the namespaces and the preview environments; nothing after the rewrite.
-      expect(calls).toEqual(Array(4).fill('https://okteto.example.com/graphql'));
+      expect(refused.error).toMatch(/No token is saved for https:\/\/evil\.example\.net: nothing was sent/);
+      expect(calls.length).toBe(before);
+      expect(calls.every((c) => c === 'https://okteto.example.com/graphql')).toBe(true);
       expect(JSON.stringify(env.current.fake.storage.local.dump())).not.toContain('okteto-token-1');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('two instances: each token goes to its own instance only, and each forgets alone', async () => {
+    const seen: [string, string][] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      seen.push([url, (init.headers as Record<string, string>).authorization]);
+      const ns = url.includes('dev.example.com') ? 'dev-alice' : 'stage-bob';
+      const data = { spaces: [{ id: ns }], previews: [], space: { id: ns, deployments: [], statefulsets: [] } };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      await bg.send({ type: 'connectOkteto', url: 'https://okteto.dev.example.com', token: 'token-of-dev-1' });
+      await bg.send({ type: 'connectOkteto', url: 'https://okteto.stage.example.com', token: 'token-of-stage-2' });
+      expect(await bg.send({ type: 'refreshOkteto' })).toMatchObject({ ok: true });
+      const list = (await env.current.fake.storage.local.get('oktetoInstances')).oktetoInstances as {
+        url: string;
+        namespaces: string[];
+      }[];
+      expect(list.map((i) => [i.url, i.namespaces])).toEqual([
+        ['https://okteto.dev.example.com', ['dev-alice']],
+        ['https://okteto.stage.example.com', ['stage-bob']],
+      ]);
+      for (const [url, auth] of seen)
+        expect(auth, url).toBe(url.includes('dev.example.com') ? 'Bearer token-of-dev-1' : 'Bearer token-of-stage-2');
+      expect(await bg.send({ type: 'forgetOkteto', instance: 'https://okteto.dev.example.com' })).toMatchObject({ ok: true });
+      const { readSecret } = await import('../platform/secrets');
+      expect(await readSecret('https://okteto.dev.example.com')).toBeUndefined();
+      expect((await readSecret('https://okteto.stage.example.com'))?.token).toBe('token-of-stage-2');
     } finally {
       vi.unstubAllGlobals();
     }
@@ -70,7 +104,45 @@ describe('trust', () => {
     await again.settle();
     expect(env.current.fake.storage.local.dump().oktetoToken).toBeUndefined();
     const { readSecret } = await import('../platform/secrets');
-    expect(await readSecret()).toEqual({ token: 'legacy-token-123', origin: 'https://okteto.example.com' });
+    expect(await readSecret('https://okteto.example.com')).toEqual({
+      token: 'legacy-token-123',
+      origin: 'https://okteto.example.com',
+    });
+    // And the one instance becomes the first of the list, unchanged.
+    expect(env.current.fake.storage.local.dump().oktetoInstances).toEqual([
+      { url: 'https://okteto.example.com', namespaces: ['alice'] },
+    ]);
+    expect(env.current.fake.storage.local.dump().okteto).toBeUndefined();
+  });
+
+  it('0.2 → 0.3: the one instance and its token move to the list and the instance’s own key, unchanged', async () => {
+    await boot();
+    const one = {
+      url: 'https://okteto.example.com',
+      namespaces: ['alice', 'bob'],
+      statuses: { alice: 'Sleeping' },
+      fetchedAt: 7,
+    };
+    await env.current.fake.storage.local.set({ okteto: one });
+    // 0.2 kept the token under one key, with its origin.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('divert-switch-secrets', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('secrets');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise((r) => {
+      const tx = db.transaction('secrets', 'readwrite');
+      tx.objectStore('secrets').put({ token: 'token-0.2', origin: one.url }, 'okteto');
+      tx.oncomplete = r;
+    });
+    db.close();
+    const again = await boot({ wake: true });
+    await again.settle();
+    expect(env.current.fake.storage.local.dump().oktetoInstances).toEqual([one]);
+    const { readSecret } = await import('../platform/secrets');
+    expect(await readSecret(one.url)).toEqual({ token: 'token-0.2', origin: one.url });
+    expect(await readSecret('https://evil.example.net')).toBeUndefined();
   });
 
   it('turning sync on keeps a copy of the local settings aside before the first pull', async () => {

@@ -35,10 +35,8 @@ export function callerHost(input: string): string | undefined {
 }
 
 /** The hosts the extension itself fetches from: subscribed preset files and the Okteto instance. */
-export function fetchHosts(settings: Settings, oktetoUrl?: string): string[] {
-  return [...settings.subscriptions.map((s) => s.url), ...(oktetoUrl ? [oktetoUrl] : [])]
-    .map(urlHost)
-    .filter((h): h is string => h !== undefined);
+export function fetchHosts(settings: Settings, oktetoUrls: readonly string[] = []): string[] {
+  return [...settings.subscriptions.map((s) => s.url), ...oktetoUrls].map(urlHost).filter((h): h is string => h !== undefined);
 }
 
 /**

@@ -4,6 +4,8 @@ import { DomainSchema, NamespaceFromSchema, NamespaceSchema, parseWith } from '.
 
 const HostSchema = v.pipe(v.string('must be a host name'), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** An Okteto instance, as it is stored: its origin. */
+const InstanceSchema = v.pipe(v.string(), v.maxLength(2000));
 const LabelSchema = v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'));
 
 /**
@@ -69,10 +71,17 @@ const CommandSchema = v.variant('type', [
   // Queries only; `namespaces`: the ones whose services to read first (the popup's).
   v.object({ type: v.literal('refreshOkteto'), namespaces: v.optional(v.pipe(v.array(NamespaceSchema), v.maxLength(3))) }),
   // The one mutation, on the user's click only.
-  v.object({ type: v.literal('wakeOkteto'), namespace: NamespaceSchema }),
+  v.object({ type: v.literal('wakeOkteto'), namespace: NamespaceSchema, instance: v.optional(InstanceSchema) }),
+  /** The domains an instance owns, as the user says (empty: guessed from its endpoints). */
+  v.object({
+    type: v.literal('setOktetoDomains'),
+    instance: InstanceSchema,
+    domains: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(50)),
+  }),
   /** Opt-in: domains, presets and choices follow the user through storage.sync. */
   v.object({ type: v.literal('setSync'), enabled: v.boolean() }),
-  v.object({ type: v.literal('forgetOkteto') }),
+  /** One instance and its token; none named: every one. */
+  v.object({ type: v.literal('forgetOkteto'), instance: v.optional(InstanceSchema) }),
   /** Drop settings that were kept aside because they could not be read (after exporting them, say). */
   v.object({ type: v.literal('discardAside') }),
   /** A question, not a change: which entry covers `host`, or which one turning divert on would add. */

@@ -85,6 +85,10 @@ export interface OktetoState {
   previews?: Record<string, PreviewInfo>;
   /** What this instance was found to answer (absent: the newest shapes, not yet tried). */
   api?: ApiShapes;
+  /** The domains the user says this instance owns (its sites' namespaces come from it). */
+  domains?: string[];
+  /** The domains its endpoints were seen under (a guess at what it owns, core/okteto-instances.ts). */
+  owns?: string[];
   /** The last change seen in each namespace in use (core/deploy-news.ts), for the toolbar title. */
   news?: Record<string, { line: string; at: number }>;
   /** Each namespace's status, where the instance says it. */

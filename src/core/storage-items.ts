@@ -43,6 +43,20 @@ const shaped =
   (x: unknown): boolean =>
     isObject(x) && Object.entries(fields).every(([k, check]) => check(x[k]));
 
+const isOktetoState = shaped({
+  url: isString,
+  namespaces: arrayOf(isString),
+  statuses: optional(recordOf(isString)),
+  details: optional(recordOf(shaped({ services: arrayOf(shaped({ name: isString, endpoints: arrayOf(isString) })) }))),
+  previews: optional(recordOf(shaped({ branch: optional(isString), scope: optional(isString) }))),
+  api: optional(shaped({ spaces: isNumber, previews: isNumber, details: (x) => typeof x === 'boolean' })),
+  news: optional(recordOf(shaped({ line: isString, at: isNumber }))),
+  fetchedAt: optional(isNumber),
+  error: optional(isString),
+  domains: optional(arrayOf(isString)),
+  owns: optional(arrayOf(isString)),
+});
+
 /** Settings kept aside because they could not be read, or before something could overwrite them. */
 export interface Aside {
   blob: unknown;
@@ -81,22 +95,10 @@ export const ITEMS = {
     shaped({ teams: arrayOf(isString), errors: arrayOf(isString), oktetoInstanceUrl: optional(isString) }),
   ),
   /** The instance and the namespaces it listed; its token is a secret, not stored here. */
-  okteto: item<OktetoState | undefined>(
-    'local',
-    'okteto',
-    undefined,
-    shaped({
-      url: isString,
-      namespaces: arrayOf(isString),
-      statuses: optional(recordOf(isString)),
-      details: optional(recordOf(shaped({ services: arrayOf(shaped({ name: isString, endpoints: arrayOf(isString) })) }))),
-      previews: optional(recordOf(shaped({ branch: optional(isString), scope: optional(isString) }))),
-      api: optional(shaped({ spaces: isNumber, previews: isNumber, details: (x) => typeof x === 'boolean' })),
-      news: optional(recordOf(shaped({ line: isString, at: isNumber }))),
-      fetchedAt: optional(isNumber),
-      error: optional(isString),
-    }),
-  ),
+  /** Versions before 0.3 kept one instance here; it moves into `oktetoInstances` (legacy.ts). */
+  okteto: item<OktetoState | undefined>('local', 'okteto', undefined, isOktetoState),
+  /** The Okteto instances, each with the namespaces it listed; their tokens are secrets, not stored here. */
+  oktetoInstances: item<OktetoState[] | undefined>('local', 'oktetoInstances', undefined, arrayOf(isOktetoState)),
   syncState: item<SyncState>(
     'local',
     'syncState',

@@ -1,5 +1,6 @@
 import { NEWS_MINUTES } from './deploy-news';
 import type { OktetoState } from './okteto';
+import { ownerOf } from './okteto-instances';
 import type { TabPins } from './rules';
 import { type TabServed, verdict } from './served';
 import { type BadgeState, badgeView } from './served-messages';
@@ -34,15 +35,17 @@ export function tabView(
     settings,
     pins,
     origins,
-    okteto,
+    oktetos = [],
     shared = {},
-  }: { settings: Settings; pins: TabPins; origins: string[]; okteto?: OktetoState; shared?: Record<string, SharedTab> },
+  }: { settings: Settings; pins: TabPins; origins: string[]; oktetos?: OktetoState[]; shared?: Record<string, SharedTab> },
   tabId: number,
   served: TabServed,
   t: Words,
   now: number,
 ): TabView {
   const divert = served.host ? divertFor(settings, pins, origins, tabId, served.host) : undefined;
+  // The facts of the instance that owns this site.
+  const okteto = ownerOf(oktetos, served.host);
   // Opened from a share link, and still pinned to the namespace the link named.
   const link = shared[tabId];
   const fromLink = divert?.pinned && !link?.status && link?.namespace === divert.namespace;

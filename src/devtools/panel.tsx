@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Comparison } from '../core/compare';
 import type { Reply } from '../core/messages';
 import { isGoing, type OktetoState } from '../core/okteto';
+import { instancesOf, ownerOf } from '../core/okteto-instances';
 import { filterLog, type LogFilter, type LoggedRequest, namespacesIn, replayable, rowVerdict } from '../core/request-log';
 import { curlCommand } from '../core/share-link';
 import { ITEMS, requestLogItem } from '../core/storage-items';
@@ -46,7 +47,7 @@ export function Panel() {
   const [tabId] = useState(panelTab);
   const stored = useStored(tabId === undefined ? undefined : requestLogItem(tabId));
   const log = stored ?? [];
-  const okteto = useStored(ITEMS.okteto);
+  const instances = instancesOf(useStored(ITEMS.oktetoInstances), useStored(ITEMS.okteto));
   const [filter, setFilter] = useState<LogFilter>({});
   const [chosen, setChosen] = useState<string>();
   const [withCookies, setWithCookies] = useState(false);
@@ -54,6 +55,8 @@ export function Panel() {
   const [copied, setCopied] = useState<string>();
 
   const ours = log.find((r) => r.expected !== undefined)?.expected;
+  // The facts of the instance that owns the tab's site (its newest request's host).
+  const okteto = ownerOf(instances, webHost(log[0]?.url));
   const known = useMemo(() => namespacesIn(log), [log]);
   const others = [...new Set([...known, ...(okteto?.namespaces ?? [])])].filter((ns) => ns !== ours);
   // What to compare with: the user's choice, else the namespace that answered instead of ours.

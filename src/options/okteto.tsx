@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { countsOf, isOlderInstance, type OktetoState, readContextShow, validateInstanceUrl } from '../core/okteto';
+import { endpointDomains } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';
@@ -8,7 +9,7 @@ import { useCommand } from '../ui/use-command';
 import { useStored } from '../ui/use-stored';
 
 interface Props {
-  okteto?: OktetoState;
+  oktetos: OktetoState[];
   onError: (message: string | undefined) => void;
 }
 
@@ -23,7 +24,9 @@ const connected = (url: string, state: OktetoState) => {
     : t('oktetoConnected', url, String(namespaces));
 };
 
-export function Okteto({ okteto, onError }: Props) {
+export function Okteto({ oktetos, onError }: Props) {
+  // One instance: the form is its own (reconnect with a new token); more: the form adds or updates one.
+  const okteto = oktetos.length === 1 ? oktetos[0] : undefined;
   const [url, setUrl] = useState(okteto?.url ?? '');
   const [token, setToken] = useState('');
   const [done, setDone] = useState<string>();
@@ -66,15 +69,14 @@ export function Okteto({ okteto, onError }: Props) {
       setDone(connected(instance.value, reply.value as OktetoState));
     });
   };
-  const refresh = async () => {
-    const reply = await run<OktetoState>({ type: 'refreshOkteto' });
-    if (!reply.ok) return;
-    const state = reply.value as OktetoState | undefined;
-    setDone(state ? connected(state.url, state) : t('oktetoConnected', okteto?.url ?? '', '0'));
+  const refresh = async (instance: string) => {
+    const reply = await run<OktetoState[]>({ type: 'refreshOkteto' });
+    const state = reply.ok ? (reply.value as OktetoState[] | undefined)?.find((i) => i.url === instance) : undefined;
+    if (state) setDone(connected(state.url, state));
   };
-  const forget = async () => {
-    if (okteto?.url) await browser.permissions.remove({ origins: [patternOf(okteto.url)] }).catch(() => false);
-    const reply = await run({ type: 'forgetOkteto' });
+  const forget = async (instance: string) => {
+    await browser.permissions.remove({ origins: [patternOf(instance)] }).catch(() => false);
+    const reply = await run({ type: 'forgetOkteto', instance });
     setDone(reply.ok ? t('oktetoForgotten') : undefined);
   };
 
@@ -105,24 +107,79 @@ export function Okteto({ okteto, onError }: Props) {
           {t('oktetoConnect')}
         </button>
       </form>
-      {okteto && (
-        <p class="muted">
-          {t('oktetoState', okteto.url, String(countsOf(okteto).namespaces))}{' '}
-          <button type="button" onClick={() => void refresh()}>
-            {t('oktetoRefresh')}
-          </button>{' '}
-          <button type="button" onClick={() => void forget()}>
-            {t('forgetToken')}
-          </button>
-        </p>
-      )}
-      {okteto && isOlderInstance(okteto) && <p class="muted">{t('oktetoOlder', okteto.url)}</p>}
-      {okteto?.error && <p class="attention">{okteto.error}</p>}
+      {oktetos.map((i) => (
+        <Instance
+          key={i.url}
+          state={i}
+          several={oktetos.length > 1}
+          onRefresh={() => void refresh(i.url)}
+          onForget={() => void forget(i.url)}
+          onDomains={(domains) => void run({ type: 'setOktetoDomains', instance: i.url, domains })}
+        />
+      ))}
       {done && (
         <p role="status" class="done">
           {done}
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * One connected instance: what it listed, what it cannot tell (an older one), the domains it owns
+ * (guessed from its endpoints; the user's word wins), Refresh and Forget.
+ */
+function Instance(p: {
+  state: OktetoState;
+  several: boolean;
+  onRefresh: () => void;
+  onForget: () => void;
+  onDomains: (domains: string[]) => void;
+}) {
+  const { state } = p;
+  const host = new URL(state.url).host;
+  const [domains, setDomains] = useState((state.domains ?? []).join(', '));
+  const guessed = endpointDomains(state);
+  // With several instances each control names its instance.
+  const named = (label: string) => (p.several ? `${label} (${host})` : undefined);
+  return (
+    <div class="instance">
+      <p class="muted">
+        {t('oktetoState', state.url, String(countsOf(state).namespaces))}{' '}
+        <button type="button" aria-label={named(t('oktetoRefresh'))} onClick={p.onRefresh}>
+          {t('oktetoRefresh')}
+        </button>{' '}
+        <button type="button" aria-label={named(t('forgetToken'))} onClick={p.onForget}>
+          {t('forgetToken')}
+        </button>
+      </p>
+      {isOlderInstance(state) && <p class="muted">{t('oktetoOlder', state.url)}</p>}
+      {state.error && <p class="attention">{state.error}</p>}
+      {p.several && (
+        <form
+          class="owns"
+          onSubmit={(e) => {
+            e.preventDefault();
+            p.onDomains(domains.split(/[\s,]+/).filter(Boolean));
+          }}
+        >
+          <label>
+            {t('oktetoDomains', host)}{' '}
+            <input
+              type="text"
+              value={domains}
+              placeholder={guessed.join(', ')}
+              onInput={(e) => setDomains(e.currentTarget.value)}
+            />
+          </label>{' '}
+          <button type="submit">{t('oktetoDomainsSave')}</button>
+          <span class="muted">
+            {' '}
+            {guessed.length > 0 ? t('oktetoDomainsGuessed', guessed.join(', ')) : t('oktetoDomainsNone')}
+          </span>
+        </form>
+      )}
+    </div>
   );
 }

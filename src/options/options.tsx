@@ -15,7 +15,7 @@ import { Sync } from './sync';
 import { Team } from './team';
 
 export function Options() {
-  const { settings, origins, loaded, okteto } = useExtensionState();
+  const { settings, origins, loaded, oktetos } = useExtensionState();
   const [error, setError] = useState<string>();
   const { run } = useCommand(setError);
   /** "Tell me when my namespace changes": the notifications permission is asked for in the click, and given back when off. */
@@ -44,9 +44,16 @@ export function Options() {
       )}
       <Domains settings={settings} origins={origins} onError={setError} />
       <Presets settings={settings} onError={setError} />
-      <Okteto okteto={okteto} onError={setError} />
+      <Okteto oktetos={oktetos} onError={setError} />
       <Team settings={settings} onError={setError} />
-      <Callers origins={origins} fetched={fetchHosts(settings, okteto?.url)} onError={setError} />
+      <Callers
+        origins={origins}
+        fetched={fetchHosts(
+          settings,
+          oktetos.map((i) => i.url),
+        )}
+        onError={setError}
+      />
       <section aria-labelledby="general-h">
         <h2 id="general-h">{t('general')}</h2>
         <div class="rows">

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
 import { validateNamespace } from '../core/namespace';
 import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
+import { ownerOf } from '../core/okteto-instances';
 import { hasAccessPatterns } from '../core/permissions';
 import { popupView } from '../core/popup-view';
 import { browser } from '../platform/browser';
@@ -22,8 +23,10 @@ import { useTab } from './use-tab';
 
 export function Popup() {
   const state = useExtensionState();
-  const { settings, loaded, okteto, origins, shared } = state;
+  const { settings, loaded, oktetos, origins, shared } = state;
   const tab = useTab();
+  // The namespaces, statuses and facts of the instance that owns this site.
+  const okteto = ownerOf(oktetos, tab.host);
   const [plan, setPlan] = useState<HostPlan>();
   const { run: send, error, setError } = useCommand();
   // Quiet questions: their answers show as content, not as an error.
@@ -46,7 +49,7 @@ export function Popup() {
     if (host) void ask<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
   }, [host]);
 
-  const view = popupView({ ...state, tab, plan });
+  const view = popupView({ ...state, okteto, tab, plan });
   const { entry, target, diverted, granted, pinned: stored, namespace, live } = view;
   // The box as the person last set it: a namespace typed right after ticking "This tab only" goes
   // to this tab even when the pin it asked for has not come back from the background yet.
@@ -207,6 +210,7 @@ export function Popup() {
           </button>
         </p>
       )}
+      {oktetos.length > 1 && okteto && <p class="muted">{t('fromInstance', new URL(okteto.url).host)}</p>}
       {view.missing && !isGoing(okteto?.statuses?.[namespace]) && <p class="attention">{t('notInOkteto', namespace)}</p>}
       {settings.paused && (
         <p class="attention">

@@ -1,4 +1,5 @@
 import type { OktetoState } from '../core/okteto';
+import { instancesOf } from '../core/okteto-instances';
 import type { TabPins } from '../core/rules';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from '../core/settings';
 import { ITEMS, type SharedTab } from '../core/storage-items';
@@ -8,7 +9,8 @@ import { preloaded } from './preload';
 
 export interface ExtensionState {
   settings: Settings;
-  okteto?: OktetoState;
+  /** The Okteto instances (a site's own: ownerOf in core/okteto-instances.ts). */
+  oktetos: OktetoState[];
   pins: TabPins;
   /** Tabs opened from a share link. */
   shared: Record<string, SharedTab>;
@@ -16,7 +18,13 @@ export interface ExtensionState {
   loaded: boolean;
 }
 
-export const WATCHED = { settings: ITEMS.settings, pins: ITEMS.pins, okteto: ITEMS.okteto, shared: ITEMS.shared };
+export const WATCHED = {
+  settings: ITEMS.settings,
+  pins: ITEMS.pins,
+  okteto: ITEMS.okteto,
+  oktetos: ITEMS.oktetoInstances,
+  shared: ITEMS.shared,
+};
 
 /**
  * The background validates what it writes, but a blob it has not read yet can be anything (one
@@ -38,7 +46,8 @@ const readable = (x: unknown): x is Settings => {
 export async function readExtensionState(): Promise<ExtensionState> {
   const [stored, origins] = await Promise.all([readAll(WATCHED), grantedOrigins()]);
   const settings = readable(stored.settings) ? stored.settings : DEFAULTS;
-  return { settings, pins: stored.pins, shared: stored.shared, okteto: stored.okteto, origins, loaded: true };
+  const oktetos = instancesOf(stored.oktetos, stored.okteto);
+  return { settings, pins: stored.pins, shared: stored.shared, oktetos, origins, loaded: true };
 }
 
 /** Read before a page's first render (popup/start-reads.ts), taken by useExtensionState. */

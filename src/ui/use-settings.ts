@@ -10,7 +10,7 @@ export type { ExtensionState } from './extension-state';
 export function useExtensionState(): ExtensionState {
   const [first] = useState(extensionStateRead.take);
   const [state, setState] = useState<ExtensionState>(() =>
-    'value' in first ? first.value : { settings: DEFAULTS, pins: {}, shared: {}, origins: [], loaded: false },
+    'value' in first ? first.value : { settings: DEFAULTS, pins: {}, shared: {}, oktetos: [], origins: [], loaded: false },
   );
   useEffect(() => {
     let live = true;

@@ -30,6 +30,14 @@ async function connect(driver: Driver, url: string): Promise<string> {
   return said;
 }
 
+/** Forgets the one instance connected (the options page's own button). */
+async function forgetInstance(driver: Driver): Promise<void> {
+  const options = await driver.options();
+  await options.click('button', 'Forget token');
+  await options.waitText('status', 'Token forgotten');
+  await options.close();
+}
+
 const queries = (okteto: StandIn) => okteto.api.calls.map((c) => (JSON.parse(c.body) as { query: string }).query);
 
 describe.each(BROWSERS)('%s: preview environments and older Okteto instances', (_name, launch) => {
@@ -82,6 +90,7 @@ describe.each(BROWSERS)('%s: preview environments and older Okteto instances', (
   });
 
   it('an older instance (Space with only id and sleeping, previews without labels) still lists its namespaces', async () => {
+    await forgetInstance(env.driver);
     const said = await connect(env.driver, older.url);
     expect(said).toContain('2 namespaces and 1 preview environments');
     // It stepped down field by field, and remembers: a refresh asks the older shapes first.
@@ -105,6 +114,7 @@ describe.each(BROWSERS)('%s: preview environments and older Okteto instances', (
   });
 
   it('a deployment appearing in the chosen namespace gives a notification, whose button reloads the tab without cache', async () => {
+    await forgetInstance(env.driver);
     await connect(env.driver, current.url);
     const options = await env.driver.options();
     await options.click('switch', 'Tell me when my namespace changes');

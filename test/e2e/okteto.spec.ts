@@ -35,7 +35,7 @@ describe.each(BROWSERS)('%s: namespaces from the Okteto API', (_name, launch) =>
     }
     okteto.api.mode = 'ok';
     expect(await env.driver.secret()).toBeNull();
-    expect(await env.driver.stored('okteto')).toBeUndefined();
+    expect(await env.driver.stored('oktetoInstances')).toBeUndefined();
     await options.type('textbox', 'Okteto instance URL', 'http://okteto.example.com');
     await options.click('button', 'Connect');
     expect(await options.waitText('alert', 'https')).toBeTruthy();

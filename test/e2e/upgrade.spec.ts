@@ -65,6 +65,10 @@ describe.each(BROWSERS.filter(([name]) => !only || only.includes(name)))('%s: up
     await until(async () => (await driver.secret()) !== null, 'the token moved to the secret store');
     expect(await driver.secret()).toEqual({ token: TOKEN, origin: okteto.url });
     expect(await driver.stored('oktetoToken')).toBeUndefined();
+    // The one instance is the first of the list, as it was.
+    await until(async () => !!(await driver.stored('oktetoInstances')), 'the instance moved to the list');
+    expect(await driver.stored('oktetoInstances')).toMatchObject([{ url: okteto.url, namespaces: ['alice', 'staging'] }]);
+    expect(await driver.stored('okteto')).toBeUndefined();
     expect(await driver.stored('settings')).toEqual(settings);
     await until(async () => (await driver.rules()).dynamic.length === 1, 'the rules rebuilt');
     // The same rules; Firefox 0.2 leaves fetch/XHR to its merge of the page's own baggage.
