@@ -76,6 +76,13 @@ try {
       },
       { id: 'alice', status: 'Sleeping', deployments: [{ name: 'catalog' }], statefulsets: [{ name: 'mongodb' }] },
       { id: 'bob-feature', status: 'Active', deployments: [], statefulsets: [] },
+      {
+        id: 'pr-42',
+        status: 'Active',
+        deployments: [{ name: 'frontend', endpoints: [`https://movies-pr-42.${DEMO_DOMAIN}`] }],
+        statefulsets: [],
+        preview: { branch: 'feature/login' },
+      },
     ],
   });
   try {
@@ -89,6 +96,15 @@ try {
       await popup.close();
     };
     await shot('popup-okteto-sleeping.png', 'alice is sleeping');
+    // Preview environments in the Namespace list, in their own group, labelled with their branch.
+    const previews = await demo.context.newPage();
+    await previews.setViewportSize({ width: 340, height: 560 });
+    await previews.goto(await demo.popupUrl(demo.app));
+    await previews.getByRole('combobox', { name: 'Namespace' }).fill('');
+    await previews.getByRole('combobox', { name: 'Namespace' }).pressSequentially('pr-');
+    await previews.getByRole('option', { name: 'pr-42 Preview · feature/login' }).waitFor();
+    await previews.screenshot({ path: 'docs/popup-previews.png' });
+    await previews.close();
     await demo.command({ type: 'setNamespace', namespace: 'bob-feature' });
     await demo.app.reload();
     await shot('popup-okteto-mismatch.png', 'What Okteto says');
@@ -99,11 +115,35 @@ try {
     // A fresh look at the frontend's host: no entry yet, and the API knows it as frontend in staging.
     await demo.command({ type: 'removeDomain', domain: DEMO_DOMAIN });
     await shot('popup-okteto-endpoint.png', 'This is frontend in the Okteto namespace staging');
+    // A second instance (a customer's cluster): the demo site's namespaces still come from its own.
+    const other = await startOktetoApi({
+      token: 'okteto-pat-customer-0123456789',
+      spaces: [
+        {
+          id: 'acme-ci',
+          status: 'Active',
+          deployments: [{ name: 'shop', endpoints: ['https://shop-ci.acme.example.net'] }],
+          statefulsets: [],
+        },
+      ],
+    });
+    try {
+      await demo.command({ type: 'connectOkteto', url: other.url, token: other.api.token });
+      await demo.command({ type: 'addDomain', domain: DEMO_DOMAIN, enabled: true });
+      const two = await demo.context.newPage();
+      await two.setViewportSize({ width: 340, height: 560 });
+      await two.goto(await demo.popupUrl(demo.app));
+      await two.getByText('Namespaces from').waitFor();
+      await two.screenshot({ path: 'docs/popup-instances.png' });
+      await two.close();
+    } finally {
+      await other.close();
+    }
   } finally {
     await okteto.close();
   }
   console.log(
-    'docs/popup-{light,dark}.png, docs/devtools-panel.png, docs/popup-share.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png',
+    'docs/popup-{light,dark}.png, docs/devtools-panel.png, docs/popup-share.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png, docs/popup-{previews,instances}.png',
   );
 } finally {
   await demo.close();

@@ -173,7 +173,9 @@ function Instance(p: {
               onInput={(e) => setDomains(e.currentTarget.value)}
             />
           </label>{' '}
-          <button type="submit">{t('oktetoDomainsSave')}</button>
+          <button type="submit" aria-label={named(t('oktetoDomainsSave'))}>
+            {t('oktetoDomainsSave')}
+          </button>
           <span class="muted">
             {' '}
             {guessed.length > 0 ? t('oktetoDomainsGuessed', guessed.join(', ')) : t('oktetoDomainsNone')}

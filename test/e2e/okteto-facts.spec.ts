@@ -59,7 +59,9 @@ describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launc
     await popup.click('button', 'Wake');
     await until(() => okteto.api.woken.includes('alice'), 'the wakeSpace mutation');
     await until(async () => !(await popup.pageText()).includes('alice is sleeping'), 'the notice gone');
-    expect(((await env.driver.stored('oktetoInstances')) as { statuses: Record<string, string> }[])[0].statuses.alice).toBe('Active');
+    expect(((await env.driver.stored('oktetoInstances')) as { statuses: Record<string, string> }[])[0].statuses.alice).toBe(
+      'Active',
+    );
     await popup.close();
   });
 
