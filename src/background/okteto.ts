@@ -4,6 +4,7 @@ import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl 
 import { endpointDomains, instanceListing, instancesOf } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
+import { ensurePublicSuffixList } from '../platform/psl';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, write } from '../platform/store';
 import { storedSettings } from './context';
@@ -91,7 +92,11 @@ async function refreshInstance(url: string, focus?: string[]): Promise<Reply<Okt
     }
   }
   const now: OktetoState = { ...state, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
-  now.owns = endpointDomains(now);
+  // Where its sites live, as far as its endpoints tell: never a public suffix (an answer claiming
+  // github.io would claim every site there).
+  await ensurePublicSuffixList();
+  const owns = [...(state.owns ?? []), ...endpointDomains(now)].filter((d) => validateDomain(d).error === undefined);
+  now.owns = [...new Set(owns)].sort().slice(0, 20);
   // What changed since the last answer: the toolbar title, and a notification when asked for.
   const next = await followDeploys(state, now);
   await put(next);

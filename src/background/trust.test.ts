@@ -155,4 +155,28 @@ describe('trust', () => {
     expect(aside).toMatchObject({ blob: before, reason: 'kept before sync was turned on' });
     expect((await bg.settings()).domains).toEqual(before.domains); // the old tombstone lost
   });
+
+  it('an instance whose endpoints sit on a public suffix claims no sites there', async () => {
+    vi.stubGlobal('fetch', async () => {
+      const endpoints = [
+        { url: 'https://evil.github.io' },
+        { url: 'https://x.co.uk' },
+        { url: 'https://web-a.apps.example.com' },
+      ];
+      const data = {
+        spaces: [{ id: 'a' }],
+        previews: [],
+        space: { id: 'a', deployments: [{ id: 'a/web', name: 'web', endpoints }], statefulsets: [] },
+      };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      await bg.send({ type: 'connectOkteto', url: 'https://okteto.example.com', token: 'okteto-token-1' });
+      const [state] = (await env.current.fake.storage.local.get('oktetoInstances')).oktetoInstances as { owns: string[] }[];
+      expect(state.owns).toEqual(['apps.example.com', 'example.com']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

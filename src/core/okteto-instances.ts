@@ -18,10 +18,14 @@ function parentOf(host: string | undefined): string | undefined {
   return parts.length > 2 ? parts.slice(1).join('.') : undefined;
 }
 
-/** The domains an instance's endpoints were seen under: Okteto names them <name>-<namespace>.<its domain>. */
+/**
+ * Where an instance's sites may live: the parent domains of the endpoints it listed (Okteto names
+ * them <name>-<namespace>.<its domain>) and of its own address. Raw: the background keeps only the
+ * ones the domain rule accepts (never a public suffix) as the instance's `owns`.
+ */
 export function endpointDomains(state: OktetoState): string[] {
   const hosts = Object.values(state.details ?? {}).flatMap((d) => d.services.flatMap((s) => s.endpoints.map(urlHost)));
-  return [...new Set([...(state.owns ?? []), ...hosts.map(parentOf)].filter((d): d is string => !!d))].sort().slice(0, 20);
+  return [...new Set([...hosts, urlHost(state.url)].map(parentOf).filter((d): d is string => !!d))].sort();
 }
 
 /**
@@ -32,9 +36,7 @@ export function ownerOf(instances: readonly OktetoState[], host: string | undefi
   if (!host || instances.length < 2) return instances[0];
   const said = instances.find((i) => (i.domains ?? []).some((d) => covers(d, host)));
   if (said) return said;
-  const seen = instances.find((i) => endpointDomains(i).some((d) => covers(d, host)));
-  if (seen) return seen;
-  return instances.find((i) => ((d) => !!d && covers(d, host))(parentOf(urlHost(i.url)))) ?? instances[0];
+  return instances.find((i) => (i.owns ?? []).some((d) => covers(d, host))) ?? instances[0];
 }
 
 /** Every namespace any instance lists (a share link's namespace is known when one of them lists it). */

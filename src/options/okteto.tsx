@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { countsOf, isOlderInstance, type OktetoState, readContextShow, validateInstanceUrl } from '../core/okteto';
-import { endpointDomains } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';
@@ -140,7 +139,7 @@ function Instance(p: {
   const { state } = p;
   const host = new URL(state.url).host;
   const [domains, setDomains] = useState((state.domains ?? []).join(', '));
-  const guessed = endpointDomains(state);
+  const guessed = state.owns ?? [];
   // With several instances each control names its instance.
   const named = (label: string) => (p.several ? `${label} (${host})` : undefined);
   return (
