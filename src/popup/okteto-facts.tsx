@@ -36,7 +36,7 @@ export function NamespaceFacts({
   const own = here && here.namespace !== namespace ? endpointOf(okteto, namespace, here.service) : undefined;
   const wake = async () => {
     setWaking(true);
-    await run({ type: 'wakeOkteto', namespace });
+    await run({ type: 'wakeOkteto', namespace, instance: okteto.url });
     setWaking(false);
   };
   const preview = okteto.previews?.[namespace];
