@@ -186,7 +186,7 @@ export function Popup() {
           t('fromOkteto'),
           okteto?.statuses,
           okteto?.previews,
-          (branch) => t('previewOf', branch),
+          (branch) => t('previewEnvOf', branch),
         )}
         invalid={error !== undefined}
         onCommit={onNamespace}
