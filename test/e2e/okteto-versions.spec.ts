@@ -143,7 +143,7 @@ describe.each(BROWSERS)('%s: preview environments and older Okteto instances', (
     );
     env.sandbox.reset();
     expect(await env.driver.command(`test:notification:${shown.id}`, app)).toBe('clicked');
-    const reload = (await until(() => env.sandbox.find('/').find((s) => s.host === FRONTEND), 'the reload')) as {
+    const reload = (await until(() => env.sandbox.seen.find((s) => s.host === FRONTEND && s.path === '/'), 'the reload')) as {
       headers: Record<string, string | undefined>;
       divert?: string;
     };
