@@ -24,6 +24,7 @@ describe('chromium: accessibility (axe-core)', () => {
     await page
       .getByRole('status')
       .or(page.getByRole('heading', { name: 'Domains' }))
+      .or(page.getByRole('table', { name: 'Requests' }))
       .first()
       .waitFor();
     await prepare?.(page);
@@ -53,6 +54,15 @@ describe('chromium: accessibility (axe-core)', () => {
     });
     it(`options, ${scheme}`, async () => {
       expect(await serious(`chrome-extension://${env.driver.extensionId}/src/options/index.html`, scheme)).toEqual([]);
+    });
+    it(`DevTools panel with a mismatch and a comparison, ${scheme}`, async () => {
+      const panelUrl = popupUrl.replace('src/popup/index.html', 'src/devtools/panel.html');
+      const found = await serious(panelUrl, scheme, async (page) => {
+        const row = page.getByRole('row').filter({ hasText: '/api/catalog/movies' }).first();
+        await row.getByRole('button', { name: 'Compare with staging' }).click();
+        await page.getByRole('region', { name: 'Comparison' }).getByText('Added').waitFor();
+      });
+      expect(found).toEqual([]);
     });
   }
 });
