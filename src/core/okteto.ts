@@ -219,9 +219,14 @@ export function readSpaces(
   if (data.error !== undefined) return data;
   const spaces = data.value.spaces;
   if (!Array.isArray(spaces)) return fail(`${instance}/graphql did not answer the namespaces query as Okteto does.`);
+  return ok(spaceList(spaces));
+}
+
+/** A list of spaces or previews → names (sorted, valid ones, once each, bounded) and their statuses. */
+function spaceList(list: unknown[]): Spaces {
   const statuses: Record<string, string> = {};
   const names = new Set<string>();
-  for (const s of spaces.slice(0, 10 * OKTETO_LIMITS.maxNamespaces)) {
+  for (const s of list.slice(0, 10 * OKTETO_LIMITS.maxNamespaces)) {
     const id = (s as { id?: unknown })?.id;
     if (typeof id !== 'string' || !isNamespace(id)) continue;
     names.add(id);
@@ -233,7 +238,7 @@ export function readSpaces(
     if (st) statuses[id] = st;
   }
   const namespaces = [...names].sort().slice(0, OKTETO_LIMITS.maxNamespaces);
-  return ok({ namespaces, statuses: Object.fromEntries(namespaces.filter((n) => n in statuses).map((n) => [n, statuses[n]])) });
+  return { namespaces, statuses: Object.fromEntries(namespaces.filter((n) => n in statuses).map((n) => [n, statuses[n]])) };
 }
 
 /** The answer to the previews query (either shape) → their names, statuses, branches and scopes. */
@@ -247,10 +252,9 @@ export function readPreviews(
   if (data.error !== undefined) return data;
   const list = data.value.previews;
   if (!Array.isArray(list)) return fail(`${instance}/graphql did not answer the previews query as Okteto does.`);
-  const spaces = readSpaces(instance, 200, 'application/json', JSON.stringify({ data: { spaces: list } }));
-  if (spaces.error !== undefined) return spaces;
+  const spaces = spaceList(list);
   const previews: Record<string, PreviewInfo> = {};
-  const listed = new Set(spaces.value.namespaces);
+  const listed = new Set(spaces.namespaces);
   for (const p of list.slice(0, 10 * OKTETO_LIMITS.maxNamespaces)) {
     const id = (p as { id?: unknown })?.id;
     if (typeof id !== 'string' || !listed.has(id) || id in previews) continue;
@@ -261,7 +265,7 @@ export function readPreviews(
     if (scope && /^[a-z]+$/i.test(scope)) info.scope = scope;
     previews[id] = info;
   }
-  return ok({ ...spaces.value, previews });
+  return ok({ ...spaces, previews });
 }
 
 /** The answer to SPACE_QUERY (or PREVIEW_QUERY: `key` preview) → what the namespace runs (at most OKTETO_LIMITS.maxResources). */
