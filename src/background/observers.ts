@@ -1,6 +1,6 @@
 import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
-import { entryCovering } from '../core/settings';
+import { type DomainEntry, entryCovering } from '../core/settings';
 import { type TabDivert, webHost } from '../core/tab-state';
 import { type Context, context, divertAt, divertIn } from './context';
 import { logRequest } from './request-log';
@@ -54,6 +54,8 @@ export interface RequestSeen {
 interface At {
   ctx: Context;
   host: string;
+  /** The domain entry covering the host. */
+  entry: DomainEntry;
   /** What the rules do there now: undefined when the host is covered but not diverted. */
   divert?: TabDivert;
 }
@@ -67,8 +69,8 @@ function whenCovered(tabId: number, url: string, then: (at: At) => Promise<void>
   if (tabId < 0 || !host) return Promise.resolve();
   return inOrder(tabId, async () => {
     const ctx = await context();
-    if (!entryCovering(ctx.settings, host)) return;
-    await then({ ctx, host, divert: divertIn(ctx, tabId, host) });
+    const entry = entryCovering(ctx.settings, host);
+    if (entry) await then({ ctx, host, entry, divert: divertIn(ctx, tabId, host) });
   });
 }
 
@@ -104,8 +106,8 @@ export function onSent(d: RequestSeen, baggage: string | undefined, initiator?: 
 export function onResponse(d: RequestSeen & { statusCode?: number }, headers: { name: string; value?: string }[]): Promise<void> {
   const sent = carried.get(d.requestId);
   carried.delete(d.requestId);
-  return whenCovered(d.tabId, d.url, async ({ ctx, host, divert }) => {
-    const name = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+  return whenCovered(d.tabId, d.url, async ({ entry, divert }) => {
+    const name = (entry.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
     const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
     await logRequest(d.tabId, { type: 'answered', id: d.requestId, status: d.statusCode ?? 0, served: value });
     if (divert && sent === divert.namespace && value !== undefined)
