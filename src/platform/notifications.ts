@@ -30,8 +30,10 @@ export async function notify(id: string, message: string, button?: string, click
       .then(Boolean, () => false);
   const withButton = button !== undefined && (await create({ ...base, buttons: [{ title: button }] }));
   const plain = { ...base, message: clickTo ? `${message} ${clickTo}` : message };
-  if (withButton || (await create(plain)))
-    created.splice(0, created.length - 49, { id, message: withButton ? message : plain.message });
+  if (!withButton && !(await create(plain))) return;
+  // Oldest first; the oldest goes when 50 are kept.
+  created.push({ id, message: withButton ? message : plain.message });
+  if (created.length > 50) created.shift();
 }
 
 let wired = false;
