@@ -15,6 +15,16 @@ import {
   WAKE_PREVIEW_MUTATION,
 } from '../../src/core/okteto';
 
+/** A query to a stand-in, as the extension posts it; its answer as the extension's readers take it. */
+async function postTo(url: string, token: string, query: string, variables?: object) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+}
+
 // The extension's queries against the stand-in's real GraphQL schema (graphql-js, exactly the
 // contract's subset), read by the extension's own parsers.
 describe('the Okteto API queries the extension sends', () => {
@@ -41,14 +51,7 @@ describe('the Okteto API queries the extension sends', () => {
   });
   afterAll(() => okteto.close());
 
-  const post = async (query: string, variables?: object) => {
-    const res = await fetch(`${okteto.url}/graphql`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
-  };
+  const post = (query: string, variables?: object) => postTo(okteto.url, TOKEN, query, variables);
 
   it('spaces: names and statuses', async () => {
     const r = await post(SPACES_QUERY);
@@ -140,14 +143,7 @@ describe('an older instance (the contract’s older shapes)', () => {
     });
   });
   afterAll(() => older.close());
-  const post = async (query: string, variables?: object) => {
-    const res = await fetch(`${older.url}/graphql`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
-  };
+  const post = (query: string, variables?: object) => postTo(older.url, TOKEN, query, variables);
 
   it('refuses each newer shape as not known, and answers the oldest', async () => {
     for (const q of [SPACES_STEPS[0], SPACES_STEPS[1], PREVIEWS_STEPS[0], SPACE_QUERY])
