@@ -14,25 +14,25 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>();
 /** Writes are coalesced: a page of a hundred calls writes a few times, not a hundred. */
 const WRITE_AFTER_MS = 150;
 
-/** A tab's log as stored, read once per wake before its first event (call inside the tab's order). */
-function loaded(tabId: number): Promise<void> | undefined {
-  if (logs.has(tabId)) return undefined;
-  let pending = loading.get(tabId);
-  if (!pending) {
-    pending = read(requestLogItem(tabId)).then((stored) => {
-      if (!logs.has(tabId)) logs.set(tabId, stored);
-      loading.delete(tabId);
-    });
-    loading.set(tabId, pending);
+/** A tab's log; the stored one is read once per wake, before its first event (one read for callers at once). */
+async function logOf(tabId: number): Promise<RequestLog> {
+  if (!logs.has(tabId)) {
+    let pending = loading.get(tabId);
+    if (!pending) {
+      pending = read(requestLogItem(tabId)).then((stored) => {
+        if (!logs.has(tabId)) logs.set(tabId, stored);
+        loading.delete(tabId);
+      });
+      loading.set(tabId, pending);
+    }
+    await pending;
   }
-  return pending;
+  return logs.get(tabId) ?? [];
 }
 
-/** Applies one event to a tab's log; the write to storage follows later. */
+/** Applies one event to a tab's log (call inside the tab's order); the write to storage follows later. */
 export async function logRequest(tabId: number, event: LogEvent): Promise<void> {
-  const pending = loaded(tabId);
-  if (pending) await pending;
-  const before = logs.get(tabId) ?? [];
+  const before = await logOf(tabId);
   const after = reduceLog(before, event);
   if (after === before) return;
   logs.set(tabId, after);
@@ -51,11 +51,7 @@ function flush(tabId: number): void {
 }
 
 /** A row of a tab's log, for the compare (which reads the URL from here, never from a message). */
-export async function loggedRequest(tabId: number, id: string) {
-  const pending = loaded(tabId);
-  if (pending) await pending;
-  return logs.get(tabId)?.find((r) => r.id === id);
-}
+export const loggedRequest = async (tabId: number, id: string) => (await logOf(tabId)).find((r) => r.id === id);
 
 /** A closed tab: its log goes. */
 export function forgetRequestLog(tabId: number): void {
