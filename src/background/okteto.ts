@@ -36,7 +36,7 @@ export async function connectOkteto(url: string, token: string): Promise<Reply> 
   await writeSecret({ token: token.trim(), origin: instance.value });
   await put({ ...before, url: instance.value, ...listed.value, fetchedAt: Date.now(), error: undefined });
   // What it runs, so its sites are recognised as its own (the owner guess reads the endpoints).
-  const refreshed = await refreshInstance(instance.value);
+  const refreshed = await refreshInstance(instance.value, await inUse());
   return { ok: true, value: refreshed.ok ? refreshed.value : (await instances()).find((i) => i.url === instance.value) };
 }
 
@@ -54,12 +54,15 @@ async function inUse(first: string[] = []): Promise<string[]> {
  * taken); nothing shown is lost.
  */
 export async function refreshOkteto(focus?: string[]): Promise<Reply> {
-  const replies = await Promise.all((await instances()).map((i) => refreshInstance(i.url, focus)));
+  // What is in use is read once, for every instance.
+  const wanted = await inUse(focus);
+  const replies = await Promise.all((await instances()).map((i) => refreshInstance(i.url, wanted)));
   const failed = replies.find((r) => !r.ok);
   return failed ?? { ok: true, value: await instances() };
 }
 
-async function refreshInstance(url: string, focus?: string[]): Promise<Reply<OktetoState>> {
+/** One instance's refresh; `inUseNow`: the namespaces in use (inUse), whose services to read. */
+async function refreshInstance(url: string, inUseNow: string[]): Promise<Reply<OktetoState>> {
   const state = (await instances()).find((i) => i.url === url);
   if (!state) return { ok: false, error: `${url} is not connected.` };
   // Bound to its origin: a token stored for another instance is never read for this one.
@@ -75,7 +78,7 @@ async function refreshInstance(url: string, focus?: string[]): Promise<Reply<Okt
     return { ok: false, error: listed.error };
   }
   const { api, previews, namespaces } = listed.value;
-  const used = (await inUse(focus)).filter((n) => namespaces.includes(n));
+  const used = inUseNow.filter((n) => namespaces.includes(n));
   // One namespace more when none is in use here: its endpoints tell which sites this instance serves.
   const wanted = !api.details ? [] : used.length > 0 || (state.owns?.length ?? 0) > 0 ? used : namespaces.slice(0, 1);
   const answers = await Promise.all(wanted.map(async (n) => [n, await fetchDetail(state.url, token, n, n in previews)] as const));
@@ -115,7 +118,7 @@ export async function wakeOkteto(namespace: string, url?: string): Promise<Reply
   if (token === undefined) return { ok: false, error: `Connect to ${state.url} again first (options page).` };
   const woke = await wake(state.url, token, namespace, namespace in (state.previews ?? {}));
   if (woke.error !== undefined) return { ok: false, error: woke.error };
-  const after = await refreshInstance(state.url, [namespace]);
+  const after = await refreshInstance(state.url, await inUse([namespace]));
   return after.ok ? { ok: true, value: after.value?.statuses?.[namespace] } : after;
 }
 
