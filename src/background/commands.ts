@@ -2,6 +2,7 @@ import { type Command, type Reply, validateCommand } from '../core/messages';
 import { planForHost, reduce, SETTINGS_COMMANDS, type SettingsCommand } from '../core/reducer';
 import { ITEMS } from '../core/storage-items';
 import { timeBoxError } from '../core/time-box';
+import { said } from '../platform/i18n';
 import { remove } from '../platform/store';
 import { commit } from './commit';
 import { compareRequest } from './compare';
@@ -16,7 +17,7 @@ import { setSync } from './sync';
 const viaReducer = (cmd: SettingsCommand): Promise<Reply> =>
   commit<Reply>((settings) => {
     const applied = reduce(settings, cmd);
-    if (applied.error !== undefined) return { reply: { ok: false, error: applied.error } };
+    if (applied.error !== undefined) return { reply: { ok: false, error: said(applied.error) } };
     return { settings: applied.value.settings, reply: { ok: true, value: applied.value.value } };
   });
 
@@ -35,7 +36,7 @@ const OWN: OwnRows = {
   // The reducer is pure: the clock is read here.
   setDivertUntil: (cmd) => {
     const error = cmd.until === null ? undefined : timeBoxError(cmd.until, Date.now());
-    return error ? Promise.resolve({ ok: false, error }) : viaReducer(cmd);
+    return error ? Promise.resolve({ ok: false, error: said(error) }) : viaReducer(cmd);
   },
   pinTab: ({ tabId, namespace }) =>
     commit((_settings, { [tabId]: _old, ...pins }) => ({
@@ -81,5 +82,5 @@ export function runCommand(cmd: Command): Promise<Reply> {
 /** A message from one of our pages: validated, then run. */
 export async function dispatch(input: unknown): Promise<Reply> {
   const cmd = validateCommand(input);
-  return cmd.error !== undefined ? { ok: false, error: cmd.error } : runCommand(cmd.value);
+  return cmd.error !== undefined ? { ok: false, error: said(cmd.error) } : runCommand(cmd.value);
 }

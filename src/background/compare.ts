@@ -9,6 +9,7 @@ import { webHost } from '../core/tab-state';
 import { exactUrl } from '../core/url';
 import { dnr, ownInitiator } from '../platform/dnr';
 import { fetchBounded } from '../platform/fetch';
+import { whyFailed, words } from '../platform/i18n';
 import { keepsCookiesApart } from '../platform/tabs';
 import { context, divertIn } from './context';
 import { loggedRequest } from './request-log';
@@ -28,21 +29,17 @@ export async function compareRequest(
   withCookies: boolean,
 ): Promise<Reply<Comparison>> {
   const row = await loggedRequest(tabId, id);
-  if (!row) return { ok: false, error: 'That request is no longer in this tab’s list: load the page again.' };
-  if (!replayable(row))
-    return { ok: false, error: `Only GET and HEAD requests are sent again; copy this ${row.method} as curl instead.` };
+  if (!row) return { ok: false, error: words('compareGone') };
+  if (!replayable(row)) return { ok: false, error: words('compareOnlyGet', row.method) };
   const host = webHost(row.url);
   const ctx = await context();
   const divert = host ? divertIn(ctx, tabId, host) : undefined;
-  if (!host || !divert)
-    return { ok: false, error: `${host ?? 'This host'} is not diverted in this tab now: turn divert on to compare.` };
-  if (against === divert.namespace) return { ok: false, error: `Pick a namespace other than ${against} to compare with.` };
-  if (withCookies && (await keepsCookiesApart(tabId)))
-    return { ok: false, error: 'This tab keeps its cookies apart (a private window or a container): compare without cookies.' };
+  if (!host || !divert) return { ok: false, error: host ? words('compareNotDiverted', host) : words('tabNotDiverted') };
+  if (against === divert.namespace) return { ok: false, error: words('compareSameNamespace', against) };
+  if (withCookies && (await keepsCookiesApart(tabId))) return { ok: false, error: words('compareCookiesApart') };
   const header = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
   const url = exactUrl(row.url);
-  if (!url)
-    return { ok: false, error: 'This URL has characters a one-request rule cannot hold (* ^ |): copy it as curl instead.' };
+  if (!url) return { ok: false, error: words('compareUrlUnmatchable') };
   const ask = async (namespace: string): Promise<CompareAnswer> => {
     const baggage = mergeBaggage(row.pageBaggage, namespace).value;
     return {
@@ -102,7 +99,7 @@ async function send(
     credentials: withCookies ? 'include' : 'omit',
   });
   if ('error' in res)
-    return { error: res.kind === 'timeout' ? res.error : `${res.error} (refused, unreachable, or redirected elsewhere)` };
+    return { error: res.kind === 'timeout' ? whyFailed(res, PROBE_LIMITS.timeoutMs) : words('compareUnreachable', res.error) };
   const headers: [string, string][] = [];
   res.headers.forEach((value, name) => {
     if (headers.length < COMPARE_LIMITS.headers) headers.push([name.toLowerCase(), value.slice(0, COMPARE_LIMITS.headerChars)]);

@@ -1,6 +1,7 @@
 import { validateContentMessage } from '../core/served-messages';
 import { ITEMS } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
+import { said, words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 import { keepPageBaggage, letGo } from './keep-page-baggage';
 import { enqueue } from './queue';
@@ -17,7 +18,7 @@ const MAX_PLACES = 200;
  */
 export async function handleContent(input: unknown, tabId: number, url: string | undefined): Promise<unknown> {
   const msg = validateContentMessage(input);
-  if (msg.error !== undefined) return { ok: false, error: msg.error };
+  if (msg.error !== undefined) return { ok: false, error: said(msg.error) };
   const host = webHost(url);
   if (msg.value.type === 'divert:keep-page-baggage') return keepPageBaggage(msg.value, tabId, url);
   if (msg.value.type === 'divert:keep-page-baggage-done') return letGo(msg.value.token, tabId);
@@ -25,7 +26,7 @@ export async function handleContent(input: unknown, tabId: number, url: string |
     const state = await badgeStateFor(tabId);
     return host ? { ...state, place: (await read(ITEMS.badgePlaces))[host] } : state;
   }
-  if (!host) return { ok: false, error: 'Not a web page.' };
+  if (!host) return { ok: false, error: words('notAWebPage') };
   const { type: _type, ...place } = msg.value;
   return enqueue(async () => {
     const all = await read(ITEMS.badgePlaces);

@@ -1,5 +1,6 @@
 import { ITEMS } from '../core/storage-items';
 import { browser, type Runtime, type Tabs } from '../platform/browser';
+import { words } from '../platform/i18n';
 import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { restrictToTrustedContexts, touches } from '../platform/store';
@@ -49,7 +50,7 @@ const fromOurPages = (sender: Runtime.MessageSender) =>
   sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
 onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (fromOurPages(sender)) {
-    return whenReady(dispatch)(message).catch((e: Error) => ({ ok: false, error: `Divert Switch failed: ${e.message}` }));
+    return whenReady(dispatch)(message).catch((e: Error) => ({ ok: false, error: words('backgroundFailed', e.message) }));
   }
   if (sender.id === browser.runtime.id && sender.tab?.id !== undefined) return handleContent(message, sender.tab.id, sender.url);
   return undefined;

@@ -1,6 +1,7 @@
 import { mergeTeam, parsePresetFile, removeTeam } from '../core/presets';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
+import { said, words } from '../platform/i18n';
 import { read, readManaged, write } from '../platform/store';
 import { commit } from './commit';
 
@@ -29,9 +30,7 @@ export async function applyManaged(): Promise<void> {
     const status = await read(ITEMS.managedStatus);
     await write(ITEMS.managedStatus, {
       teams: status?.teams ?? [],
-      errors: [
-        `The browser has not given its policy after ${MANAGED_WAIT_MS / 1000} s; its presets are applied as soon as it does.`,
-      ],
+      errors: [words('policyLate', String(MANAGED_WAIT_MS / 1000))],
       oktetoInstanceUrl: status?.oktetoInstanceUrl,
     });
   }
@@ -56,7 +55,7 @@ function mergePolicy(current: Settings, files: unknown[]): { settings: Settings;
   for (const [i, file] of files.entries()) {
     const parsed = parsePresetFile(JSON.stringify(file));
     if (parsed.error !== undefined) {
-      errors.push(`presets[${i}]: ${parsed.error}`);
+      errors.push(words('policyPresetBad', String(i), said(parsed.error)));
       continue;
     }
     teams.add(parsed.value.file.team);

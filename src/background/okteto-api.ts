@@ -16,7 +16,7 @@ import {
   WAKE_MUTATION,
   WAKE_PREVIEW_MUTATION,
 } from '../core/okteto';
-import { fail, ok, type Result } from '../core/result';
+import { fail, ok, problem, type Result } from '../core/result';
 import { fetchBounded } from '../platform/fetch';
 
 /**
@@ -35,11 +35,9 @@ async function post(instance: string, token: string, query: string, variables?: 
     maxBytes: OKTETO_LIMITS.maxBytes,
   });
   if ('error' in res) {
-    return fail(
-      res.kind === 'timeout'
-        ? `${instance} did not answer within ${OKTETO_LIMITS.timeoutMs / 1000} s. Try again, or check the URL.`
-        : `Cannot reach ${instance} (${res.error}). Check the URL and your connection (VPN?).`,
-    );
+    return res.kind === 'timeout'
+      ? fail('oktetoTimeout', instance, String(OKTETO_LIMITS.timeoutMs / 1000))
+      : fail('oktetoUnreachable', instance, res.error);
   }
   return ok({ status: res.status, contentType: res.headers.get('content-type'), body: res.text });
 }
@@ -74,7 +72,7 @@ async function stepDown<T>(
     return { result: read(raw.value.status, raw.value.contentType, raw.value.body), step };
   }
   return {
-    result: fail(`${instance} does not offer what Divert Switch asks of it. Is it a very old Okteto?`),
+    result: fail('oktetoTooOld', instance),
     step: steps.length,
   };
 }
@@ -117,7 +115,7 @@ export async function fetchDetail(
 ): Promise<Result<SpaceDetail> & { unknown?: true }> {
   const raw = await post(instance, token, preview ? PREVIEW_QUERY : SPACE_QUERY, { id: namespace });
   if (raw.error !== undefined) return raw;
-  if (unsupported(raw.value.body)) return { error: `${instance} does not say what runs in a namespace.`, unknown: true };
+  if (unsupported(raw.value.body)) return { error: problem('oktetoNoDetail', instance), unknown: true };
   return readSpace(
     instance,
     namespace,

@@ -4,6 +4,7 @@ import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl 
 import { endpointDomains, instanceListing, instancesOf } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
+import { said, words } from '../platform/i18n';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, write } from '../platform/store';
@@ -27,11 +28,10 @@ const put = (state: OktetoState) =>
 /** Connect (or reconnect) one instance: nothing is saved unless it answers with the namespaces. */
 export async function connectOkteto(url: string, token: string): Promise<Reply> {
   const instance = validateInstanceUrl(url);
-  if (instance.error !== undefined) return { ok: false, error: instance.error };
-  if (!validToken(token))
-    return { ok: false, error: 'Paste your Okteto personal access token (Settings → Personal Access Tokens in Okteto).' };
+  if (instance.error !== undefined) return { ok: false, error: said(instance.error) };
+  if (!validToken(token)) return { ok: false, error: words('oktetoPasteToken') };
   const listed = await fetchListed(instance.value, token.trim());
-  if (listed.error !== undefined) return { ok: false, error: listed.error };
+  if (listed.error !== undefined) return { ok: false, error: said(listed.error) };
   const before = (await instances()).find((i) => i.url === instance.value);
   await writeSecret({ token: token.trim(), origin: instance.value });
   await put({ ...before, url: instance.value, ...listed.value, fetchedAt: Date.now(), error: undefined });
@@ -64,18 +64,19 @@ export async function refreshOkteto(focus?: string[]): Promise<Reply> {
 /** One instance's refresh; `inUseNow`: the namespaces in use (inUse), whose services to read. */
 async function refreshInstance(url: string, inUseNow: string[]): Promise<Reply<OktetoState>> {
   const state = (await instances()).find((i) => i.url === url);
-  if (!state) return { ok: false, error: `${url} is not connected.` };
+  if (!state) return { ok: false, error: words('oktetoNotConnected', url) };
   // Bound to its origin: a token stored for another instance is never read for this one.
   const token = (await readSecret(state.url))?.token;
   if (token === undefined) {
-    const error = `No token is saved for ${state.url}: nothing was sent. Connect to it again.`;
+    const error = words('oktetoNoToken', state.url);
     await put({ ...state, error });
     return { ok: false, error };
   }
   const listed = await fetchListed(state.url, token, state.api);
   if (listed.error !== undefined) {
-    await put({ ...state, error: listed.error });
-    return { ok: false, error: listed.error };
+    const error = said(listed.error);
+    await put({ ...state, error });
+    return { ok: false, error };
   }
   const { api, previews, namespaces } = listed.value;
   const used = inUseNow.filter((n) => namespaces.includes(n));
@@ -89,7 +90,7 @@ async function refreshInstance(url: string, inUseNow: string[]): Promise<Reply<O
     // An older instance that cannot say what runs is asked no more (remembered with the instance).
     else if (d.unknown) api.details = false;
     else {
-      detailError ??= d.error;
+      detailError ??= said(d.error);
       const kept = state.details?.[n];
       if (kept) details[n] = kept;
     }
@@ -113,11 +114,11 @@ async function refreshInstance(url: string, inUseNow: string[]): Promise<Reply<O
 export async function wakeOkteto(namespace: string, url?: string): Promise<Reply> {
   const list = await instances();
   const state = url ? list.find((i) => i.url === url) : instanceListing(list, namespace);
-  if (!state?.namespaces.includes(namespace)) return { ok: false, error: `${namespace} is not among your Okteto namespaces.` };
+  if (!state?.namespaces.includes(namespace)) return { ok: false, error: words('oktetoNotListed', namespace) };
   const token = (await readSecret(state.url))?.token;
-  if (token === undefined) return { ok: false, error: `Connect to ${state.url} again first (options page).` };
+  if (token === undefined) return { ok: false, error: words('oktetoConnectAgain', state.url) };
   const woke = await wake(state.url, token, namespace, namespace in (state.previews ?? {}));
-  if (woke.error !== undefined) return { ok: false, error: woke.error };
+  if (woke.error !== undefined) return { ok: false, error: said(woke.error) };
   const after = await refreshInstance(state.url, await inUse([namespace]));
   return after.ok ? { ok: true, value: after.value?.statuses?.[namespace] } : after;
 }
@@ -126,9 +127,9 @@ export async function wakeOkteto(namespace: string, url?: string): Promise<Reply
 export async function setOktetoDomains(url: string, domains: string[]): Promise<Reply> {
   const checked = domains.map((d) => validateDomain(d));
   const bad = checked.find((d) => d.error !== undefined);
-  if (bad?.error !== undefined) return { ok: false, error: bad.error };
+  if (bad?.error !== undefined) return { ok: false, error: said(bad.error) };
   const state = (await instances()).find((i) => i.url === url);
-  if (!state) return { ok: false, error: `${url} is not connected.` };
+  if (!state) return { ok: false, error: words('oktetoNotConnected', url) };
   await put({ ...state, domains: [...new Set(checked.map((d) => d.value as string))] });
   return { ok: true };
 }

@@ -2,7 +2,7 @@ import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
 import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
-import { words } from '../platform/i18n';
+import { said, words } from '../platform/i18n';
 import { commit } from './commit';
 import { context, divertAt } from './context';
 import { serial } from './serial';
@@ -59,8 +59,8 @@ export const builtMenu = (): string => built ?? 'null';
 async function openDiverted(url: string | undefined, rawNamespace: string, from?: Tabs.Tab): Promise<string> {
   const ns = validateNamespace(rawNamespace);
   const host = webHost(url);
-  if (ns.error !== undefined) return ns.error;
-  if (!url || !host) return 'not a web page';
+  if (ns.error !== undefined) return said(ns.error);
+  if (!url || !host) return 'no web page';
   if (!(await divertAt(0, host, ns.value))) return `${host} is not diverted`;
   const tab = await browser.tabs.create({
     url: 'about:blank',

@@ -1,6 +1,7 @@
 import type { PageCheck, Reply } from '../core/messages';
 import { webHost } from '../core/tab-state';
 import { browser } from '../platform/browser';
+import { words } from '../platform/i18n';
 import { context, divertAt } from './context';
 
 /** The tab's page, when it is diverted now (the only pages these checks may touch). */
@@ -31,7 +32,7 @@ async function controlled(tabId: number): Promise<boolean> {
  */
 export async function inspectPage(tabId: number): Promise<Reply<PageCheck>> {
   const page = await divertedPage(tabId);
-  if (!page) return { ok: false, error: 'This tab is not diverted.' };
+  if (!page) return { ok: false, error: words('tabNotDiverted') };
   const serviceWorker = await controlled(tabId);
   const ctx = await context();
   const worker = ctx.pins[tabId] !== undefined ? ctx.workers[page.hostname] : undefined;
@@ -80,9 +81,9 @@ export async function clearSiteData(tabId: number): Promise<Reply> {
 
 async function clearDiverted(tabId: number): Promise<Reply> {
   const page = await divertedPage(tabId);
-  if (!page) return { ok: false, error: 'This tab is not diverted.' };
+  if (!page) return { ok: false, error: words('tabNotDiverted') };
   if (!(await browser.permissions.contains({ permissions: ['browsingData'] }))) {
-    return { ok: false, error: 'Divert Switch needs permission to clear this site’s data: allow it when asked.' };
+    return { ok: false, error: words('clearDataNeedsPermission') };
   }
   if (typeof browser.runtime.getBrowserInfo === 'function') {
     await browser.scripting

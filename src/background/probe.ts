@@ -1,9 +1,10 @@
 import { baggageValue } from '../core/baggage';
 import { DEFAULT_FIELD, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe';
-import type { Result } from '../core/result';
+import { problem, type Result } from '../core/result';
 import { entryCovering } from '../core/settings';
 import { webHost } from '../core/tab-state';
 import { fetchBounded } from '../platform/fetch';
+import { said, whyFailed } from '../platform/i18n';
 import { context, divertIn } from './context';
 import { logRequest } from './request-log';
 import { inOrder, loadOf, record, stateOf } from './tab-states';
@@ -43,7 +44,7 @@ export function runProbe(tabId: number, pageUrl: string, separateCookies: Promis
       // The tab may have moved on while the probe ran: its answer is about the page it was sent for.
       const now = await stateOf(tabId);
       if (loadOf(tabId) !== load || now.host !== host || now.requested !== divert.namespace) return;
-      if (answer.error !== undefined) return record(tabId, { type: 'probe-failed', reason: answer.error });
+      if (answer.error !== undefined) return record(tabId, { type: 'probe-failed', reason: said(answer.error) });
       await record(tabId, { type: 'probe', value: answer.value });
       await logRequest(tabId, { type: 'probe', url: pageUrl, served: answer.value });
     });
@@ -57,9 +58,9 @@ async function fetchProbe(url: string, namespace: string, field: string, credent
     headers: { baggage: baggageValue(namespace), accept: 'application/json' },
     credentials,
   });
-  if ('error' in res) return { error: `The probe failed: ${res.error}.`, unanswered: true };
-  if (res.status !== 200) return { error: `The probe answered HTTP ${res.status}.` };
-  if (!/json/i.test(res.headers.get('content-type') ?? '')) return { error: 'The probe did not answer JSON.' };
-  if (res.text === undefined) return { error: `The probe answered more than ${PROBE_LIMITS.maxBytes / 1024} KiB.` };
+  if ('error' in res) return { error: problem('probeNoAnswer', whyFailed(res, PROBE_LIMITS.timeoutMs)), unanswered: true };
+  if (res.status !== 200) return { error: problem('probeHttpStatus', String(res.status)) };
+  if (!/json/i.test(res.headers.get('content-type') ?? '')) return { error: problem('probeNotJson') };
+  if (res.text === undefined) return { error: problem('probeTooLarge', String(PROBE_LIMITS.maxBytes / 1024)) };
   return readProbe(res.text, field);
 }

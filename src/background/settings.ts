@@ -1,6 +1,7 @@
 import { DEFAULTS, type Settings } from '../core/settings';
 import { migrate, repairSettings } from '../core/settings-schema';
 import { ITEMS } from '../core/storage-items';
+import { said, words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 
 /**
@@ -29,9 +30,7 @@ export async function loadSettings(): Promise<Settings> {
     return migrated.value;
   }
   const repaired = repairSettings(stored);
-  const kept = repaired
-    ? `${migrated.error} Only what could not be read was set aside (${repaired.setAside.join(', ')}); everything else was kept.`
-    : migrated.error;
+  const kept = repaired ? words('settingsRepaired', said(migrated.error), repaired.setAside.join(', ')) : said(migrated.error);
   await setAside(stored, kept);
   const next = repaired?.value ?? structuredClone(DEFAULTS);
   await write(ITEMS.settings, next);

@@ -4,6 +4,7 @@ import { chosenBefore, sharedNamespace } from '../core/share-link';
 import { ITEMS, type SharedTab } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
+import { words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 import { commit } from './commit';
 import { context, divertIn } from './context';
@@ -60,7 +61,7 @@ export async function onShareLink({ tabId, url, documentLifecycle, fromCache }: 
 /** The popup's answer to a link's question: open the tab diverted to its namespace, or leave it. */
 export async function answerShareLink(tabId: number, open: boolean): Promise<Reply> {
   const asked = (await read(ITEMS.shared))[tabId];
-  if (asked?.status !== 'asking') return { ok: false, error: 'This tab has no share link waiting for an answer.' };
+  if (asked?.status !== 'asking') return { ok: false, error: words('shareNothingAsked') };
   if (!open) {
     await record(tabId, { namespace: asked.namespace, url: asked.url, status: 'ignored' });
     return { ok: true };

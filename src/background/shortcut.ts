@@ -17,7 +17,7 @@ export const TOGGLE_COMMAND = 'toggle-divert';
  */
 export async function toggleSite(tab: Tabs.Tab | undefined): Promise<string> {
   const host = webHost(tab?.url);
-  if (!host) return 'not a web page';
+  if (!host) return 'no web page';
   const settings = await storedSettings();
   const entry = entryCovering(settings, host);
   if (entry?.enabled) {

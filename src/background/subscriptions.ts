@@ -3,6 +3,7 @@ import { type ImportPreview, mergeTeam, parsePresetFile } from '../core/presets'
 import { ITEMS } from '../core/storage-items';
 import { SUBSCRIPTION_LIMITS, type SubscriptionStatus, validateSubscriptionUrl } from '../core/subscription';
 import { fetchBounded } from '../platform/fetch';
+import { said, whyFailed, words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 import { commit } from './commit';
 import { storedSettings } from './context';
@@ -15,11 +16,11 @@ import { storedSettings } from './context';
  */
 export async function followSubscription(input: string, first: boolean): Promise<Reply> {
   const url = validateSubscriptionUrl(input);
-  if (url.error !== undefined) return { ok: false, error: url.error };
+  if (url.error !== undefined) return { ok: false, error: said(url.error) };
   const status = (await read(ITEMS.subscriptionStatus))[url.value] ?? {};
   const known = (await storedSettings()).subscriptions.find((s) => s.url === url.value);
-  if (first && known) return { ok: false, error: `You already follow ${url.value} (team ${known.team}).` };
-  if (!first && !known) return { ok: false, error: 'You are not subscribed to that URL.' };
+  if (first && known) return { ok: false, error: words('alreadyFollowing', url.value, known.team) };
+  if (!first && !known) return { ok: false, error: words('notSubscribed') };
 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (!first && status.etag) headers['if-none-match'] = status.etag;
@@ -31,33 +32,32 @@ export async function followSubscription(input: string, first: boolean): Promise
   const attempt = Date.now();
   const failed = async (error: string): Promise<Reply> => {
     if (!first) await saveStatus(url.value, { ...status, lastAttempt: attempt, lastError: error });
-    return { ok: false, error: first ? error : `${error} The last good copy is kept.` };
+    return { ok: false, error: first ? error : words('lastGoodCopyKept', error) };
   };
-  if ('error' in res) return failed(`Could not fetch ${url.value}: ${res.error}.`);
+  if ('error' in res) return failed(words('subscriptionUnreachable', url.value, whyFailed(res, SUBSCRIPTION_LIMITS.timeoutMs)));
   if (res.status === 304 && !first) {
     await saveStatus(url.value, { ...status, lastAttempt: attempt, lastSuccess: attempt, lastError: undefined });
     return { ok: true, value: { unchanged: true } };
   }
-  if (res.status !== 200) return failed(`${url.value} answered HTTP ${res.status}.`);
-  if (res.text === undefined) return failed(`${url.value} is larger than 1 MiB.`);
+  if (res.status !== 200) return failed(words('subscriptionHttpStatus', url.value, String(res.status)));
+  if (res.text === undefined) return failed(words('subscriptionTooLarge', url.value));
   const parsed = parsePresetFile(res.text);
-  if (parsed.error !== undefined) return failed(parsed.error);
+  if (parsed.error !== undefined) return failed(said(parsed.error));
   const { file, warnings } = parsed.value;
 
-  type Outcome = { error: string } | { preview: ImportPreview };
+  type Outcome = { error: string; gone?: true } | { preview: ImportPreview };
   const outcome = await commit<Outcome>((now) => {
     const mine = now.subscriptions.find((s) => s.url === url.value);
-    if (!first && !mine) return { reply: { error: 'You are no longer subscribed to that URL.' } };
+    if (!first && !mine) return { reply: { error: words('noLongerSubscribed'), gone: true } };
     if (mine && mine.team !== file.team)
-      return { reply: { error: `The file at ${url.value} now names team ${file.team}, not ${mine.team}.` } };
+      return { reply: { error: words('subscriptionTeamChanged', url.value, file.team, mine.team) } };
     const clash = now.subscriptions.find((s) => s.team === file.team && s.url !== url.value);
-    if (clash) return { reply: { error: `Team ${file.team} already comes from ${clash.url}.` } };
+    if (clash) return { reply: { error: words('teamFromOtherUrl', file.team, clash.url) } };
     const merged = mergeTeam(now, file);
     const subscriptions = mine ? now.subscriptions : [...now.subscriptions, { url: url.value, team: file.team }];
     return { settings: { ...merged.settings, subscriptions }, reply: { preview: merged.preview } };
   });
-  if ('error' in outcome)
-    return outcome.error.startsWith('You are no longer') ? { ok: false, error: outcome.error } : failed(outcome.error);
+  if ('error' in outcome) return outcome.gone ? { ok: false, error: outcome.error } : failed(outcome.error);
   await saveStatus(url.value, {
     lastAttempt: attempt,
     lastSuccess: attempt,

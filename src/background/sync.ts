@@ -2,22 +2,26 @@ import type { Reply } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { ITEMS, type SyncState } from '../core/storage-items';
 import { incoming, outgoing, quotaProblem, type SyncItems } from '../core/sync';
+import { said, words } from '../platform/i18n';
 import { read, syncArea, write } from '../platform/store';
 import { commit } from './commit';
 import { storedSettings } from './context';
 import { enqueue } from './queue';
 import { setAside } from './settings';
 
+const mapValues = <A, B>(o: Record<string, A>, f: (a: A) => B) =>
+  Object.fromEntries(Object.entries(o).map(([k, a]) => [k, f(a)]));
+
 /** Writes what changed here to storage.sync, after checking it fits. */
 async function push(settings: Settings, state: SyncState): Promise<SyncState> {
   const out = outgoing(settings, state.shadow, Date.now());
   if (Object.keys(out.set).length === 0) return state;
   const problem = quotaProblem({ ...(await syncArea.getAll()), ...out.set });
-  if (problem) return { ...state, error: problem };
+  if (problem) return { ...state, error: said(problem) };
   try {
     await syncArea.set(out.set);
   } catch (e) {
-    return { ...state, error: `Sync refused the change: ${(e as Error).message}. Nothing was removed here.` };
+    return { ...state, error: words('syncAreaRefused', (e as Error).message) };
   }
   return { ...state, shadow: out.shadow, lastSync: Date.now(), error: undefined };
 }
@@ -26,13 +30,13 @@ async function push(settings: Settings, state: SyncState): Promise<SyncState> {
 async function pull(remote: SyncItems, state: SyncState, first = false): Promise<SyncState> {
   const merged = await commit(async (settings) => {
     // Before the first pull, what this browser has is kept aside: whatever sync brings, it can come back.
-    if (first) await setAside(settings, 'kept before sync was turned on');
+    if (first) await setAside(settings, words('keptBeforeSync'));
     const m = incoming(settings, state.shadow, remote, { first });
     return { settings: m.changed ? m.settings : undefined, reply: m };
   });
   // What this batch brings replaces what was said of the same keys before.
   const refused = Object.fromEntries(Object.entries(state.refused ?? {}).filter(([key]) => !(key in remote)));
-  return { ...state, shadow: merged.shadow, lastSync: Date.now(), refused: { ...refused, ...merged.refused } };
+  return { ...state, shadow: merged.shadow, lastSync: Date.now(), refused: { ...refused, ...mapValues(merged.refused, said) } };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { publicSuffixOf } from './public-suffix';
-import { fail, ok, type Result } from './result';
+import { fail, ok, problem, type Result } from './result';
 
-const DOMAIN_RULE =
-  'Enter a host name such as okteto.example.com (it covers its subdomains); a pasted URL is reduced to its host.';
+const DOMAIN_RULE = problem('domainRule');
 
 const LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -44,27 +43,25 @@ function toAscii(host: string): string | undefined {
 
 /** Normalizes and checks a domain entry (contract: "A domain entry is a host name"). */
 export function validateDomain(input: unknown): Result<string> {
-  if (typeof input !== 'string') return fail(`Domain must be text. ${DOMAIN_RULE}`);
+  if (typeof input !== 'string') return fail('domainNotText', DOMAIN_RULE);
   const raw = input.trim();
-  if (raw === '') return fail(`Enter a domain. ${DOMAIN_RULE}`);
-  if (/\s/.test(raw)) return fail(`"${raw}" contains spaces. ${DOMAIN_RULE}`);
+  if (raw === '') return fail('domainEmpty', DOMAIN_RULE);
+  if (/\s/.test(raw)) return fail('domainSpaces', raw, DOMAIN_RULE);
   let host = hostOf(raw)?.toLowerCase().replace(/\.$/, '');
-  if (host === undefined || host === '') return fail(`"${raw}" has no host name. ${DOMAIN_RULE}`);
+  if (host === undefined || host === '') return fail('domainNoHost', raw, DOMAIN_RULE);
   if (host.startsWith('*.')) host = host.slice(2); // an entry already covers its subdomains
   if (host.includes('*')) {
-    return fail(`"${raw}" is a wildcard. Name your Okteto domain instead, e.g. okteto.example.com.`);
+    return fail('domainWildcard', raw);
   }
   if (isIpLiteral(host)) {
-    return fail(`"${raw}" is an IP address. ${DOMAIN_RULE}`);
+    return fail('domainIp', raw, DOMAIN_RULE);
   }
   const ascii = toAscii(host);
   if (ascii === undefined || ascii.length > 253 || !ascii.split('.').every((l) => LABEL.test(l))) {
-    return fail(`"${raw}" has characters a host name cannot have. ${DOMAIN_RULE}`);
+    return fail('domainBadCharacters', raw, DOMAIN_RULE);
   }
   if (publicSuffixOf(ascii) === ascii) {
-    return fail(
-      `"${ascii}" is a top-level domain or public suffix shared by unrelated sites. Enter your own domain, e.g. okteto.example.com.`,
-    );
+    return fail('domainPublicSuffix', ascii);
   }
   return ok(ascii);
 }

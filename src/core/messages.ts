@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { Result } from './result';
-import { DomainSchema, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
+import type { Problem, Result } from './result';
+import { DomainSchema, k, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
 
-const HostSchema = v.pipe(v.string('must be a host name'), v.maxLength(253));
+const HostSchema = v.pipe(v.string(k('schemaHostName')), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** An Okteto instance, as it is stored: its origin. */
 const InstanceSchema = v.pipe(v.string(), v.maxLength(2000));
-const LabelSchema = v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'));
+const LabelSchema = v.pipe(v.string(k('schemaText')), v.maxLength(100, k('schemaAtMost100')));
 
 /**
  * The tab a change is made for (the popup's tab, the shortcut's): when the change alters that
@@ -111,7 +111,7 @@ export type Command = v.InferOutput<typeof CommandSchema>;
 export type Reply<T = unknown> = { ok: true; value?: T } | { ok: false; error: string };
 
 export function validateCommand(input: unknown): Result<Command> {
-  return parseWith(CommandSchema, input, 'Message');
+  return parseWith(CommandSchema, input, 'whatMessage');
 }
 
 /** What inspectPage found about a diverted tab's page. */
@@ -128,5 +128,5 @@ export interface HostPlan {
   /** A wider entry offered only as an explicit choice (never a shared Okteto domain). */
   wider?: string;
   /** Why the host cannot be diverted (an IP, a public suffix…). */
-  error?: string;
+  error?: Problem;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../test/fixtures/words';
 import { readPreviews, readSpaces, unsupported, validateInstanceUrl } from './okteto';
 
 const I = 'https://okteto.example.com';
@@ -15,7 +16,7 @@ describe('validateInstanceUrl', () => {
     ['http://okteto.example.com', 'https'],
     ['https://u:p@okteto.example.com', 'token goes in its own field'],
     ['::::', 'not a URL'],
-  ])('refuses %j', (input, why) => expect(validateInstanceUrl(input).error).toContain(why));
+  ])('refuses %j', (input, why) => expect(inEnglish(validateInstanceUrl(input).error)).toContain(why));
 });
 
 describe('readSpaces', () => {
@@ -42,10 +43,10 @@ describe('readSpaces', () => {
     [200, 'application/json', '{"errors":[{"message":"unauthorized"}]}', 'personal access token'],
     [200, 'application/json', '{"data":{"other":[]}}', 'did not answer the namespaces query'],
   ])('maps %d %s %j to a message', (status, type, body, words) => {
-    expect(readSpaces(I, status, type, body).error).toContain(words);
+    expect(inEnglish(readSpaces(I, status, type, body).error)).toContain(words);
   });
   it('refuses a body past the limit', () => {
-    expect(readSpaces(I, 200, 'application/json', undefined).error).toContain('1 MiB');
+    expect(inEnglish(readSpaces(I, 200, 'application/json', undefined).error)).toContain('1 MiB');
   });
 });
 
@@ -81,12 +82,14 @@ describe('statuses, services and the pasted context', () => {
       value: { url: 'https://okteto.example.com', token: 'okteto-pat-0123456789abcdef' },
     });
     const { token: _t, ...withoutToken } = JSON.parse(printed);
-    expect(readContextShow(JSON.stringify(withoutToken)).error).toContain('--include-token');
-    expect(readContextShow(JSON.stringify({ ...withoutToken, name: 'minikube', isOkteto: false, token: 'x' })).error).toContain(
-      'Kubernetes context',
+    expect(inEnglish(readContextShow(JSON.stringify(withoutToken)).error)).toContain('--include-token');
+    expect(
+      inEnglish(readContextShow(JSON.stringify({ ...withoutToken, name: 'minikube', isOkteto: false, token: 'x' })).error),
+    ).toContain('Kubernetes context');
+    expect(inEnglish(readContextShow('okteto-pat-123').error)).toContain('not the JSON');
+    expect(inEnglish(readContextShow(JSON.stringify({ name: 'http://okteto.example.com', token: 'abcdefgh1' })).error)).toContain(
+      'https',
     );
-    expect(readContextShow('okteto-pat-123').error).toContain('not the JSON');
-    expect(readContextShow(JSON.stringify({ name: 'http://okteto.example.com', token: 'abcdefgh1' })).error).toContain('https');
   });
 
   it('bounds what a namespace lists, and keeps only sound names and URLs', async () => {
@@ -153,7 +156,7 @@ describe('readPreviews (what an instance may send)', () => {
   it('bounds a flood of previews, and refuses what is not a list', () => {
     const many = Array.from({ length: 50_000 }, (_, i) => ({ id: `pr-${i}`, branch: 'b' }));
     expect(read(many).value?.namespaces.length).toBeLessThanOrEqual(2000);
-    expect(read({ nope: true }).error).toContain('did not answer the previews query');
+    expect(inEnglish(read({ nope: true }).error)).toContain('did not answer the previews query');
   });
   it('tells a field the instance does not know from other errors', () => {
     expect(unsupported(JSON.stringify({ errors: [{ message: 'Unknown argument "labels" on field "Query.previews".' }] }))).toBe(

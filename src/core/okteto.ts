@@ -117,10 +117,16 @@ export interface Spaces {
 
 /** An Okteto instance URL, reduced to its origin: https, or http on this machine only. */
 export function validateInstanceUrl(input: unknown): Result<string> {
-  const url = secureUrl(input, 'your Okteto instance URL', 'https://okteto.example.com', {
-    defaultScheme: 'https',
-    credentials: '; the token goes in its own field',
-  });
+  const url = secureUrl(
+    input,
+    {
+      empty: 'instanceUrlEmpty',
+      notUrl: 'instanceUrlNotUrl',
+      credentials: 'instanceUrlCredentials',
+      insecure: 'instanceUrlInsecure',
+    },
+    { defaultScheme: 'https' },
+  );
   return url.error === undefined ? ok(url.value.origin) : url;
 }
 
@@ -152,38 +158,29 @@ function readGraphql(
   body: string | undefined,
 ): Read<Record<string, unknown>> {
   if (status === 401 || status === 403) {
-    return fail(
-      `${instance} refused the token (HTTP ${status}): it has expired or was revoked. Create a new personal access token at ${tokenPage(instance)} and connect again.`,
-    );
+    return fail('oktetoTokenRefusedHttp', instance, String(status), tokenPage(instance));
   }
-  if (body === undefined) return fail(`${instance} answered more than 1 MiB; that is not the Okteto API.`);
+  if (body === undefined) return fail('oktetoTooLarge', instance);
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    if (status !== 200)
-      return fail(`${instance} answered HTTP ${status}. Check the instance URL; if it is right, try again later.`);
-    const what = contentType?.includes('html') ? 'a web page' : 'something that is not JSON';
-    return fail(`${instance}/graphql answered ${what}. Check that the URL is your Okteto instance (the address of its web UI).`);
+    if (status !== 200) return fail('oktetoHttpStatus', instance, String(status));
+    return fail(contentType?.includes('html') ? 'oktetoAnsweredPage' : 'oktetoAnsweredNotJson', instance);
   }
   const j = json as { data?: unknown; errors?: { message?: unknown }[] };
   if (Array.isArray(j?.errors) && j.errors.length > 0) {
     const message = String(j.errors[0]?.message ?? 'unknown error').slice(0, 200);
     if (/unauthori[sz]ed|not authenticated|token/i.test(message)) {
-      return fail(
-        `Okteto refused the token (${message}). Create a new personal access token at ${tokenPage(instance)} and connect again.`,
-      );
+      return fail('oktetoTokenRefused', message, tokenPage(instance));
     }
     if (/Cannot query field|Unknown argument|Unknown type/i.test(message)) {
-      return fail(
-        `${instance} does not offer what Divert Switch asks of it (${message}). Is it an older Okteto? Nothing was changed.`,
-      );
+      return fail('oktetoUnsupportedField', instance, message);
     }
-    return fail(`Okteto answered with an error: ${message}`);
+    return fail('oktetoError', message);
   }
-  if (status !== 200)
-    return fail(`${instance} answered HTTP ${status}. Check the instance URL; if it is right, try again later.`);
-  if (typeof j?.data !== 'object' || j.data === null) return fail(`${instance}/graphql did not answer as Okteto does.`);
+  if (status !== 200) return fail('oktetoHttpStatus', instance, String(status));
+  if (typeof j?.data !== 'object' || j.data === null) return fail('oktetoNotOkteto', instance);
   return ok(j.data as Record<string, unknown>);
 }
 
@@ -218,7 +215,7 @@ export function readSpaces(
   const data = readGraphql(instance, status, contentType, body);
   if (data.error !== undefined) return data;
   const spaces = data.value.spaces;
-  if (!Array.isArray(spaces)) return fail(`${instance}/graphql did not answer the namespaces query as Okteto does.`);
+  if (!Array.isArray(spaces)) return fail('oktetoNotOktetoSpaces', instance);
   return ok(spaceList(spaces));
 }
 
@@ -251,7 +248,7 @@ export function readPreviews(
   const data = readGraphql(instance, status, contentType, body);
   if (data.error !== undefined) return data;
   const list = data.value.previews;
-  if (!Array.isArray(list)) return fail(`${instance}/graphql did not answer the previews query as Okteto does.`);
+  if (!Array.isArray(list)) return fail('oktetoNotOktetoPreviews', instance);
   const spaces = spaceList(list);
   const previews: Record<string, PreviewInfo> = {};
   const listed = new Set(spaces.namespaces);
@@ -281,9 +278,8 @@ export function readSpace(
   const data = readGraphql(instance, status, contentType, body);
   if (data.error !== undefined) return data;
   const space = data.value[key] as Record<string, unknown> | null | undefined;
-  if (space === null) return fail(`${namespace} is not among your Okteto namespaces (deleted, or not shared with you).`);
-  if (typeof space !== 'object' || space === undefined)
-    return fail(`${instance}/graphql did not answer the namespace query as Okteto does.`);
+  if (space === null) return fail('oktetoNoSuchNamespace', namespace);
+  if (typeof space !== 'object' || space === undefined) return fail('oktetoNotOktetoSpace', instance);
   const services: OktetoService[] = [];
   for (const [field, kind] of [
     ['deployments', 'deployment'],
@@ -317,7 +313,7 @@ export function readWake(
 ): Result<true> {
   const data = readGraphql(instance, status, contentType, body);
   if (data.error !== undefined) return data;
-  return data.value[key] ? ok(true) : fail(`${instance} did not wake the namespace.`);
+  return data.value[key] ? ok(true) : fail('oktetoDidNotWake', instance);
 }
 
 /** Which service of which known namespace answers on `host`, from the endpoints the API listed. */
@@ -343,19 +339,15 @@ export function readContextShow(input: string): Result<{ url: string; token: str
   try {
     json = JSON.parse(input);
   } catch {
-    return fail('That is not the JSON `okteto context show --include-token` prints. Paste all of it, braces included.');
+    return fail('contextNotJson');
   }
   const c = json as { name?: unknown; token?: unknown; isOkteto?: unknown };
-  if (typeof c !== 'object' || c === null || Array.isArray(c))
-    return fail('That is not the JSON `okteto context show --include-token` prints.');
-  if (c.isOkteto === false)
-    return fail(
-      `"${String(c.name)}" is a Kubernetes context, not an Okteto instance: run \`okteto context use <your instance URL>\` first.`,
-    );
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return fail('contextNotObject');
+  if (c.isOkteto === false) return fail('contextKubernetes', String(c.name).slice(0, 200));
   const url = validateInstanceUrl(c.name);
-  if (url.error !== undefined) return fail(`The context's name should be your instance URL: ${url.error}`);
+  if (url.error !== undefined) return fail('contextBadName', url.error);
   if (typeof c.token !== 'string' || c.token.trim() === '') {
-    return fail('The pasted context has no token: run `okteto context show --include-token` (the token is left out without it).');
+    return fail('contextNoToken');
   }
   return ok({ url: url.value, token: c.token.trim() });
 }

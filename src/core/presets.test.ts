@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { BAD_PRESET_FILES as BAD } from '../../test/fixtures/bad-presets';
 import movies from '../../test/fixtures/presets/movies.json';
 import { settingsWith } from '../../test/fixtures/settings';
+import { inEnglish } from '../../test/fixtures/words';
 import { describeSignal, exportPresets, mergeTeam, parsePresetFile, previewCounts, removeTeam, type TeamFile } from './presets';
 import { DEFAULTS, type Settings } from './settings';
 
 const text = (o: unknown) => JSON.stringify(o);
 const parse = (o: unknown) => {
   const r = parsePresetFile(typeof o === 'string' ? o : text(o));
-  if (r.error !== undefined) throw new Error(r.error);
+  if (r.error !== undefined) throw new Error(inEnglish(r.error));
   return r.value.file;
 };
 const with_ = (patch: Record<string, unknown>) => ({ ...structuredClone(movies), ...patch });
@@ -36,7 +37,7 @@ describe('parsePresetFile', () => {
     const r = parsePresetFile(
       '{"version":1,"team":"t","domains":[],"namespaces":[],"__proto__":{"polluted":true},"constructor":{"x":1}}',
     );
-    expect(r.error).toBeUndefined();
+    expect(inEnglish(r.error)).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(r.value?.file)).toBe(Object.prototype);
   });
@@ -48,7 +49,7 @@ describe('parsePresetFile', () => {
   it.each(BAD)('refuses %s, naming %j', (_name, file, where) => {
     const r = parsePresetFile(typeof file === 'string' ? file : text(file));
     expect(r.value).toBeUndefined();
-    expect(r.error).toContain(where);
+    expect(inEnglish(r.error)).toContain(where);
   });
 });
 

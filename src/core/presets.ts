@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { validateDomain } from './domain';
 import { fail, ok, type Result } from './result';
-import { NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
+import { k, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
 import type { DomainEntry, NamespaceFrom, Preset, Settings } from './settings';
 
 /** Contract: team preset file, version 1. */
@@ -11,24 +11,18 @@ const MAX_DEPTH = 16;
 const MAX_ENTRIES = 2000;
 
 const FileDomainSchema = v.object({
-  domain: v.string('must be a domain (text)'),
+  domain: v.string(k('schemaDomainText')),
   namespaceFrom: v.optional(NamespaceFromSchema),
 });
 const FileNamespaceSchema = v.object({
   namespace: NamespaceSchema,
-  label: v.optional(v.pipe(v.string('must be text'), v.maxLength(100, 'must be at most 100 characters'))),
+  label: v.optional(v.pipe(v.string(k('schemaText')), v.maxLength(100, k('schemaAtMost100')))),
 });
 const FileSchema = v.object({
-  version: v.literal(PRESET_FILE_VERSION, 'must be 1'),
+  version: v.literal(PRESET_FILE_VERSION, k('schemaVersionOne')),
   team: NamespaceSchema,
-  domains: v.pipe(
-    v.array(FileDomainSchema, 'must be an array'),
-    v.maxLength(MAX_ENTRIES, `must have at most ${MAX_ENTRIES} entries`),
-  ),
-  namespaces: v.pipe(
-    v.array(FileNamespaceSchema, 'must be an array'),
-    v.maxLength(MAX_ENTRIES, `must have at most ${MAX_ENTRIES} entries`),
-  ),
+  domains: v.pipe(v.array(FileDomainSchema, k('schemaArray')), v.maxLength(MAX_ENTRIES, k('schemaAtMostEntries'))),
+  namespaces: v.pipe(v.array(FileNamespaceSchema, k('schemaArray')), v.maxLength(MAX_ENTRIES, k('schemaAtMostEntries'))),
 });
 
 export interface TeamFile {
@@ -89,41 +83,38 @@ function unknownKeys(value: unknown, shape: string, path: string, out: string[])
  * too large or too deep is refused before parsing.
  */
 export function parsePresetFile(text: string): Result<ParsedFile> {
-  if (typeof text !== 'string') return fail('The preset file must be text.');
+  if (typeof text !== 'string') return fail('presetFileNotText');
   if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES) {
-    return fail('The preset file is larger than 1 MiB. Team preset files are small: check that this is the right file.');
+    return fail('presetFileTooLarge');
   }
-  if (depth(text) > MAX_DEPTH)
-    return fail(`The preset file is nested more than ${MAX_DEPTH} levels deep; it is not a team preset file.`);
+  if (depth(text) > MAX_DEPTH) return fail('presetFileTooDeep', String(MAX_DEPTH));
   let json: unknown;
   try {
     json = JSON.parse(text, (key, value) => (DANGEROUS.has(key) ? undefined : value));
   } catch (e) {
-    return fail(`The preset file is not valid JSON (${(e as Error).message}).`);
+    return fail('presetFileNotJson', (e as Error).message);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return fail('The preset file must be a JSON object with version, team, domains and namespaces.');
+    return fail('presetFileNotObject');
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > PRESET_FILE_VERSION) {
-    return fail(
-      `version: this file is for a newer Divert Switch (version ${version}); this one reads version ${PRESET_FILE_VERSION}. Update Divert Switch.`,
-    );
+    return fail('presetFileNewer', String(version), String(PRESET_FILE_VERSION));
   }
-  const parsed = parseWith(FileSchema, json, 'Preset file');
+  const parsed = parseWith(FileSchema, json, 'whatPresetFile');
   if (parsed.error !== undefined) return parsed;
   const file = parsed.value as TeamFile;
   const seen = new Set<string>();
   for (const [i, d] of file.domains.entries()) {
     const domain = validateDomain(d.domain);
-    if (domain.error !== undefined) return fail(`Preset file: domains[${i}].domain: ${domain.error}`);
-    if (seen.has(domain.value)) return fail(`Preset file: domains[${i}].domain: ${domain.value} is listed twice.`);
+    if (domain.error !== undefined) return fail('presetFileDomainBad', String(i), domain.error);
+    if (seen.has(domain.value)) return fail('presetFileDomainTwice', String(i), domain.value);
     seen.add(domain.value);
     d.domain = domain.value;
   }
   const names = new Set<string>();
   for (const [i, n] of file.namespaces.entries()) {
-    if (names.has(n.namespace)) return fail(`Preset file: namespaces[${i}].namespace: ${n.namespace} is listed twice.`);
+    if (names.has(n.namespace)) return fail('presetFileNamespaceTwice', String(i), n.namespace);
     names.add(n.namespace);
   }
   const warnings: string[] = [];

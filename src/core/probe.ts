@@ -7,20 +7,20 @@ export const DEFAULT_FIELD = 'namespace';
 
 /** Reads `field` (a dotted path, e.g. `namespace` or `meta.namespace`) from a probe's JSON body. */
 export function readProbe(body: string, field = DEFAULT_FIELD): Result<string> {
-  if (body.length > PROBE_LIMITS.maxBytes) return fail(`The probe answered more than ${PROBE_LIMITS.maxBytes / 1024} KiB.`);
+  if (body.length > PROBE_LIMITS.maxBytes) return fail('probeTooLarge', String(PROBE_LIMITS.maxBytes / 1024));
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    return fail('The probe did not answer JSON.');
+    return fail('probeNotJson');
   }
   for (const key of field.split('.')) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
-      return fail(`The probe's JSON has no "${field}".`);
+      return fail('probeNoField', field);
     }
     value = (value as Record<string, unknown>)[key];
   }
-  return typeof value === 'string' ? ok(value) : fail(`The probe's "${field}" is not text.`);
+  return typeof value === 'string' ? ok(value) : fail('probeFieldNotText', field);
 }
 
 /** The probe URL for a page: the page's origin plus the configured path (never another host). */

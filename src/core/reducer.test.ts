@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { settingsWith } from '../../test/fixtures/settings';
+import { inEnglish } from '../../test/fixtures/words';
 import { planForHost, reduce } from './reducer';
 import type { Settings } from './settings';
 
 const apply = (s: Settings, cmd: Parameters<typeof reduce>[1]) => {
   const r = reduce(s, cmd);
-  if (r.error !== undefined) throw new Error(r.error);
+  if (r.error !== undefined) throw new Error(inEnglish(r.error));
   return r.value.settings;
 };
 
@@ -24,8 +25,8 @@ describe('reduce', () => {
   });
 
   it('refuses hosts that cannot be an entry', () => {
-    expect(reduce(settingsWith([]), { type: 'enableForHost', host: '127.0.0.1' }).error).toMatch(/IP address/);
-    expect(reduce(settingsWith([]), { type: 'enableForHost', host: '0x7f.0.0.1' }).error).toMatch(/IP address/);
+    expect(inEnglish(reduce(settingsWith([]), { type: 'enableForHost', host: '127.0.0.1' }).error)).toMatch(/IP address/);
+    expect(inEnglish(reduce(settingsWith([]), { type: 'enableForHost', host: '0x7f.0.0.1' }).error)).toMatch(/IP address/);
   });
 
   it('never widens to the registrable domain or a shared Okteto domain by itself; the wide entry is an explicit choice', () => {
@@ -38,14 +39,16 @@ describe('reduce', () => {
     ]);
     const tenant = 'movies-alice.cloud.okteto.net';
     expect(planForHost(tenant)).toEqual({ suggested: tenant });
-    expect(reduce(settingsWith([]), { type: 'enableForHost', host: tenant, wide: true }).error).toMatch(/no wider entry/);
+    expect(inEnglish(reduce(settingsWith([]), { type: 'enableForHost', host: tenant, wide: true }).error)).toMatch(
+      /no wider entry/,
+    );
   });
 
   it('adds a domain from a pasted URL, refuses duplicates and bad domains', () => {
     const s = apply(settingsWith([]), { type: 'addDomain', domain: 'https://okteto.example.com/x', enabled: true });
     expect(s.domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);
-    expect(reduce(s, { type: 'addDomain', domain: 'okteto.example.com', enabled: true }).error).toMatch(/already/);
-    expect(reduce(s, { type: 'addDomain', domain: 'co.uk', enabled: true }).error).toMatch(/public suffix/);
+    expect(inEnglish(reduce(s, { type: 'addDomain', domain: 'okteto.example.com', enabled: true }).error)).toMatch(/already/);
+    expect(inEnglish(reduce(s, { type: 'addDomain', domain: 'co.uk', enabled: true }).error)).toMatch(/public suffix/);
   });
 
   it('narrows an entry to one host, keeping its choices', () => {
@@ -76,7 +79,7 @@ describe('reduce', () => {
   it('refuses a bad namespace with the rule, changing nothing', () => {
     const s = settingsWith([]);
     const before = JSON.stringify(s);
-    expect(reduce(s, { type: 'setNamespace', namespace: 'Bad NS' }).error).toMatch(/lowercase letters/);
+    expect(inEnglish(reduce(s, { type: 'setNamespace', namespace: 'Bad NS' }).error)).toMatch(/lowercase letters/);
     expect(JSON.stringify(s)).toBe(before);
   });
 
@@ -90,9 +93,9 @@ describe('reduce', () => {
 
   it('will not remove a managed entry, nor act on unknown domains', () => {
     const s = settingsWith([{ domain: 'a.example.com', managed: true }]);
-    expect(reduce(s, { type: 'removeDomain', domain: 'a.example.com' }).error).toMatch(/administrator/);
+    expect(inEnglish(reduce(s, { type: 'removeDomain', domain: 'a.example.com' }).error)).toMatch(/administrator/);
     expect(apply(s, { type: 'setDomainEnabled', domain: 'a.example.com', enabled: false }).domains[0].enabled).toBe(false);
-    expect(reduce(s, { type: 'removeDomain', domain: 'b.example.com' }).error).toMatch(/not in your domain list/);
+    expect(inEnglish(reduce(s, { type: 'removeDomain', domain: 'b.example.com' }).error)).toMatch(/not in your domain list/);
   });
 
   it('pauses and resumes, keeping every setting', () => {
@@ -105,7 +108,7 @@ describe('reduce', () => {
 describe('planForHost', () => {
   it('says what would be added, from the host alone', () => {
     expect(planForHost('movies.other.example.org')).toEqual({ suggested: 'other.example.org' });
-    expect(planForHost('localhost').error).toBeTruthy();
+    expect(inEnglish(planForHost('localhost').error)).toBeTruthy();
   });
 });
 
@@ -120,8 +123,8 @@ describe('presets', () => {
   it('adds own presets with a trimmed label, refusing bad or duplicate namespaces', () => {
     const s = base();
     expect(s.presets).toEqual([{ namespace: 'alice', label: 'Alice' }, { namespace: 'bob' }]);
-    expect(reduce(s, { type: 'addPreset', namespace: 'alice', label: '' }).error).toMatch(/already/);
-    expect(reduce(s, { type: 'addPreset', namespace: 'Al ice', label: '' }).error).toMatch(/lowercase letters/);
+    expect(inEnglish(reduce(s, { type: 'addPreset', namespace: 'alice', label: '' }).error)).toMatch(/already/);
+    expect(inEnglish(reduce(s, { type: 'addPreset', namespace: 'Al ice', label: '' }).error)).toMatch(/lowercase letters/);
   });
 
   it('renames, reorders and removes', () => {
@@ -145,8 +148,8 @@ describe('presets', () => {
         { namespace: 'ops', managed: true },
       ],
     };
-    expect(reduce(s, { type: 'removePreset', namespace: 'alice' }).error).toMatch(/team movies/);
-    expect(reduce(s, { type: 'renamePreset', namespace: 'ops', label: 'x' }).error).toMatch(/administrator/);
+    expect(inEnglish(reduce(s, { type: 'removePreset', namespace: 'alice' }).error)).toMatch(/team movies/);
+    expect(inEnglish(reduce(s, { type: 'renamePreset', namespace: 'ops', label: 'x' }).error)).toMatch(/administrator/);
     // the user may still keep an own preset of the same namespace
     expect(apply(s, { type: 'addPreset', namespace: 'alice', label: 'mine' }).presets).toHaveLength(3);
   });

@@ -19,7 +19,7 @@ function withRecent(settings: Settings, namespace: string): string[] {
 
 function findEntry(settings: Settings, domain: string): Result<DomainEntry> {
   const entry = settings.domains.find((d) => d.domain === domain);
-  return entry ? ok(entry) : fail(`${domain} is not in your domain list.`);
+  return entry ? ok(entry) : fail('notInDomainList', domain);
 }
 
 function mapEntry(settings: Settings, domain: string, change: (e: DomainEntry) => DomainEntry): Settings {
@@ -31,9 +31,9 @@ function ownPreset(settings: Settings, namespace: string): Result<Preset> {
   const own = settings.presets.find((p) => p.namespace === namespace && !p.team && !p.managed);
   if (own) return ok(own);
   const other = settings.presets.find((p) => p.namespace === namespace);
-  if (other?.managed) return fail(`${namespace} is set by your administrator and cannot be changed here.`);
-  if (other?.team) return fail(`${namespace} comes from team ${other.team}'s presets: change it in the team file.`);
-  return fail(`${namespace} is not one of your presets.`);
+  if (other?.managed) return fail('presetManaged', namespace);
+  if (other?.team) return fail('presetFromTeam', namespace, other.team);
+  return fail('notAPreset', namespace);
 }
 
 export function planForHost(host: string): HostPlan {
@@ -57,15 +57,15 @@ const HANDLERS = {
       return ok({ settings: mapEntry(settings, covering, (e) => ({ ...e, enabled: true })), value: covering });
     }
     const plan = planForHost(cmd.host);
-    if (plan.error !== undefined) return fail(plan.error);
-    if (cmd.wide && !plan.wider) return fail(`There is no wider entry to offer for ${cmd.host}.`);
+    if (plan.error !== undefined) return { error: plan.error };
+    if (cmd.wide && !plan.wider) return fail('noWiderEntry', cmd.host);
     const domain = (cmd.wide ? plan.wider : plan.suggested) as string;
     return ok({ settings: { ...settings, domains: [...settings.domains, { domain, enabled: true }] }, value: domain });
   },
   addDomain: (settings, cmd) => {
     const domain = validateDomain(cmd.domain);
-    if (domain.error !== undefined) return fail(domain.error);
-    if (settings.domains.some((d) => d.domain === domain.value)) return fail(`${domain.value} is already in your domain list.`);
+    if (domain.error !== undefined) return { error: domain.error };
+    if (settings.domains.some((d) => d.domain === domain.value)) return fail('alreadyInDomainList', domain.value);
     const entry = { domain: domain.value, enabled: cmd.enabled };
     return ok({ settings: { ...settings, domains: [...settings.domains, entry] }, value: domain.value });
   },
@@ -77,17 +77,16 @@ const HANDLERS = {
   removeDomain: (settings, cmd) => {
     const found = findEntry(settings, cmd.domain);
     if (found.error !== undefined) return found;
-    if (found.value.managed)
-      return fail(`${cmd.domain} is set by your administrator and cannot be removed. You can switch it off.`);
+    if (found.value.managed) return fail('domainManaged', cmd.domain);
     return ok({ settings: { ...settings, domains: settings.domains.filter((d) => d.domain !== cmd.domain) } });
   },
   replaceDomain: (settings, cmd) => {
     const found = findEntry(settings, cmd.from);
     if (found.error !== undefined) return found;
     const to = validateDomain(cmd.to);
-    if (to.error !== undefined) return fail(to.error);
+    if (to.error !== undefined) return { error: to.error };
     if (to.value !== cmd.from && settings.domains.some((d) => d.domain === to.value)) {
-      return fail(`${to.value} is already in your domain list.`);
+      return fail('alreadyInDomainList', to.value);
     }
     const { team: _team, managed: _managed, ...own } = found.value;
     // A narrowed team or managed entry becomes the user's own; the original stays, switched off.
@@ -100,7 +99,7 @@ const HANDLERS = {
   },
   setNamespace: (settings, cmd) => {
     const ns = validateNamespace(cmd.namespace);
-    if (ns.error !== undefined) return fail(ns.error);
+    if (ns.error !== undefined) return { error: ns.error };
     return ok({
       settings: { ...settings, activeNamespace: ns.value, recent: withRecent(settings, ns.value) },
       value: ns.value,
@@ -115,9 +114,9 @@ const HANDLERS = {
   },
   addPreset: (settings, cmd) => {
     const ns = validateNamespace(cmd.namespace);
-    if (ns.error !== undefined) return fail(ns.error);
+    if (ns.error !== undefined) return { error: ns.error };
     if (settings.presets.some((p) => p.namespace === ns.value && !p.team && !p.managed)) {
-      return fail(`${ns.value} is already one of your presets.`);
+      return fail('alreadyAPreset', ns.value);
     }
     const label = cmd.label.trim();
     const preset = label ? { namespace: ns.value, label } : { namespace: ns.value };
@@ -137,7 +136,7 @@ const HANDLERS = {
   },
   movePreset: (settings, cmd) => {
     const from = settings.presets.findIndex((p) => p.namespace === cmd.namespace);
-    if (from < 0) return fail(`${cmd.namespace} is not one of your presets.`);
+    if (from < 0) return fail('notAPreset', cmd.namespace);
     const presets = [...settings.presets];
     const [moved] = presets.splice(from, 1);
     presets.splice(Math.min(cmd.index, presets.length), 0, moved);
@@ -161,16 +160,16 @@ const HANDLERS = {
   },
   importPresets: (settings, cmd) => {
     const parsed = parsePresetFile(cmd.text);
-    if (parsed.error !== undefined) return fail(parsed.error);
+    if (parsed.error !== undefined) return { error: parsed.error };
     if (settings.subscriptions.some((s) => s.team === parsed.value.file.team)) {
-      return fail(`Team ${parsed.value.file.team} comes from a subscription; unsubscribe first, or change the file at its URL.`);
+      return fail('teamFromSubscription', parsed.value.file.team);
     }
     const merged = mergeTeam(settings, parsed.value.file);
     return ok({ settings: merged.settings, value: { ...merged.preview, warnings: parsed.value.warnings } });
   },
   unsubscribe: (settings, cmd) => {
     const found = settings.subscriptions.find((s) => s.url === cmd.url);
-    if (!found) return fail('You are not subscribed to that URL.');
+    if (!found) return fail('notSubscribed');
     const rest = removeTeam(settings, found.team);
     return ok({ settings: { ...rest, subscriptions: settings.subscriptions.filter((s) => s.url !== cmd.url) } });
   },

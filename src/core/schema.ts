@@ -1,12 +1,20 @@
 import * as v from 'valibot';
 import { validateDomain } from './domain';
-import { isNamespace, NAMESPACE_RULE } from './namespace';
-import { fail, ok, type Result } from './result';
+import { isNamespace } from './namespace';
+import { fail, ok, problem, type Result } from './result';
+import type { MessageKey } from './words';
+
+/**
+ * A schema's message is a _locales key named `schema…`, so that parseWith can say it in the user's
+ * words; valibot's own messages (for checks without one) are passed on as they are.
+ */
+export const k = (key: MessageKey & `schema${string}`): string => key;
+const IS_KEY = /^schema[A-Z]\w*$/;
 
 /** Schemas for the small values, shared by settings, preset files and messages. */
 export const NamespaceSchema = v.pipe(
-  v.string('must be a namespace (text)'),
-  v.check((s: string) => isNamespace(s), `is not a valid namespace. ${NAMESPACE_RULE}`),
+  v.string(k('schemaNamespaceText')),
+  v.check((s: string) => isNamespace(s), k('schemaNamespaceInvalid')),
 );
 
 /**
@@ -14,14 +22,14 @@ export const NamespaceSchema = v.pipe(
  * list when they came in, so loading them (every time the worker wakes) does not need the list.
  */
 export const StoredDomainSchema = v.pipe(
-  v.string('must be a domain (text)'),
-  v.regex(/^(?=.{1,253}$)([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/, 'is not a host name.'),
+  v.string(k('schemaDomainText')),
+  v.regex(/^(?=.{1,253}$)([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/, k('schemaNotHostName')),
 );
 
 /** A domain exactly as stored, checked fully (public suffixes refused): for what comes in. */
 export const DomainSchema = v.pipe(
-  v.string('must be a domain (text)'),
-  v.check((d) => validateDomain(d).value === d, 'is not a valid domain: use a host name such as okteto.example.com.'),
+  v.string(k('schemaDomainText')),
+  v.check((d) => validateDomain(d).value === d, k('schemaDomainInvalid')),
 );
 
 /**
@@ -43,17 +51,12 @@ export const NamespaceFromSchema = v.object({
   header: v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, 'must be an HTTP header name'),
-      v.check(
-        (h) => !(FORBIDDEN_SIGNAL_HEADERS as readonly string[]).includes(h.toLowerCase()),
-        `must not name a credential or navigation header (${FORBIDDEN_SIGNAL_HEADERS.join(', ')}): use the header your app sets, e.g. x-okteto-namespace`,
-      ),
+      v.regex(/^[!#$%&'*+.^_`|~0-9a-z-]{1,100}$/i, k('schemaHeaderName')),
+      v.check((h) => !(FORBIDDEN_SIGNAL_HEADERS as readonly string[]).includes(h.toLowerCase()), k('schemaHeaderForbidden')),
     ),
   ),
   // A path on the page's own origin: no `//host` or backslash tricks that would leave it.
-  probe: v.optional(
-    v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s\\]{0,500}$/, 'must be a path on the same host, starting with /')),
-  ),
+  probe: v.optional(v.pipe(v.string(), v.regex(/^\/(?![/\\])[^\s\\]{0,500}$/, k('schemaProbePath')))),
   field: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
 });
 
@@ -67,10 +70,12 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
-export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, what: string): Result<v.InferOutput<S>> {
+/** `what` names the input in the sentence: "Settings: domains[0].domain must be a domain (text)". */
+export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, what: MessageKey): Result<v.InferOutput<S>> {
   const parsed = v.safeParse(schema, input, { abortEarly: true });
   if (parsed.success) return ok(parsed.output);
   const [first] = parsed.issues;
   const path = issuePath(first);
-  return fail(path === '' ? `${what} ${first.message}` : `${what}: ${path} ${first.message}`);
+  const detail = IS_KEY.test(first.message) ? problem(first.message as MessageKey) : first.message;
+  return path === '' ? fail('schemaProblem', problem(what), detail) : fail('schemaProblemAt', problem(what), path, detail);
 }

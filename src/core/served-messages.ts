@@ -29,7 +29,7 @@ const ContentMessageSchema = v.variant('type', [
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 
 export const validateContentMessage = (input: unknown): Result<ContentMessage> =>
-  parseWith(ContentMessageSchema, input, 'Message');
+  parseWith(ContentMessageSchema, input, 'whatMessage');
 
 /**
  * Pushed to a tab's page badge whenever its state changes. The page can read all of it (the badge

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsWith } from '../../test/fixtures/settings';
+import { inEnglish } from '../../test/fixtures/words';
 import { DEFAULTS, entryCovering, SCHEMA_VERSION } from './settings';
 import { migrate, repairSettings, validateSettings } from './settings-schema';
 
@@ -15,11 +16,12 @@ describe('migrate', () => {
   });
 
   it('refuses settings from a newer version, saying so', () => {
-    expect(migrate({ ...DEFAULTS, schemaVersion: SCHEMA_VERSION + 1 }).error).toMatch(/newer Divert Switch/);
+    expect(inEnglish(migrate({ ...DEFAULTS, schemaVersion: SCHEMA_VERSION + 1 }).error)).toMatch(/newer Divert Switch/);
   });
 
   it('refuses blobs that are not settings', () => {
-    for (const bad of ['x', 3, [], { schemaVersion: 0 }, { schemaVersion: '1' }, {}]) expect(migrate(bad).error).toBeTruthy();
+    for (const bad of ['x', 3, [], { schemaVersion: 0 }, { schemaVersion: '1' }, {}])
+      expect(inEnglish(migrate(bad).error)).toBeTruthy();
   });
 });
 
@@ -32,13 +34,13 @@ describe('validateSettings', () => {
         { domain: 'com', enabled: true },
       ],
     };
-    expect(validateSettings(bad).error).toMatch(/domains\[1\]\.domain/);
-    expect(validateSettings({ ...DEFAULTS, activeNamespace: 'Bad NS' }).error).toMatch(/activeNamespace/);
-    expect(validateSettings({ ...DEFAULTS, paused: 'yes' }).error).toMatch(/paused/);
+    expect(inEnglish(validateSettings(bad).error)).toMatch(/domains\[1\]\.domain/);
+    expect(inEnglish(validateSettings({ ...DEFAULTS, activeNamespace: 'Bad NS' }).error)).toMatch(/activeNamespace/);
+    expect(inEnglish(validateSettings({ ...DEFAULTS, paused: 'yes' }).error)).toMatch(/paused/);
   });
 
   it('refuses a domain listed twice', () => {
-    expect(validateSettings(settingsWith(['a.example.com', 'a.example.com'])).error).toMatch(/listed twice/);
+    expect(inEnglish(validateSettings(settingsWith(['a.example.com', 'a.example.com'])).error)).toMatch(/listed twice/);
   });
 });
 
@@ -55,7 +57,7 @@ describe('migrations from every past schema', () => {
   it('v1 (before subscriptions) keeps everything and gains an empty subscription list', async () => {
     const v1 = (await import('../../test/fixtures/settings/v1.json')).default;
     const r = migrate(structuredClone(v1));
-    expect(r.error).toBeUndefined();
+    expect(inEnglish(r.error)).toBeUndefined();
     const { schemaVersion, subscriptions, ...rest } = r.value as NonNullable<typeof r.value>;
     const { schemaVersion: _old, ...v1rest } = v1;
     expect(schemaVersion).toBe(SCHEMA_VERSION);

@@ -46,11 +46,11 @@ type Assert<T extends true> = T;
 export type SchemaMatchesTypes = [Assert<Parsed extends Settings ? true : false>, Assert<Settings extends Parsed ? true : false>];
 
 export function validateSettings(input: unknown): Result<Settings> {
-  const parsed = parseWith(SettingsSchema, input, 'Settings');
+  const parsed = parseWith(SettingsSchema, input, 'whatSettings');
   if (parsed.error !== undefined) return parsed;
   const seen = new Set<string>();
   for (const [i, entry] of parsed.value.domains.entries()) {
-    if (seen.has(entry.domain)) return fail(`Settings: domains[${i}].domain "${entry.domain}" is listed twice.`);
+    if (seen.has(entry.domain)) return fail('settingsDomainTwice', String(i), entry.domain);
     seen.add(entry.domain);
   }
   return parsed;
@@ -66,16 +66,14 @@ const MIGRATIONS: Record<number, Migration> = {
 /** Brings stored settings up to SCHEMA_VERSION, then validates them. Nothing stored → DEFAULTS. */
 export function migrate(stored: unknown): Result<Settings> {
   if (stored === undefined || stored === null) return { value: structuredClone(DEFAULTS) };
-  if (typeof stored !== 'object' || Array.isArray(stored)) return fail('Stored settings are not an object.');
+  if (typeof stored !== 'object' || Array.isArray(stored)) return fail('settingsNotObject');
   let current = stored as Record<string, unknown>;
   const version = current.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('Stored settings have no schema version.');
+    return fail('settingsNoVersion');
   }
   if (version > SCHEMA_VERSION) {
-    return fail(
-      `Stored settings come from a newer Divert Switch (schema ${version}); this version reads up to ${SCHEMA_VERSION}.`,
-    );
+    return fail('settingsNewer', String(version), String(SCHEMA_VERSION));
   }
   for (let n = version; n < SCHEMA_VERSION; n++) current = { ...MIGRATIONS[n](current), schemaVersion: n + 1 };
   return validateSettings(current);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../test/fixtures/words';
 import { curlCommand, sharedNamespace, shareLink } from './share-link';
 
 const namespace = fc.stringMatching(/^[a-z0-9](?:[-a-z0-9]{0,20}[a-z0-9])?$/);
@@ -33,11 +34,11 @@ describe('share links', () => {
     expect(sharedNamespace('https://a.dev/#okteto-divert=alice')).toBeUndefined();
     expect(sharedNamespace('chrome://settings/#:~:okteto-divert=alice')).toBeUndefined();
     expect(sharedNamespace(undefined)).toBeUndefined();
-    expect(sharedNamespace('https://a.dev/#:~:okteto-divert=Not_Valid')?.error).toMatch(
+    expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=Not_Valid')?.error)).toMatch(
       /is not a valid namespace. A namespace is 1-63/,
     );
-    expect(sharedNamespace('https://a.dev/#:~:okteto-divert=%ZZ')?.error).toMatch(/not a valid namespace/);
-    expect(sharedNamespace('https://a.dev/#:~:okteto-divert=')?.error).toMatch(/Enter a namespace/);
+    expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=%ZZ')?.error)).toMatch(/not a valid namespace/);
+    expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=')?.error)).toMatch(/Enter a namespace/);
   });
 });
 

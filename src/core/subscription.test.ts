@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../test/fixtures/words';
 import { validateSubscriptionUrl } from './subscription';
 
 describe('validateSubscriptionUrl', () => {
@@ -16,5 +17,5 @@ describe('validateSubscriptionUrl', () => {
     ['https://user:pw@example.com/x', 'passwords'],
     ['not a url', 'not a URL'],
     ['', 'Enter'],
-  ])('refuses %s', (url, why) => expect(validateSubscriptionUrl(url).error).toContain(why));
+  ])('refuses %s', (url, why) => expect(inEnglish(validateSubscriptionUrl(url).error)).toContain(why));
 });

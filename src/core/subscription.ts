@@ -16,6 +16,11 @@ export interface SubscriptionStatus {
 
 /** A preset URL: https, or http on this machine (a local file server) only. */
 export function validateSubscriptionUrl(input: unknown): Result<string> {
-  const url = secureUrl(input, 'the preset URL', 'https://example.com/team.json');
+  const url = secureUrl(input, {
+    empty: 'presetUrlEmpty',
+    notUrl: 'presetUrlNotUrl',
+    credentials: 'presetUrlCredentials',
+    insecure: 'presetUrlInsecure',
+  });
   return url.error === undefined ? ok(url.value.href) : url;
 }

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { validateDomain } from './domain';
+import { type Problem, problem } from './result';
 import { NamespaceFromSchema, NamespaceSchema } from './schema';
 import { DEFAULTS, type DomainEntry, type Preset, type Settings, type Subscription } from './settings';
 import { validateSettings } from './settings-schema';
 import { validateSubscriptionUrl } from './subscription';
+import type { Words } from './words';
 
 /**
  * Settings that follow the user through storage.sync, one item per entry so that two browsers
@@ -92,29 +94,33 @@ const SyncChoicesSchema = v.strictObject({
 });
 
 /** Why a remote item is refused, or undefined when it may be applied (null values are deletions). */
-function refuseItem(key: string, value: unknown): string | undefined {
+function refuseItem(key: string, value: unknown): Problem | undefined {
   const rest = key.slice(2);
-  if (key === CHOICES) return v.is(SyncChoicesSchema, value) ? undefined : 'not a valid set of choices';
+  if (key === CHOICES) return v.is(SyncChoicesSchema, value) ? undefined : problem('syncRefusedChoices');
   if (key.startsWith('d:')) {
     if (value === null) return undefined;
-    if (!v.is(SyncDomainSchema, value)) return 'not a valid domain entry';
-    if (value.domain !== rest) return 'its key and its domain differ';
+    if (!v.is(SyncDomainSchema, value)) return problem('syncRefusedDomain');
+    if (value.domain !== rest) return problem('syncRefusedDomainKey');
     const checked = validateDomain(value.domain);
-    return checked.error !== undefined ? checked.error : checked.value !== value.domain ? 'not a domain as stored' : undefined;
+    return checked.error !== undefined
+      ? checked.error
+      : checked.value !== value.domain
+        ? problem('syncRefusedDomainStored')
+        : undefined;
   }
   if (key.startsWith('p:')) {
     if (value === null) return undefined;
-    if (!v.is(SyncPresetSchema, value)) return 'not a valid preset';
-    return presetKey(value) === key ? undefined : 'its key and its preset differ';
+    if (!v.is(SyncPresetSchema, value)) return problem('syncRefusedPreset');
+    return presetKey(value) === key ? undefined : problem('syncRefusedPresetKey');
   }
   if (key.startsWith('s:')) {
     if (value === null) return undefined;
-    if (!v.is(SyncSubscriptionSchema, value)) return 'not a valid subscription';
-    if (value.url !== rest) return 'its key and its URL differ';
+    if (!v.is(SyncSubscriptionSchema, value)) return problem('syncRefusedSubscription');
+    if (value.url !== rest) return problem('syncRefusedUrlKey');
     const url = validateSubscriptionUrl(value.url);
-    return url.error !== undefined ? url.error : url.value !== value.url ? 'not a URL as stored' : undefined;
+    return url.error !== undefined ? url.error : url.value !== value.url ? problem('syncRefusedUrlStored') : undefined;
   }
-  return 'not an entry Divert Switch syncs';
+  return problem('syncRefusedUnknown');
 }
 
 const isChoices = (s: Settings) =>
@@ -128,7 +134,7 @@ export interface Incoming {
   shadow: Shadow;
   changed: boolean;
   /** Items refused: key → why, to tell the user. */
-  refused: Record<string, string>;
+  refused: Record<string, Problem>;
 }
 
 /**
@@ -148,17 +154,17 @@ export function incoming(
 ): Incoming {
   let current = settings;
   const next: Shadow = { ...shadow };
-  const refused: Record<string, string> = {};
+  const refused: Record<string, Problem> = {};
   let changed = false;
   const local = itemsOf(settings);
   for (const [key, item] of Object.entries(remote)) {
     if (!item || typeof item !== 'object' || typeof item.at !== 'number' || !Number.isFinite(item.at)) {
-      refused[key] = 'not a sync item';
+      refused[key] = problem('syncRefusedNotItem');
       continue;
     }
     if (next[key] && next[key].at >= item.at) continue;
     if (item.at > now + MAX_AHEAD_MS) {
-      refused[key] = 'dated in the future';
+      refused[key] = problem('syncRefusedFuture');
       continue;
     }
     const why = refuseItem(key, item.v);
@@ -170,7 +176,7 @@ export function incoming(
     const candidate = applyItem(current, key, item.v);
     const valid = candidate && validateSettings(candidate);
     if (!valid || valid.error !== undefined) {
-      refused[key] = 'would make the settings invalid';
+      refused[key] = problem('syncRefusedInvalid');
       continue;
     }
     if (JSON.stringify(valid.value) !== JSON.stringify(current)) {
@@ -217,23 +223,23 @@ function applyItem(s: Settings, key: string, value: unknown): Settings | undefin
 }
 
 /** The refused items in one sentence for the options page, or undefined when there are none. */
-export function refusedMessage(refused: Record<string, string> | undefined): string | undefined {
+export function refusedMessage(words: Words, refused: Record<string, string> | undefined): string | undefined {
   const all = Object.entries(refused ?? {}).map(([key, why]) => `${key}: ${why}`);
   if (all.length === 0) return undefined;
   const some = all.slice(0, 3).join('; ') + (all.length > 3 ? '; …' : '');
-  return `Ignored ${all.length} synced ${all.length === 1 ? 'entry' : 'entries'} this browser would refuse (${some}). Fix or remove them in the browser that wrote them.`;
+  return all.length === 1 ? words('syncRefusedOne', some) : words('syncRefusedMany', String(all.length), some);
 }
 
 /** A sentence when the items would not fit storage.sync, before trying. */
-export function quotaProblem(all: SyncItems): string | undefined {
+export function quotaProblem(all: SyncItems): Problem | undefined {
   let total = 0;
   for (const [key, item] of Object.entries(all)) {
     const size = key.length + JSON.stringify(item).length;
-    if (size > SYNC_QUOTA.bytesPerItem) return `The entry ${key.slice(2)} is larger than sync allows (8 KB per entry).`;
+    if (size > SYNC_QUOTA.bytesPerItem) return problem('syncEntryTooLarge', key.slice(2));
     total += size;
   }
   if (Object.keys(all).length > SYNC_QUOTA.items || total > SYNC_QUOTA.bytes) {
-    return `Your settings (${Math.ceil(total / 1024)} KB, ${Object.keys(all).length} entries) are more than browser sync holds (100 KB, 512 entries). Remove some domains or presets, or turn sync off. Nothing was removed here.`;
+    return problem('syncTooLarge', String(Math.ceil(total / 1024)), String(Object.keys(all).length));
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { NEWS_MINUTES } from './deploy-news';
 import type { OktetoState } from './okteto';
 import { ownerOf } from './okteto-instances';
+import { say } from './result';
 import type { TabPins } from './rules';
 import { type TabServed, verdict } from './served';
 import { type BadgeState, badgeView } from './served-messages';
@@ -61,7 +62,7 @@ export function tabView(
       look: { text: '', title: t(settings.paused ? 'titlePaused' : 'titleNotDiverted'), on: false },
     };
   const scope = divert.pinned ? t(fromLink ? 'titleFromShareLink' : 'titleThisTabOnly') : '';
-  const box = settings.divertUntil !== undefined ? `\n${t('titleTimeLeft', timeLeft(settings.divertUntil, now))}` : '';
+  const box = settings.divertUntil !== undefined ? `\n${t('titleTimeLeft', say(t, timeLeft(settings.divertUntil, now)))}` : '';
   const known = served.requested === divert.namespace ? served : undefined;
   const v = known ? verdict(known) : 'unknown';
   const answer =

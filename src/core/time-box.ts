@@ -1,3 +1,5 @@
+import { type Problem, problem } from './result';
+
 /**
  * Time-boxed divert: "for 1 h", "for 4 h", "until tomorrow 9:00". When the time is up divert pauses
  * by itself, so a divert forgotten on Friday does not confuse anyone on Monday. Pure: the clock is
@@ -20,20 +22,20 @@ export function untilFor(box: TimeBox, now: number): number {
 }
 
 /** A time box end a command may set: in the future, at most a week ahead. */
-export function timeBoxError(until: number, now: number): string | undefined {
-  if (!Number.isFinite(until) || until <= now) return 'That time has already passed: choose a time box again.';
-  if (until - now > MAX_TIME_BOX_MS) return 'A time box ends within a week: choose a shorter one.';
+export function timeBoxError(until: number, now: number): Problem | undefined {
+  if (!Number.isFinite(until) || until <= now) return problem('timeBoxPassed');
+  if (until - now > MAX_TIME_BOX_MS) return problem('timeBoxTooLong');
   return undefined;
 }
 
 /** "2 h 05 min", "14 min", "under a minute": what is left of a time box. */
-export function timeLeft(until: number, now: number): string {
+export function timeLeft(until: number, now: number): Problem {
   const minutes = Math.ceil((until - now) / 60_000);
-  if (minutes <= 1) return 'under a minute';
+  if (minutes <= 1) return problem('timeLeftUnderMinute');
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
+  if (h === 0) return problem('timeLeftMinutes', String(m));
+  return m === 0 ? problem('timeLeftHours', String(h)) : problem('timeLeftHoursMinutes', String(h), String(m).padStart(2, '0'));
 }
 
 /** "17:30" today, or "Fri 09:00" on another day: when a time box ends, as the popup shows it. */

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from './result';
+import type { MessageKey } from './words';
 
 /** The host name of a URL, or undefined when it is no URL. */
 export function urlHost(url: string): string | undefined {
@@ -11,29 +12,30 @@ export function urlHost(url: string): string | undefined {
 
 const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
+/** The sentences one kind of URL is refused with (each names the kind and shows an example). */
+export interface UrlWords {
+  empty: MessageKey;
+  notUrl: MessageKey;
+  credentials: MessageKey;
+  insecure: MessageKey;
+}
+
 /**
  * A URL the background may fetch with something worth protecting (a team's presets, a token):
- * https, or http on this machine only, and no credentials in it. `example` completes the messages.
+ * https, or http on this machine only, and no credentials in it.
  */
-export function secureUrl(
-  input: unknown,
-  what: string,
-  example: string,
-  { defaultScheme, credentials = '' }: { defaultScheme?: 'https'; credentials?: string } = {},
-): Result<URL> {
+export function secureUrl(input: unknown, said: UrlWords, { defaultScheme }: { defaultScheme?: 'https' } = {}): Result<URL> {
   const text = typeof input === 'string' ? input.trim() : '';
-  if (text === '') return fail(`Enter ${what}, e.g. ${example}.`);
+  if (text === '') return fail(said.empty);
   let url: URL;
   try {
     url = new URL(defaultScheme && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? `${defaultScheme}://${text}` : text);
   } catch {
-    return fail(`"${text.slice(0, 100)}" is not a URL. Enter ${what}, e.g. ${example}.`);
+    return fail(said.notUrl, text.slice(0, 100));
   }
-  if (url.username || url.password) return fail(`Leave user names and passwords out of ${what}${credentials}.`);
+  if (url.username || url.password) return fail(said.credentials);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return ok(url);
-  return fail(
-    `${what[0].toUpperCase()}${what.slice(1)} must use https (http only for localhost), so nobody on the network can read or change what it carries.`,
-  );
+  return fail(said.insecure);
 }
 
 /**

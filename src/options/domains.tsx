@@ -4,7 +4,7 @@ import { validateNamespace } from '../core/namespace';
 import { grantsDomain } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { requestDomains } from '../platform/permissions';
-import { t } from '../ui/i18n';
+import { said, t } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
 import { Signal } from './signal';
@@ -25,7 +25,7 @@ export function Domains({ settings, origins, onError }: Props) {
   const add = (e: Event) => {
     e.preventDefault();
     const domain = validateDomain(text);
-    if (domain.error !== undefined) return onError(domain.error);
+    if (domain.error !== undefined) return onError(said(domain.error));
     // Asked inside the click: Firefox shows no prompt after an await.
     void requestDomains([domain.value]).then(async (granted) => {
       if (await run({ type: 'addDomain', domain: domain.value, enabled: granted })) setText('');
@@ -45,7 +45,7 @@ export function Domains({ settings, origins, onError }: Props) {
     const trimmed = text.trim();
     if (trimmed === '') return void run({ type: 'setDomainNamespace', domain, namespace: null });
     const ns = validateNamespace(trimmed);
-    if (ns.error !== undefined) return onError(ns.error);
+    if (ns.error !== undefined) return onError(said(ns.error));
     void run({ type: 'setDomainNamespace', domain, namespace: ns.value });
   };
 

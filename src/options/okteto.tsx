@@ -3,7 +3,7 @@ import { countsOf, isOlderInstance, type OktetoState, readContextShow, validateI
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';
-import { t } from '../ui/i18n';
+import { said, t } from '../ui/i18n';
 import { useCommand } from '../ui/use-command';
 import { useStored } from '../ui/use-stored';
 
@@ -46,7 +46,7 @@ export function Okteto({ oktetos, onError }: Props) {
     const context = readContextShow(value);
     if (context.error !== undefined) {
       set('');
-      return onError(context.error);
+      return onError(said(context.error));
     }
     onError(undefined);
     setUrl(context.value.url);
@@ -58,7 +58,7 @@ export function Okteto({ oktetos, onError }: Props) {
     e.preventDefault();
     setDone(undefined);
     const instance = validateInstanceUrl(url);
-    if (instance.error !== undefined) return onError(instance.error);
+    if (instance.error !== undefined) return onError(said(instance.error));
     // Access to the instance, asked inside the click: the API answers the extension without CORS.
     void requestOrigins([patternOf(instance.value)]).then(async (granted) => {
       if (!granted) return onError(t('accessRefused', new URL(instance.value).hostname));

@@ -1,6 +1,6 @@
 import { ITEMS } from '../core/storage-items';
 import { refusedMessage } from '../core/sync';
-import { t } from '../ui/i18n';
+import { t, words } from '../ui/i18n';
 import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
 import { useStored } from '../ui/use-stored';
@@ -15,7 +15,7 @@ export function Sync({ onError }: { onError: (message: string | undefined) => vo
       <p class="muted">{t('syncIntro')}</p>
       {state?.enabled && state.lastSync && <p class="muted">{t('syncLast', new Date(state.lastSync).toLocaleString())}</p>}
       {state?.enabled && state.error && <p class="attention">{state.error}</p>}
-      {state?.enabled && refusedMessage(state.refused) && <p class="attention">{refusedMessage(state.refused)}</p>}
+      {state?.enabled && refusedMessage(words, state.refused) && <p class="attention">{refusedMessage(words, state.refused)}</p>}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
 import { validateSubscriptionUrl } from '../core/subscription';
 import { requestDomains, requestOrigins } from '../platform/permissions';
-import { t } from '../ui/i18n';
+import { said, t } from '../ui/i18n';
 import { useCommand } from '../ui/use-command';
 import { useStored } from '../ui/use-stored';
 import { downloadJson } from './download';
@@ -38,7 +38,7 @@ export function Team({ settings, onError }: Props) {
     setDone(undefined);
     setPending(undefined);
     const parsed = parsePresetFile(text);
-    if (parsed.error !== undefined) return onError(parsed.error);
+    if (parsed.error !== undefined) return onError(said(parsed.error));
     onError(undefined);
     const merged = mergeTeam(settings, parsed.value.file);
     const newDomains = merged.preview.domains.added;
@@ -78,7 +78,7 @@ export function Team({ settings, onError }: Props) {
   const subscribe = (e: Event) => {
     e.preventDefault();
     const checked = validateSubscriptionUrl(url);
-    if (checked.error !== undefined) return onError(checked.error);
+    if (checked.error !== undefined) return onError(said(checked.error));
     // Access to the file's host, asked inside the click, lets the background fetch it without CORS.
     void requestOrigins([`*://${new URL(checked.value).hostname}/*`]).then(async () => {
       const reply = await run<ImportPreview>({ type: 'subscribe', url: checked.value });

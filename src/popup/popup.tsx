@@ -8,7 +8,7 @@ import { popupView } from '../core/popup-view';
 import { browser } from '../platform/browser';
 import { requestDomains } from '../platform/permissions';
 import { Combobox } from '../ui/combobox';
-import { t } from '../ui/i18n';
+import { said, t } from '../ui/i18n';
 import { namespaceOptions } from '../ui/namespace-options';
 import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
@@ -79,7 +79,7 @@ export function Popup() {
       if (entry) void change({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
       return;
     }
-    if (target === undefined) return setError(plan?.error ?? t('stillReading'));
+    if (target === undefined) return setError(plan?.error ? said(plan.error) : t('stillReading'));
     // An endpoint the API knows: no typing, it diverts to that endpoint's namespace.
     if (namespace === '' && endpoint) void run({ type: 'setNamespace', namespace: endpoint.namespace });
     askAccessThen(target, { type: 'enableForHost', host });
@@ -88,7 +88,7 @@ export function Popup() {
   const onNamespace = (text: string) => {
     setError(undefined);
     const ns = validateNamespace(text);
-    if (ns.error !== undefined) return setError(ns.error);
+    if (ns.error !== undefined) return setError(said(ns.error));
     if (pinOn && tab.id !== undefined) void change({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
     else if (entry?.namespace) void change({ type: 'setDomainNamespace', domain: entry.domain, namespace: ns.value });
     else void change({ type: 'setNamespace', namespace: ns.value });

@@ -3,7 +3,7 @@ import type { Command } from '../core/messages';
 import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
 import { copy } from '../ui/copy';
-import { t } from '../ui/i18n';
+import { said, t } from '../ui/i18n';
 
 /**
  * "Share link" (read-only, with "Copy share link") and "Copy as curl" for the page and the
@@ -66,7 +66,7 @@ export function ShareNotice({
 }) {
   const named = sharedNamespace(url);
   if (!named) return null;
-  if (named.error !== undefined) return <p class="attention">{t('shareIgnoredBadNamespace', named.error)}</p>;
+  if (named.error !== undefined) return <p class="attention">{t('shareIgnoredBadNamespace', said(named.error))}</p>;
   const link = tabId === undefined ? undefined : shared[tabId];
   const recorded = link?.url === url && link?.namespace === named.value;
   if (recorded && link?.status === 'asking') return null; // ShareQuestion asks it, at the top

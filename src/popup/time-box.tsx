@@ -1,6 +1,6 @@
 import type { Command } from '../core/messages';
 import { EXTEND_MS, endsAt, TIME_BOXES, type TimeBox, timeBoxError, timeLeft, untilFor } from '../core/time-box';
-import { type MessageKey, t } from '../ui/i18n';
+import { type MessageKey, said, t } from '../ui/i18n';
 
 const LABELS: Record<TimeBox, MessageKey> = { '1h': 'divertFor1h', '4h': 'divertFor4h', tomorrow: 'divertUntilTomorrow' };
 const SHORT: Record<TimeBox, MessageKey> = { '1h': 'timeBox1h', '4h': 'timeBox4h', tomorrow: 'timeBoxTomorrow' };
@@ -21,13 +21,13 @@ export function TimeBoxControls({
   const now = Date.now();
   const set = (next: number) => {
     const error = timeBoxError(next, Date.now());
-    if (error) return onError(error);
+    if (error) return onError(said(error));
     void run({ type: 'setDivertUntil', until: next });
   };
   if (until !== undefined && until > now) {
     return (
       <section class="time-box" aria-label={t('timeBox')}>
-        <p class="entry">{t('divertingUntil', endsAt(until, now), timeLeft(until, now))}</p>
+        <p class="entry">{t('divertingUntil', endsAt(until, now), said(timeLeft(until, now)))}</p>
         <div class="row">
           <button type="button" onClick={() => set(Math.max(until, Date.now()) + EXTEND_MS)}>
             {t('extendBy1h')}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_LIMITS, readProbe } from '../../src/core/probe';
 import { EMPTY, reduceServed, servedLine } from '../../src/core/served';
 import { fetchBounded } from '../../src/platform/fetch';
-import { english } from '../fixtures/words';
+import { english, inEnglish } from '../fixtures/words';
 
 /** Hostile answers to the served-by probe, from a real loopback server: work stays bounded. */
 let server: Server;
@@ -71,7 +71,7 @@ describe('hostile served-by answers', () => {
     expect(state.served).toBeUndefined();
     expect(state.unrecognised).toBe('<img src=x onerror=alert(1)>'); // kept for the popup
     expect(servedLine(state, english)).toBe('okteto-divert: alice · served-by signal is not a namespace (details in the popup)');
-    expect(readProbe('<script>alert(1)</script>').error).toMatch(/not answer JSON/);
+    expect(inEnglish(readProbe('<script>alert(1)</script>').error)).toMatch(/not answer JSON/);
   });
 
   it('bounds a huge header value', () => {

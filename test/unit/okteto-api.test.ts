@@ -14,6 +14,7 @@ import {
   WAKE_MUTATION,
   WAKE_PREVIEW_MUTATION,
 } from '../../src/core/okteto';
+import { inEnglish } from '../fixtures/words';
 
 /** A query to a stand-in, as the extension posts it; its answer as the extension's readers take it. */
 async function postTo(url: string, token: string, query: string, variables?: object) {
@@ -79,7 +80,7 @@ describe('the Okteto API queries the extension sends', () => {
       ],
     });
     const gone = await post(SPACE_QUERY, { id: 'nobody' });
-    expect(readSpace(okteto.url, 'nobody', gone.status, gone.type, gone.body, 5).error).toContain(
+    expect(inEnglish(readSpace(okteto.url, 'nobody', gone.status, gone.type, gone.body, 5).error)).toContain(
       'not among your Okteto namespaces',
     );
   });
@@ -95,7 +96,7 @@ describe('the Okteto API queries the extension sends', () => {
   it('a field outside the contract fails as it would on a real instance, with a clear message', async () => {
     const r = await post('query { spaces { id owner status persistent createdAt } }');
     expect(r.status).toBe(400);
-    expect(readSpaces(okteto.url, r.status, r.type, r.body).error).toMatch(
+    expect(inEnglish(readSpaces(okteto.url, r.status, r.type, r.body).error)).toMatch(
       /does not offer what Divert Switch asks of it \(Cannot query field "createdAt"/,
     );
   });
