@@ -132,7 +132,7 @@ function publicSuffixList(): Plugin {
 const DEV_PORT = Number(process.env.DIVERT_DEV_PORT ?? 5173);
 const DEV_ORIGIN = `http://localhost:${DEV_PORT}`;
 
-/** e2e builds only: blank extension pages (without and with one empty script, and one that asks the background once), the baselines npm run bench compares the popup with. */
+/** e2e builds only: blank extension pages (without and with one empty script, one that makes the popup's reads, and one that asks the background once), the baselines npm run bench compares the popup with. */
 function benchBaseline(): Plugin {
   return {
     name: 'divert:bench-baseline',
@@ -156,6 +156,25 @@ function benchBaseline(): Plugin {
         fileName: 'bench-ask.html',
         source:
           '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-ask.js"></script></head><body></body></html>\n',
+      });
+      // A blank popup: one script that makes the popup's first reads (its storage items in both
+      // areas, the granted origins, the tab) and one string, then marks itself ready. The floor of
+      // any popup that shows the extension's state.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bench-reads.html',
+        source:
+          '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-reads.js"></script></head><body></body></html>\n',
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bench-reads.js',
+        source: [
+          "const api = globalThis.browser ?? chrome, tab = Number(new URLSearchParams(location.search).get('tab'));",
+          "Promise.all([api.storage.local.get(['settings', 'okteto', 'oktetoInstances']), api.storage.session.get(['pins', 'shared']),",
+          "  api.permissions.getAll(), api.tabs.get(tab)]).then(() => { document.title = api.i18n.getMessage('extName'); performance.mark('divert-switch:ready'); });",
+          '',
+        ].join('\n'),
       });
       this.emitFile({
         type: 'asset',

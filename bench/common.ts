@@ -132,12 +132,15 @@ export interface PopupResults {
   blank: number[];
   /** The blank page with one empty module script: the floor of any page that runs script. */
   blankScript: number[];
+  /** A blank popup: one script that makes the popup's first reads, then marks itself ready. */
+  blankPopup: number[];
 }
 
 /**
- * Popup ready vs a blank extension page and that page with one empty script, each opened in a
- * fresh tab by `time` (which returns navigation start → mark, or → load without one), in an order
- * that turns each run: no page always goes first.
+ * Popup ready vs a blank extension page, that page with one empty script, and a blank popup (one
+ * script that makes the popup's reads), each opened in a fresh tab by `time` (which returns
+ * navigation start → mark, or → load without one), in an order that turns each run: no page
+ * always goes first.
  */
 export async function popupAgainstBlank(
   who: string,
@@ -146,13 +149,14 @@ export async function popupAgainstBlank(
   warmup: number,
   time: (path: string, mark?: string) => Promise<number>,
 ): Promise<PopupResults> {
-  const out: PopupResults = { popupReady: [], blank: [], blankScript: [] };
+  const out: PopupResults = { popupReady: [], blank: [], blankScript: [], blankPopup: [] };
   const pages: [keyof PopupResults, string, string | undefined][] = [
     ['popupReady', `src/popup/index.html?tab=${tabId}`, 'divert-switch:ready'],
     ['blank', 'bench-blank.html', undefined],
     ['blankScript', 'bench-script.html', undefined],
+    ['blankPopup', `bench-reads.html?tab=${tabId}`, 'divert-switch:ready'],
   ];
-  measuring(`${who}: popup ready, blank page, blank page with a script`);
+  measuring(`${who}: popup ready, blank page, blank page with a script, blank popup`);
   await timed(runs, warmup, async (i) => {
     const times: Partial<Record<keyof PopupResults, number>> = {};
     for (let k = 0; k < pages.length; k++) {
