@@ -11,49 +11,9 @@ import { dnr, ownInitiator } from '../platform/dnr';
 import { fetchBounded } from '../platform/fetch';
 import { whyFailed, words } from '../platform/i18n';
 import { keepsCookiesApart } from '../platform/tabs';
-import { context, divertIn } from './context';
-import { loggedRequest } from './request-log';
+import { type ContextCache, divertIn } from './context';
+import type { RequestLogs } from './request-log';
 import { serial } from './serial';
-
-/**
- * Sends a request of a tab's log again, once with the tab's namespace and once with `against`, and
- * returns both answers. Only what the rules allow: a GET or HEAD the tab sent to a host it diverts
- * now (its entry on, its access granted), to that URL alone (redirects are not followed), with the
- * page's own baggage members kept, within the probe's limits, and without cookies unless asked.
- * The URL comes from the log, never from the message.
- */
-export async function compareRequest(
-  tabId: number,
-  id: string,
-  against: string,
-  withCookies: boolean,
-): Promise<Reply<Comparison>> {
-  const row = await loggedRequest(tabId, id);
-  if (!row) return { ok: false, error: words('compareGone') };
-  if (!replayable(row)) return { ok: false, error: words('compareOnlyGet', row.method) };
-  const host = webHost(row.url);
-  const ctx = await context();
-  const divert = host ? divertIn(ctx, tabId, host) : undefined;
-  if (!host || !divert) return { ok: false, error: host ? words('compareNotDiverted', host) : words('tabNotDiverted') };
-  if (against === divert.namespace) return { ok: false, error: words('compareSameNamespace', against) };
-  if (withCookies && (await keepsCookiesApart(tabId))) return { ok: false, error: words('compareCookiesApart') };
-  const header = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
-  const url = exactUrl(row.url);
-  if (!url) return { ok: false, error: words('compareUrlUnmatchable') };
-  const ask = async (namespace: string): Promise<CompareAnswer> => {
-    const baggage = mergeBaggage(row.pageBaggage, namespace).value;
-    return {
-      namespace,
-      ...(await holding(oneRequest(url, row.method, baggage), () => send(url, row.method, baggage, withCookies, header))),
-    };
-  };
-  // One at a time: both go to the same URL, each under its own rule.
-  const [ours, theirs] = await turns('compare', async () => [await ask(divert.namespace), await ask(against)]);
-  return { ok: true, value: { url: row.url, method: row.method, ours, theirs, withCookies, servedHeader: header } };
-}
-
-/** Compares run one after another: one rule id, one request in flight. */
-const turns = serial<string>();
 
 /**
  * The rules set every request's baggage to the tab's namespace, the background's own included. A
@@ -74,15 +34,6 @@ const oneRequest = (url: string, method: string, baggage: string): HeaderRule =>
     tabIds: [TAB_ID_NONE],
   },
 });
-
-async function holding<T>(rule: HeaderRule, job: () => Promise<T>): Promise<T> {
-  await dnr.session.update({ addRules: [rule], removeRuleIds: [rule.id] });
-  try {
-    return await job();
-  } finally {
-    await dnr.session.update({ addRules: [], removeRuleIds: [rule.id] }).catch(() => undefined);
-  }
-}
 
 async function send(
   url: string,
@@ -112,3 +63,52 @@ async function send(
   else if (method !== 'HEAD') answer.body = res.text;
   return answer;
 }
+
+/** The DevTools panel's compare: one logged request sent again per namespace. */
+export function createCompare({ context, loggedRequest }: Pick<ContextCache, 'context'> & Pick<RequestLogs, 'loggedRequest'>) {
+  /**
+   * Sends a request of a tab's log again, once with the tab's namespace and once with `against`, and
+   * returns both answers. Only what the rules allow: a GET or HEAD the tab sent to a host it diverts
+   * now (its entry on, its access granted), to that URL alone (redirects are not followed), with the
+   * page's own baggage members kept, within the probe's limits, and without cookies unless asked.
+   * The URL comes from the log, never from the message.
+   */
+  async function compareRequest(tabId: number, id: string, against: string, withCookies: boolean): Promise<Reply<Comparison>> {
+    const row = await loggedRequest(tabId, id);
+    if (!row) return { ok: false, error: words('compareGone') };
+    if (!replayable(row)) return { ok: false, error: words('compareOnlyGet', row.method) };
+    const host = webHost(row.url);
+    const ctx = await context();
+    const divert = host ? divertIn(ctx, tabId, host) : undefined;
+    if (!host || !divert) return { ok: false, error: host ? words('compareNotDiverted', host) : words('tabNotDiverted') };
+    if (against === divert.namespace) return { ok: false, error: words('compareSameNamespace', against) };
+    if (withCookies && (await keepsCookiesApart(tabId))) return { ok: false, error: words('compareCookiesApart') };
+    const header = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
+    const url = exactUrl(row.url);
+    if (!url) return { ok: false, error: words('compareUrlUnmatchable') };
+    const ask = async (namespace: string): Promise<CompareAnswer> => {
+      const baggage = mergeBaggage(row.pageBaggage, namespace).value;
+      return {
+        namespace,
+        ...(await holding(oneRequest(url, row.method, baggage), () => send(url, row.method, baggage, withCookies, header))),
+      };
+    };
+    // One at a time: both go to the same URL, each under its own rule.
+    const [ours, theirs] = await turns('compare', async () => [await ask(divert.namespace), await ask(against)]);
+    return { ok: true, value: { url: row.url, method: row.method, ours, theirs, withCookies, servedHeader: header } };
+  }
+
+  /** Compares run one after another: one rule id, one request in flight. */
+  const turns = serial<string>();
+
+  async function holding<T>(rule: HeaderRule, job: () => Promise<T>): Promise<T> {
+    await dnr.session.update({ addRules: [rule], removeRuleIds: [rule.id] });
+    try {
+      return await job();
+    } finally {
+      await dnr.session.update({ addRules: [], removeRuleIds: [rule.id] }).catch(() => undefined);
+    }
+  }
+  return { compareRequest };
+}
+export type Compare = ReturnType<typeof createCompare>;

@@ -23,44 +23,9 @@ interface Held {
   refs: number;
   timer: ReturnType<typeof setTimeout>;
 }
-const held = new Map<number, Held>();
-const byKey = new Map<string, Held>();
-/** Per request key, one ask at a time: a second request with other baggage waits for the first. */
-const turns = serial<string>();
+
 const keyOf = (tabId: number, method: string, url: string) => `${tabId} ${method} ${url.split('#')[0]}`;
-/** Bumped whenever every held rule is dropped: an ask decided before then adds nothing after. */
-let epoch = 0;
 
-function freeId(): number | undefined {
-  for (let id = RULE_IDS.merged.first; id <= RULE_IDS.merged.last; id++) if (!held.has(id)) return id;
-  return undefined;
-}
-
-/** True while a merged-baggage rule covers this request: its baggage was kept, not replaced. */
-export const isKept = (tabId: number, method: string, url: string): boolean => byKey.has(keyOf(tabId, method, url));
-
-async function letGoOf(h: Held): Promise<void> {
-  if (--h.refs <= 0) await forget(h);
-}
-async function forget(h: Held): Promise<void> {
-  if (held.get(h.id) !== h) return;
-  clearTimeout(h.timer);
-  held.delete(h.id);
-  byKey.delete(h.key);
-  await dnr.session.update({ addRules: [], removeRuleIds: [h.id] }).catch(() => undefined);
-}
-
-/**
- * Every held rule is forgotten here; the caller removes the merged range from the browser in the
- * same session update as its other rules (reconcile: each commit, access change and wake). A
- * closed tab's bucket goes with it.
- */
-export function dropHeld(): void {
-  epoch++;
-  for (const h of held.values()) clearTimeout(h.timer);
-  held.clear();
-  byKey.clear();
-}
 export interface Kept {
   tabId: number;
   method: string;
@@ -70,6 +35,7 @@ export interface Kept {
   initiator: string;
   value: string;
 }
+
 const keepRule = (id: number, k: Kept): HeaderRule => ({
   id,
   priority: PRIORITY.merged,
@@ -87,57 +53,104 @@ const keepRule = (id: number, k: Kept): HeaderRule => ({
   },
 });
 
-/**
- * Holds a rule for one request that keeps its baggage (`k`, already checked), in the turn of its
- * request key: the token to let go of, or undefined when none can be held (limits, a request to
- * the same URL with other baggage still out, everything dropped meanwhile).
- */
-export async function hold(k: Kept): Promise<number | undefined> {
-  const { tabId, url } = k;
-  const key = keyOf(tabId, k.method, url);
-  const since = epoch;
-  return turns(key, async () => {
-    const same = byKey.get(key);
-    if (same?.value === k.value) {
-      same.refs++;
-      return same.id;
-    }
-    // Another request to the same URL with other baggage is out: wait for it (bounded).
-    for (let i = 0; byKey.has(key) && i < 50; i++) await new Promise((r) => setTimeout(r, 20));
-    if (byKey.has(key) || epoch !== since) return undefined;
-    const mine = [...held.values()].filter((h) => h.tabId === tabId).length;
-    const id = freeId();
-    if (mine >= HOLD_LIMITS.perTab || id === undefined) return undefined;
-    const h: Held = {
-      id,
-      tabId,
-      key,
-      value: k.value,
-      refs: 1,
-      timer: setTimeout(() => void forget(h), HOLD_LIMITS.lifetimeMs),
-    };
-    held.set(id, h);
-    byKey.set(key, h);
-    try {
-      await dnr.session.update({
-        addRules: [keepRule(id, k)],
-        removeRuleIds: [id],
-      });
-    } catch {
-      await forget(h);
-      return undefined;
-    }
-    // Everything was dropped while the rule went in (a pause, say): it goes too.
-    if (epoch !== since) {
-      await dnr.session.update({ addRules: [], removeRuleIds: [id] }).catch(() => undefined);
-      return undefined;
-    }
-    return id;
-  });
-}
+/** The one-request rules held for pages' own baggage, for this wake. */
+export function createHeldRules() {
+  const held = new Map<number, Held>();
 
-/** The request has left: its tab's rule goes (a token of another tab is ignored). */
-export async function letGo(token: number, tabId: number): Promise<void> {
-  const h = held.get(token);
-  if (h && h.tabId === tabId) await letGoOf(h);
+  const byKey = new Map<string, Held>();
+
+  /** Per request key, one ask at a time: a second request with other baggage waits for the first. */
+  const turns = serial<string>();
+
+  /** Bumped whenever every held rule is dropped: an ask decided before then adds nothing after. */
+  let epoch = 0;
+
+  function freeId(): number | undefined {
+    for (let id = RULE_IDS.merged.first; id <= RULE_IDS.merged.last; id++) if (!held.has(id)) return id;
+    return undefined;
+  }
+
+  /** True while a merged-baggage rule covers this request: its baggage was kept, not replaced. */
+  const isKept = (tabId: number, method: string, url: string): boolean => byKey.has(keyOf(tabId, method, url));
+
+  async function letGoOf(h: Held): Promise<void> {
+    if (--h.refs <= 0) await forget(h);
+  }
+
+  async function forget(h: Held): Promise<void> {
+    if (held.get(h.id) !== h) return;
+    clearTimeout(h.timer);
+    held.delete(h.id);
+    byKey.delete(h.key);
+    await dnr.session.update({ addRules: [], removeRuleIds: [h.id] }).catch(() => undefined);
+  }
+
+  /**
+   * Every held rule is forgotten here; the caller removes the merged range from the browser in the
+   * same session update as its other rules (reconcile: each commit, access change and wake). A
+   * closed tab's bucket goes with it.
+   */
+  function dropHeld(): void {
+    epoch++;
+    for (const h of held.values()) clearTimeout(h.timer);
+    held.clear();
+    byKey.clear();
+  }
+
+  /**
+   * Holds a rule for one request that keeps its baggage (`k`, already checked), in the turn of its
+   * request key: the token to let go of, or undefined when none can be held (limits, a request to
+   * the same URL with other baggage still out, everything dropped meanwhile).
+   */
+  async function hold(k: Kept): Promise<number | undefined> {
+    const { tabId, url } = k;
+    const key = keyOf(tabId, k.method, url);
+    const since = epoch;
+    return turns(key, async () => {
+      const same = byKey.get(key);
+      if (same?.value === k.value) {
+        same.refs++;
+        return same.id;
+      }
+      // Another request to the same URL with other baggage is out: wait for it (bounded).
+      for (let i = 0; byKey.has(key) && i < 50; i++) await new Promise((r) => setTimeout(r, 20));
+      if (byKey.has(key) || epoch !== since) return undefined;
+      const mine = [...held.values()].filter((h) => h.tabId === tabId).length;
+      const id = freeId();
+      if (mine >= HOLD_LIMITS.perTab || id === undefined) return undefined;
+      const h: Held = {
+        id,
+        tabId,
+        key,
+        value: k.value,
+        refs: 1,
+        timer: setTimeout(() => void forget(h), HOLD_LIMITS.lifetimeMs),
+      };
+      held.set(id, h);
+      byKey.set(key, h);
+      try {
+        await dnr.session.update({
+          addRules: [keepRule(id, k)],
+          removeRuleIds: [id],
+        });
+      } catch {
+        await forget(h);
+        return undefined;
+      }
+      // Everything was dropped while the rule went in (a pause, say): it goes too.
+      if (epoch !== since) {
+        await dnr.session.update({ addRules: [], removeRuleIds: [id] }).catch(() => undefined);
+        return undefined;
+      }
+      return id;
+    });
+  }
+
+  /** The request has left: its tab's rule goes (a token of another tab is ignored). */
+  async function letGo(token: number, tabId: number): Promise<void> {
+    const h = held.get(token);
+    if (h && h.tabId === tabId) await letGoOf(h);
+  }
+  return { isKept, dropHeld, hold, letGo };
 }
+export type HeldRules = ReturnType<typeof createHeldRules>;

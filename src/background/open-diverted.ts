@@ -3,16 +3,13 @@ import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
 import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { said, words } from '../platform/i18n';
-import { commit } from './commit';
-import { context, divertAt } from './context';
+import type { Committer } from './commit';
+import type { ContextCache } from './context';
 import { serial } from './serial';
 
 const PARENT = 'open-diverted';
-const CHILD = `${PARENT}:`;
 
-/** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
-let built: string | undefined;
-const builds = serial<'menu'>();
+const CHILD = `${PARENT}:`;
 
 const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
   new Promise<void>((resolve, reject) => {
@@ -23,66 +20,80 @@ const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
     });
   });
 
-async function build(menu: OpenDivertedMenu | undefined): Promise<void> {
-  await browser.contextMenus.removeAll();
-  if (!menu) return;
-  await create({ id: PARENT, title: words('openDivertedTo'), contexts: ['link'], targetUrlPatterns: menu.patterns });
-  for (const c of menu.choices)
-    await create({ id: menuItemId(c.namespace), parentId: PARENT, title: c.title, contexts: ['link'] });
-}
-
-/**
- * Makes the link context menu match settings and granted access: at every wake (Firefox keeps no
- * menus across a restart) and whenever either changes. One build at a time.
- */
-export function syncMenus(): Promise<void> {
-  return builds('menu', async () => {
-    const ctx = await context();
-    const menu = openDivertedMenu(ctx.settings, ctx.origins);
-    const json = JSON.stringify(menu ?? null);
-    if (json === built) return;
-    built = json;
-    await build(menu).catch(() => {
-      built = undefined;
-    });
-  });
-}
-
-/** What the menu offers now, for the e2e build (headless browsers cannot open a context menu). */
-export const builtMenu = (): string => built ?? 'null';
-
-/**
- * "Open diverted to ▸ alice" on a link: a new tab beside the current one, pinned to alice before
- * its first request leaves (it starts blank, gets its pin, then loads the link), so the page comes
- * from alice from the start. Only for links to hosts diverted now; the menu offers no other.
- */
-async function openDiverted(url: string | undefined, rawNamespace: string, from?: Tabs.Tab): Promise<string> {
-  const ns = validateNamespace(rawNamespace);
-  const host = webHost(url);
-  if (ns.error !== undefined) return said(ns.error);
-  if (!url || !host) return 'no web page';
-  if (!(await divertAt(0, host, ns.value))) return `${host} is not diverted`;
-  const tab = await browser.tabs.create({
-    url: 'about:blank',
-    active: true,
-    ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
-    ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
-    ...(from?.id !== undefined ? { openerTabId: from.id } : {}),
-    // No cookieStoreId: Firefox would want the cookies permission for it, so a link in a
-    // container opens in the default one (said in the README).
-  });
-  const tabId = tab.id as number;
-  await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
-  await browser.tabs.update(tabId, { url });
-  return `opened ${tabId}`;
-}
-
 /** The id of the menu entry that opens a link diverted to `namespace`. */
 export const menuItemId = (namespace: string) => `${CHILD}${namespace}`;
 
-/** A click in the menu: the child's id names the namespace. */
-export function onMenuClick(info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab): Promise<string> {
-  const id = String(info.menuItemId);
-  if (!id.startsWith(CHILD)) return Promise.resolve('not ours');
-  return openDiverted(info.linkUrl, id.slice(CHILD.length), tab);
+/** "Open diverted to" in the link menu. */
+export function createOpenDiverted({
+  commit,
+  context,
+  divertAt,
+}: Pick<Committer, 'commit'> & Pick<ContextCache, 'context' | 'divertAt'>) {
+  /** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
+  let built: string | undefined;
+
+  const builds = serial<'menu'>();
+
+  async function build(menu: OpenDivertedMenu | undefined): Promise<void> {
+    await browser.contextMenus.removeAll();
+    if (!menu) return;
+    await create({ id: PARENT, title: words('openDivertedTo'), contexts: ['link'], targetUrlPatterns: menu.patterns });
+    for (const c of menu.choices)
+      await create({ id: menuItemId(c.namespace), parentId: PARENT, title: c.title, contexts: ['link'] });
+  }
+
+  /**
+   * Makes the link context menu match settings and granted access: at every wake (Firefox keeps no
+   * menus across a restart) and whenever either changes. One build at a time.
+   */
+  function syncMenus(): Promise<void> {
+    return builds('menu', async () => {
+      const ctx = await context();
+      const menu = openDivertedMenu(ctx.settings, ctx.origins);
+      const json = JSON.stringify(menu ?? null);
+      if (json === built) return;
+      built = json;
+      await build(menu).catch(() => {
+        built = undefined;
+      });
+    });
+  }
+
+  /** What the menu offers now, for the e2e build (headless browsers cannot open a context menu). */
+  const builtMenu = (): string => built ?? 'null';
+
+  /**
+   * "Open diverted to ▸ alice" on a link: a new tab beside the current one, pinned to alice before
+   * its first request leaves (it starts blank, gets its pin, then loads the link), so the page comes
+   * from alice from the start. Only for links to hosts diverted now; the menu offers no other.
+   */
+  async function openDiverted(url: string | undefined, rawNamespace: string, from?: Tabs.Tab): Promise<string> {
+    const ns = validateNamespace(rawNamespace);
+    const host = webHost(url);
+    if (ns.error !== undefined) return said(ns.error);
+    if (!url || !host) return 'no web page';
+    if (!(await divertAt(0, host, ns.value))) return `${host} is not diverted`;
+    const tab = await browser.tabs.create({
+      url: 'about:blank',
+      active: true,
+      ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
+      ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
+      ...(from?.id !== undefined ? { openerTabId: from.id } : {}),
+      // No cookieStoreId: Firefox would want the cookies permission for it, so a link in a
+      // container opens in the default one (said in the README).
+    });
+    const tabId = tab.id as number;
+    await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
+    await browser.tabs.update(tabId, { url });
+    return `opened ${tabId}`;
+  }
+
+  /** A click in the menu: the child's id names the namespace. */
+  function onMenuClick(info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab): Promise<string> {
+    const id = String(info.menuItemId);
+    if (!id.startsWith(CHILD)) return Promise.resolve('not ours');
+    return openDiverted(info.linkUrl, id.slice(CHILD.length), tab);
+  }
+  return { syncMenus, builtMenu, onMenuClick };
 }
+export type OpenDiverted = ReturnType<typeof createOpenDiverted>;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { boot, env } from '../../test/fakes/background';
 import { originPatterns } from '../core/permissions';
+import { TIME_BOX_ALARM } from './time-box';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
 
@@ -310,9 +311,8 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     await bg.send({ type: 'setDomainEnabled', domain: 'okteto.example.com', enabled: true });
     await bg.send({ type: 'setDivertUntil', until: Date.now() + 60_000 });
     await hold();
-    const { endTimeBox } = await import('./time-box');
     await bg.settings().then((s) => env.current.fake.storage.local.set({ settings: { ...s, divertUntil: Date.now() - 1 } }));
-    await endTimeBox();
+    await bg.onAlarm({ name: TIME_BOX_ALARM });
     expect(await held()).toEqual([]);
     expect((await bg.settings()).paused).toBe(true);
     await bg.send({ type: 'setPaused', paused: false });

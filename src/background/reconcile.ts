@@ -14,9 +14,9 @@ import { canMergeHeaders } from '../platform/requests';
 import { read, write } from '../platform/store';
 import { allTabs } from '../platform/tabs';
 import { KEEP_PAGE_BAGGAGE_SCRIPTS } from './badge-file';
-import { context } from './context';
-import { dropHeld } from './keep-page-baggage-rules';
-import { enqueue } from './queue';
+import type { ContextCache } from './context';
+import type { HeldRules } from './keep-page-baggage-rules';
+import type { Queue } from './queue';
 import { loadSettings } from './settings';
 
 /**
@@ -33,94 +33,104 @@ async function keepPageBaggageMatches(settings: Settings, origins: string[]): Pr
   return [...new Set([...diverted, ...callers])].sort();
 }
 
-/**
- * Tab → the host of the document it is loading, from its main-frame request: earlier than the
- * tab's URL (a tab opened by "Open diverted to" is still blank when its link's request leaves).
- */
-const navigating = new Map<number, string>();
+/** The browser's rules, content scripts and workers' plan made to match the settings. */
+export function createReconciler({
+  context,
+  dropHeld,
+  enqueue,
+}: Pick<ContextCache, 'context'> & Pick<HeldRules, 'dropHeld'> & Pick<Queue, 'enqueue'>) {
+  /**
+   * Tab → the host of the document it is loading, from its main-frame request: earlier than the
+   * tab's URL (a tab opened by "Open diverted to" is still blank when its link's request leaves).
+   */
+  const navigating = new Map<number, string>();
 
-/** A tab's main-frame request left: its host counts from now on for what its site's workers carry. */
-export function noteNavigation(tabId: number, url: string): void {
-  const host = webHost(url);
-  if (!host || navigating.get(tabId) === host) return;
-  navigating.set(tabId, host);
-  scheduleWorkerSync();
-}
-
-/** The host each open tab shows, or is loading. */
-async function tabHosts(): Promise<Record<number, string>> {
-  const out: Record<number, string> = {};
-  for (const tab of await allTabs()) {
-    const host = (tab.id !== undefined && navigating.get(tab.id)) || webHost(tab.url);
-    if (tab.id !== undefined && host) out[tab.id] = host;
+  /** A tab's main-frame request left: its host counts from now on for what its site's workers carry. */
+  function noteNavigation(tabId: number, url: string): void {
+    const host = webHost(url);
+    if (!host || navigating.get(tabId) === host) return;
+    navigating.set(tabId, host);
+    scheduleWorkerSync();
   }
-  return out;
-}
 
-/**
- * What each pinned page host's workers carry now, from the hosts the open tabs show; recorded for
- * the popup and Firefox's merge when it changed. No pins: nothing to ask the tabs.
- */
-async function workersNow(settings: Settings, pins: TabPins, origins: string[]): Promise<Record<string, WorkerView>> {
-  const plan = workerPlan(settings, pins, origins, Object.keys(pins).length > 0 ? await tabHosts() : {});
-  if (JSON.stringify(plan) !== JSON.stringify(await read(ITEMS.workers))) await write(ITEMS.workers, plan);
-  return plan;
-}
+  /** The host each open tab shows, or is loading. */
+  async function tabHosts(): Promise<Record<number, string>> {
+    const out: Record<number, string> = {};
+    for (const tab of await allTabs()) {
+      const host = (tab.id !== undefined && navigating.get(tab.id)) || webHost(tab.url);
+      if (tab.id !== undefined && host) out[tab.id] = host;
+    }
+    return out;
+  }
 
-/**
- * Makes the browser match the settings and tab pins: the installed rules and the page badge's
- * registration, touching only the difference. Tabs follow from storage.onChanged. Returns the
- * host access it found, which commit goes on to use.
- */
-export async function reconcile(settings: Settings, pins: TabPins): Promise<string[]> {
-  const origins = await grantedOrigins();
-  const permitted = (domain: string) => grantsDomain(origins, domain);
-  const types = typesFor(canMergeHeaders());
-  const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
-  // A time-boxed divert lives in session rules, which end with the browser: a box that ended
-  // while it was closed sends nothing at the next start, not even before this worker runs.
-  const boxed = settings.divertUntil !== undefined;
-  const domainRules = compileRules(settings, permitted, types);
-  await dnr.dynamic.update(diffRules(boxed ? [] : domainRules, dynamic, RULE_IDS.dynamic));
-  const plan = await workersNow(settings, pins, origins);
-  const sessionUpdate = diffRules(
-    [
-      ...(boxed ? domainRules : []),
-      ...compileSessionRules(settings, pins, permitted, types, workerPins(settings, origins, plan)),
-    ],
-    session,
-    RULE_IDS.session,
-  );
-  // Held keep-page-baggage rules (keep-page-baggage-rules.ts) never outlive a change, a pause or a wake.
-  dropHeld();
-  const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
-  await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
-  // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
-  await syncContentScripts(keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins)));
-  return origins;
-}
+  /**
+   * What each pinned page host's workers carry now, from the hosts the open tabs show; recorded for
+   * the popup and Firefox's merge when it changed. No pins: nothing to ask the tabs.
+   */
+  async function workersNow(settings: Settings, pins: TabPins, origins: string[]): Promise<Record<string, WorkerView>> {
+    const plan = workerPlan(settings, pins, origins, Object.keys(pins).length > 0 ? await tabHosts() : {});
+    if (JSON.stringify(plan) !== JSON.stringify(await read(ITEMS.workers))) await write(ITEMS.workers, plan);
+    return plan;
+  }
 
-let workersTimer: ReturnType<typeof setTimeout> | undefined;
-/**
- * A tab showed another host or closed: when tabs are pinned, what their hosts' workers can carry
- * may have changed (a second tab on a pinned host). At once, but once for a burst, the rules
- * follow, only when the plan changed.
- */
-export function scheduleWorkerSync(closed?: number): void {
-  if (closed !== undefined) navigating.delete(closed);
-  clearTimeout(workersTimer);
-  workersTimer = setTimeout(
-    () =>
-      void context().then((ctx) => {
-        // Nothing pinned, nothing planned: a navigation costs no more than this look.
-        if (Object.keys(ctx.pins).length === 0 && Object.keys(ctx.workers).length === 0) return;
-        return enqueue(async () => {
-          const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
-          const origins = await grantedOrigins();
-          if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
-          await reconcile(settings, pins);
-        });
-      }),
-    10,
-  );
+  /**
+   * Makes the browser match the settings and tab pins: the installed rules and the page badge's
+   * registration, touching only the difference. Tabs follow from storage.onChanged. Returns the
+   * host access it found, which commit goes on to use.
+   */
+  async function reconcile(settings: Settings, pins: TabPins): Promise<string[]> {
+    const origins = await grantedOrigins();
+    const permitted = (domain: string) => grantsDomain(origins, domain);
+    const types = typesFor(canMergeHeaders());
+    const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
+    // A time-boxed divert lives in session rules, which end with the browser: a box that ended
+    // while it was closed sends nothing at the next start, not even before this worker runs.
+    const boxed = settings.divertUntil !== undefined;
+    const domainRules = compileRules(settings, permitted, types);
+    await dnr.dynamic.update(diffRules(boxed ? [] : domainRules, dynamic, RULE_IDS.dynamic));
+    const plan = await workersNow(settings, pins, origins);
+    const sessionUpdate = diffRules(
+      [
+        ...(boxed ? domainRules : []),
+        ...compileSessionRules(settings, pins, permitted, types, workerPins(settings, origins, plan)),
+      ],
+      session,
+      RULE_IDS.session,
+    );
+    // Held keep-page-baggage rules (keep-page-baggage-rules.ts) never outlive a change, a pause or a wake.
+    dropHeld();
+    const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
+    await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
+    // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
+    await syncContentScripts(keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins)));
+    return origins;
+  }
+
+  let workersTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A tab showed another host or closed: when tabs are pinned, what their hosts' workers can carry
+   * may have changed (a second tab on a pinned host). At once, but once for a burst, the rules
+   * follow, only when the plan changed.
+   */
+  function scheduleWorkerSync(closed?: number): void {
+    if (closed !== undefined) navigating.delete(closed);
+    clearTimeout(workersTimer);
+    workersTimer = setTimeout(
+      () =>
+        void context().then((ctx) => {
+          // Nothing pinned, nothing planned: a navigation costs no more than this look.
+          if (Object.keys(ctx.pins).length === 0 && Object.keys(ctx.workers).length === 0) return;
+          return enqueue(async () => {
+            const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
+            const origins = await grantedOrigins();
+            if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
+            await reconcile(settings, pins);
+          });
+        }),
+      10,
+    );
+  }
+  return { noteNavigation, reconcile, scheduleWorkerSync };
 }
+export type Reconciler = ReturnType<typeof createReconciler>;

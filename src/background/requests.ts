@@ -1,12 +1,12 @@
 import { browser } from '../platform/browser';
 import { canMergeHeaders, observeFetchHeaders, onFetchHeaders } from '../platform/requests';
 import { keepsCookiesApart } from '../platform/tabs';
-import { noticeReplaced } from './keep-page-baggage';
-import { onDone, onFailed, onNavigate, onResponse, onSent, type RequestSeen } from './observers';
-import { mergeInto } from './page-baggage';
-import { runProbe } from './probe';
-import { noteNavigation } from './reconcile';
-import { type DocumentLoad, onShareLink } from './share';
+import type { KeepPageBaggage } from './keep-page-baggage';
+import type { Observers, RequestSeen } from './observers';
+import type { PageBaggage } from './page-baggage';
+import type { Probe } from './probe';
+import type { Reconciler } from './reconcile';
+import type { DocumentLoad, Share } from './share';
 
 type Headers = { name: string; value?: string }[];
 const baggageOf = (headers?: Headers) => headers?.find((h) => h.name.toLowerCase() === 'baggage')?.value;
@@ -22,7 +22,23 @@ const OBSERVED: Parameters<typeof browser.webRequest.onSendHeaders.addListener>[
  * of what left with our header and what answered (only hosts we have access to), and the page's
  * own baggage.
  */
-export function wireRequests(): void {
+export function wireRequests({
+  mergeInto,
+  noteNavigation,
+  noticeReplaced,
+  onDone,
+  onFailed,
+  onNavigate,
+  onResponse,
+  onSent,
+  onShareLink,
+  runProbe,
+}: Pick<KeepPageBaggage, 'noticeReplaced'> &
+  Pick<Observers, 'onDone' | 'onFailed' | 'onNavigate' | 'onResponse' | 'onSent'> &
+  Pick<PageBaggage, 'mergeInto'> &
+  Pick<Probe, 'runProbe'> &
+  Pick<Reconciler, 'noteNavigation'> &
+  Pick<Share, 'onShareLink'>): void {
   browser.webRequest.onBeforeRequest.addListener(
     (d: { tabId: number; url: string }) => {
       if (d.tabId < 0) return;

@@ -6,12 +6,9 @@ import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { read, write } from '../platform/store';
-import { commit } from './commit';
-import { context, divertIn } from './context';
-import { enqueue } from './queue';
-
-/** Tabs whose share link is being applied now (tab id → link): a link's repeated events act once. */
-const applying = new Map<number, string>();
+import type { Committer } from './commit';
+import { type ContextCache, divertIn } from './context';
+import type { Queue } from './queue';
 
 /** How the browser loaded a main-frame document (webRequest.onCompleted's details). */
 export interface DocumentLoad {
@@ -22,98 +19,110 @@ export interface DocumentLoad {
   fromCache?: boolean;
 }
 
-/**
- * A tab loaded a document whose URL is a share link (`#:~:okteto-divert=<ns>`,
- * core/share-link.ts), on a host the user already diverts, with access granted:
- * - for a namespace the user chose before (chosenBefore), the tab is pinned to it and reloaded,
- *   so the page comes from it; the saved namespace and other tabs are untouched;
- * - for any other, nothing changes: the tab loads as without the link, its toolbar button is
- *   marked, and the popup asks (answerShareLink). Any page can navigate a tab to a link.
- * Anything else changes nothing: a link never adds a domain or asks for access (the popup says
- * why it was ignored). A prerendered document or one from the cache applies nothing: the person
- * did not open it now.
- * `url` is the main-frame request's, which both browsers report with its fragment: only a document
- * load counts. A page may change its own URL without one (location.hash, history.pushState), and
- * that must not switch its tab's namespace. Requests are reported only for hosts we may access,
- * which are exactly the ones a link may divert.
- */
-export async function onShareLink({ tabId, url, documentLifecycle, fromCache }: DocumentLoad): Promise<void> {
-  if (documentLifecycle !== undefined && documentLifecycle !== 'active') return;
-  const ctx = await context();
-  const done = ctx.shared[tabId];
-  // A question is about the document that asked it: the tab went elsewhere, the question goes.
-  if (done?.status === 'asking' && done.url !== url) await record(tabId, undefined);
-  if (fromCache || !url.includes(':~:') || applying.get(tabId) === url) return;
-  const shared = sharedNamespace(url);
-  const host = webHost(url);
-  if (!shared || shared.error !== undefined || !host) return;
-  const namespace = shared.value;
-  // Already applied, asked or answered for this tab (a reload, or the person changed it since).
-  if (done?.url === url && done.namespace === namespace) return;
-  if (!divertIn(ctx, tabId, host, namespace)) return;
-  if (!chosenBefore(ctx.settings, allNamespaces(ctx.oktetos), namespace)) {
-    await record(tabId, { namespace, url, status: 'asking' });
-    return;
-  }
-  await apply(tabId, namespace, url);
-}
+/** Share links: a tab opened from one asks, then opens diverted. */
+export function createShare({
+  commit,
+  context,
+  enqueue,
+}: Pick<Committer, 'commit'> & Pick<ContextCache, 'context'> & Pick<Queue, 'enqueue'>) {
+  /** Tabs whose share link is being applied now (tab id → link): a link's repeated events act once. */
+  const applying = new Map<number, string>();
 
-/** The popup's answer to a link's question: open the tab diverted to its namespace, or leave it. */
-export async function answerShareLink(tabId: number, open: boolean): Promise<Reply> {
-  const asked = (await read(ITEMS.shared))[tabId];
-  if (asked?.status !== 'asking') return { ok: false, error: words('shareNothingAsked') };
-  if (!open) {
-    await record(tabId, { namespace: asked.namespace, url: asked.url, status: 'ignored' });
+  /**
+   * A tab loaded a document whose URL is a share link (`#:~:okteto-divert=<ns>`,
+   * core/share-link.ts), on a host the user already diverts, with access granted:
+   * - for a namespace the user chose before (chosenBefore), the tab is pinned to it and reloaded,
+   *   so the page comes from it; the saved namespace and other tabs are untouched;
+   * - for any other, nothing changes: the tab loads as without the link, its toolbar button is
+   *   marked, and the popup asks (answerShareLink). Any page can navigate a tab to a link.
+   * Anything else changes nothing: a link never adds a domain or asks for access (the popup says
+   * why it was ignored). A prerendered document or one from the cache applies nothing: the person
+   * did not open it now.
+   * `url` is the main-frame request's, which both browsers report with its fragment: only a document
+   * load counts. A page may change its own URL without one (location.hash, history.pushState), and
+   * that must not switch its tab's namespace. Requests are reported only for hosts we may access,
+   * which are exactly the ones a link may divert.
+   */
+  async function onShareLink({ tabId, url, documentLifecycle, fromCache }: DocumentLoad): Promise<void> {
+    if (documentLifecycle !== undefined && documentLifecycle !== 'active') return;
+    const ctx = await context();
+    const done = ctx.shared[tabId];
+    // A question is about the document that asked it: the tab went elsewhere, the question goes.
+    if (done?.status === 'asking' && done.url !== url) await record(tabId, undefined);
+    if (fromCache || !url.includes(':~:') || applying.get(tabId) === url) return;
+    const shared = sharedNamespace(url);
+    const host = webHost(url);
+    if (!shared || shared.error !== undefined || !host) return;
+    const namespace = shared.value;
+    // Already applied, asked or answered for this tab (a reload, or the person changed it since).
+    if (done?.url === url && done.namespace === namespace) return;
+    if (!divertIn(ctx, tabId, host, namespace)) return;
+    if (!chosenBefore(ctx.settings, allNamespaces(ctx.oktetos), namespace)) {
+      await record(tabId, { namespace, url, status: 'asking' });
+      return;
+    }
+    await apply(tabId, namespace, url);
+  }
+
+  /** The popup's answer to a link's question: open the tab diverted to its namespace, or leave it. */
+  async function answerShareLink(tabId: number, open: boolean): Promise<Reply> {
+    const asked = (await read(ITEMS.shared))[tabId];
+    if (asked?.status !== 'asking') return { ok: false, error: words('shareNothingAsked') };
+    if (!open) {
+      await record(tabId, { namespace: asked.namespace, url: asked.url, status: 'ignored' });
+      return { ok: true };
+    }
+    await apply(tabId, asked.namespace, asked.url);
     return { ok: true };
   }
-  await apply(tabId, asked.namespace, asked.url);
-  return { ok: true };
-}
 
-/** Pins the tab to the link's namespace, records it, and reloads the page so it comes from it. */
-async function apply(tabId: number, namespace: string, url: string): Promise<void> {
-  applying.set(tabId, url);
-  try {
-    // In the queue, so that two tabs' links never overwrite each other's record.
-    const repinned = await commit(async (_settings, pins) => {
-      await write(ITEMS.shared, { ...(await read(ITEMS.shared)), [tabId]: { namespace, url } });
-      return { pins: { ...pins, [tabId]: namespace }, reply: pins[tabId] !== namespace };
-    });
-    // The document that brought the link went out before the pin existed: it is asked for again,
-    // once the tab shows it (Chrome reports the request done before the page is committed, and a
-    // reload then would reload the page before it).
-    if (repinned && (await showing(tabId, url))) await browser.tabs.reload(tabId);
-  } finally {
-    applying.delete(tabId);
+  /** Pins the tab to the link's namespace, records it, and reloads the page so it comes from it. */
+  async function apply(tabId: number, namespace: string, url: string): Promise<void> {
+    applying.set(tabId, url);
+    try {
+      // In the queue, so that two tabs' links never overwrite each other's record.
+      const repinned = await commit(async (_settings, pins) => {
+        await write(ITEMS.shared, { ...(await read(ITEMS.shared)), [tabId]: { namespace, url } });
+        return { pins: { ...pins, [tabId]: namespace }, reply: pins[tabId] !== namespace };
+      });
+      // The document that brought the link went out before the pin existed: it is asked for again,
+      // once the tab shows it (Chrome reports the request done before the page is committed, and a
+      // reload then would reload the page before it).
+      if (repinned && (await showing(tabId, url))) await browser.tabs.reload(tabId);
+    } finally {
+      applying.delete(tabId);
+    }
   }
+
+  /** Sets (or, with undefined, removes) a tab's share record, in the queue with every other write. */
+  const record = (tabId: number, value: SharedTab | undefined): Promise<void> =>
+    enqueue(async () => {
+      const { [tabId]: old, ...rest } = await read(ITEMS.shared);
+      if (old || value) await write(ITEMS.shared, value ? { ...rest, [tabId]: value } : rest);
+    });
+
+  /** Resolves true once the tab shows `url`, false when it does not within 10 s. */
+  function showing(tabId: number, url: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const listener = (id: number, _change: unknown, tab: Tabs.Tab) => {
+        if (id === tabId && tab.url === url) done(true);
+      };
+      const done = (shows: boolean) => {
+        browser.tabs.onUpdated.removeListener(listener);
+        clearTimeout(timer);
+        resolve(shows);
+      };
+      const timer = setTimeout(() => done(false), 10_000);
+      browser.tabs.onUpdated.addListener(listener);
+      void browser.tabs.get(tabId).then(
+        (tab) => tab.url === url && done(true),
+        () => done(false),
+      );
+    });
+  }
+
+  /** A closed tab's share record goes with it. */
+  const forgetShared = (tabId: number): Promise<void> => record(tabId, undefined);
+  return { onShareLink, answerShareLink, forgetShared };
 }
-
-/** Sets (or, with undefined, removes) a tab's share record, in the queue with every other write. */
-const record = (tabId: number, value: SharedTab | undefined): Promise<void> =>
-  enqueue(async () => {
-    const { [tabId]: old, ...rest } = await read(ITEMS.shared);
-    if (old || value) await write(ITEMS.shared, value ? { ...rest, [tabId]: value } : rest);
-  });
-
-/** Resolves true once the tab shows `url`, false when it does not within 10 s. */
-function showing(tabId: number, url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const listener = (id: number, _change: unknown, tab: Tabs.Tab) => {
-      if (id === tabId && tab.url === url) done(true);
-    };
-    const done = (shows: boolean) => {
-      browser.tabs.onUpdated.removeListener(listener);
-      clearTimeout(timer);
-      resolve(shows);
-    };
-    const timer = setTimeout(() => done(false), 10_000);
-    browser.tabs.onUpdated.addListener(listener);
-    void browser.tabs.get(tabId).then(
-      (tab) => tab.url === url && done(true),
-      () => done(false),
-    );
-  });
-}
-
-/** A closed tab's share record goes with it. */
-export const forgetShared = (tabId: number): Promise<void> => record(tabId, undefined);
+export type Share = ReturnType<typeof createShare>;

@@ -1,16 +1,19 @@
 import type { Reply } from '../core/messages';
 import { browser } from '../platform/browser';
 import { notified } from '../platform/notifications';
-import { onNewsAction } from './deploy-news';
-import { wakeOkteto } from './okteto';
-import { builtMenu, menuItemId, onMenuClick } from './open-diverted';
-import { enqueue } from './queue';
+import type { DeployNews } from './deploy-news';
+import type { Okteto } from './okteto';
+import { menuItemId, type OpenDiverted } from './open-diverted';
+import type { Queue } from './queue';
 
-interface Parts {
-  dispatch: (message: unknown) => Promise<Reply>;
-  onAlarm: (alarm: { name: string }) => Promise<void>;
-  onCommand: (command: string, tabId: number) => Promise<string>;
-}
+type Parts = Pick<DeployNews, 'onNewsAction'> &
+  Pick<Okteto, 'wakeOkteto'> &
+  Pick<OpenDiverted, 'builtMenu' | 'onMenuClick'> &
+  Pick<Queue, 'enqueue'> & {
+    dispatch: (message: unknown) => Promise<Reply>;
+    onAlarm: (alarm: { name: string }) => Promise<void>;
+    onCommand: (command: string, tabId: number) => Promise<string>;
+  };
 
 /**
  * e2e builds only: what a headless browser cannot do itself, reached from the tests through the
@@ -23,7 +26,16 @@ interface Parts {
  * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
  * - anything else is the keyboard shortcut's command, for the given tab.
  */
-export function installTestHooks({ dispatch, onAlarm, onCommand }: Parts): void {
+export function installTestHooks({
+  builtMenu,
+  dispatch,
+  enqueue,
+  onAlarm,
+  onCommand,
+  onMenuClick,
+  onNewsAction,
+  wakeOkteto,
+}: Parts): void {
   (globalThis as Record<string, unknown>).divertSwitchTest = {
     onCommand: async (command: string, tabId: number) => {
       const hold = /^test:hold-queue:(\d{1,5})$/.exec(command);

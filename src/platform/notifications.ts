@@ -36,9 +36,9 @@ export async function notify(id: string, message: string, button?: string, click
   if (created.length > 50) created.shift();
 }
 
-let wired = false;
 /** One handler for a click on a notification or its button; wired once the permission exists. */
 export function onNotificationAction(handler: (id: string) => void): void {
+  let wired = false;
   const wire = () => {
     const n = api();
     if (wired || !n) return;

@@ -1,5 +1,4 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { vi } from 'vitest';
 import type { Settings } from '../../src/core/settings';
 import { createFakeBrowser } from './browser';
 
@@ -9,8 +8,8 @@ import { createFakeBrowser } from './browser';
  *
  *   vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
  *
- * The fake of the moment lives on globalThis: boot() resets the module graph, and every copy of
- * this module must see the same one.
+ * The fake of the moment lives on globalThis, where the platform's `browser` finds it: boot()
+ * swaps in a fresh one and starts a background on it (the modules load once per test file).
  */
 type Fake = ReturnType<typeof createFakeBrowser>;
 const holder = globalThis as unknown as { divertFake?: Fake; browser?: unknown };
@@ -42,18 +41,21 @@ export async function boot({ wake = false, firefox = false }: { wake?: boolean; 
     // A fresh profile: its secret store (the extension origin's IndexedDB) is empty too.
     (globalThis as { indexedDB?: IDBFactory }).indexedDB = new IDBFactory();
   }
-  vi.resetModules();
-  // The fresh module graph gets the list the setup file parsed (the worker would fetch it).
-  const [{ usePublicSuffixList }, { default: psl }] = await Promise.all([
+  // The list the setup file parsed (the worker would fetch it), then a background made anew over
+  // the fresh fake: everything it keeps lives in its parts, so no module needs loading again.
+  const [{ usePublicSuffixList }, { default: psl }, { startBackground }] = await Promise.all([
     import('../../src/core/public-suffix'),
     import('@gorhill/publicsuffixlist'),
+    import('../../src/background/index'),
   ]);
   usePublicSuffixList(psl);
-  await import('../../src/background/index');
+  const background = startBackground();
+  // As a woken worker: its own start work done (rules checked, legacy moves) before events come.
+  await background.started;
   const [onMessage] = env.current.fake.runtime.onMessage.listeners;
   const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);
   const settings = async () => (await env.current.fake.storage.local.get('settings')).settings as Settings;
-  const { enqueue } = await import('../../src/background/queue');
+  const { enqueue } = background;
   /**
    * Waits until what the last event started has run: work that reads first (policy, the shortcut's
    * tab, sync state) queues its commit a few ticks later, so the queue is drained a few times.
@@ -69,7 +71,7 @@ export async function boot({ wake = false, firefox = false }: { wake?: boolean; 
     await settle();
     await new Promise((r) => setTimeout(r, 150));
   };
-  return { send, settings, settle, tabsSettled };
+  return { send, settings, settle, tabsSettled, onAlarm: background.onAlarm };
 }
 
 export type Background = Awaited<ReturnType<typeof boot>>;

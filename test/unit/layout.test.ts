@@ -13,6 +13,18 @@ describe('layout', () => {
     expect(long).toEqual([]);
   });
 
+  it('keeps no state at module level: what a part keeps lives in the part parts.ts makes for each start', () => {
+    // A constant (UPPER_CASE) may be a set it only reads; a lower-case one holding a map, a set, a
+    // serial or a literal to fill is state, as is any `let`.
+    const state = /^(export )?(let |const [a-z]\w*(: [^=]+)? = (new (Map|Set|WeakMap)\b|serial\b|\[\]|\{\}))/;
+    for (const f of readdirSync('src/background').filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      const kept = readFileSync(join('src/background', f), 'utf8')
+        .split('\n')
+        .filter((l) => state.test(l));
+      expect(kept, f).toEqual([]);
+    }
+  });
+
   it('registers no background listener or publish by an import side effect: index.ts wires them', () => {
     for (const f of readdirSync('src/background').filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
       if (f === 'index.ts') continue;
