@@ -69,7 +69,7 @@ const verdict = (ok: boolean) => (ok ? 'pass' : '**miss**');
 /** For a row that misses its budget: what stands in the way, and what was tried (one line each). */
 const IN_THE_WAY: Record<string, string> = {
   'popup script, gzip':
-    "one file now (preact with its hooks is about 6 KiB of it, the rest the popup's own views: the Okteto facts, the share and time-box panels, the diagnostics); what users feel is time to ready, measured below, and bytes cost little of it (a 3 KB script that only reads the popup's state was as slow to ready as the whole popup), so nothing was cut for bytes alone.",
+    "one file now (preact with its hooks is about 6 KiB of it, the rest the popup's own views: the Okteto facts, the share and time-box panels, the diagnostics); what users feel is time to ready, and bytes cost little of it: the popup is ready within a few ms of a blank popup whose 0.4 KB script makes the same reads (popup ready, below), so nothing was cut for bytes alone.",
   'store zip':
     'the Public Suffix List alone is 50 KiB compressed; it ships pre-parsed because that cut worker start → first reply by 14 ms and the first command after a restart by 25 ms (the text form, 41 KiB compressed, was measured side by side and left the zip over budget too).',
   'chromium:popup ready':
