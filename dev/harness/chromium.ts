@@ -178,6 +178,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
         [name, tabId] as const,
       );
     },
+    closeTab: async (id) => (await worker()).evaluate((i) => chrome.tabs.remove(i), id),
     badge: async (tab) => {
       const tabId = await driver.tabId(tab);
       return (await worker()).evaluate(

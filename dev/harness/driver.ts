@@ -98,6 +98,8 @@ export interface Driver {
   command(name: string, tab: Tab): Promise<string>;
   /** The toolbar badge text and title of `tab`. */
   badge(tab: Tab): Promise<{ text: string; title: string }>;
+  /** Closes a tab the test did not open itself (one the extension opened), by its id. */
+  closeTab(id: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -290,6 +290,7 @@ export async function launchFirefox(
         tabId,
       );
     },
+    closeTab: (id) => control.evaluate((i) => chrome.tabs.remove(i), id),
     badge: async (tab) => {
       const tabId = await driver.tabId(tab);
       return control.evaluate(
