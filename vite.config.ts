@@ -7,7 +7,6 @@ import { E2E_HOST_PERMISSIONS, E2E_KEY } from './dev/hosts.ts';
 import base from './manifest.json' with { type: 'json' };
 import { contentScriptsAsIife, singleScriptPopup } from './scripts/nested-builds.ts';
 import { PSL_FILE, pslBinary } from './scripts/psl-data.ts';
-import { WATCHED } from './src/ui/extension-state.ts';
 
 type Browser = 'chrome' | 'firefox';
 type Manifest = typeof base & Record<string, unknown>;
@@ -133,15 +132,6 @@ function publicSuffixList(): Plugin {
 const DEV_PORT = Number(process.env.DIVERT_DEV_PORT ?? 5173);
 const DEV_ORIGIN = `http://localhost:${DEV_PORT}`;
 
-/** The popup's storage reads (ui/extension-state.ts WATCHED), one get per area, as the blank popup makes them. */
-function popupReads(): string {
-  const items = Object.values(WATCHED);
-  const areas = [...new Set(items.map((i) => i.area))];
-  return areas
-    .map((area) => `api.storage.${area}.get(${JSON.stringify(items.filter((i) => i.area === area).map((i) => i.key))})`)
-    .join(', ');
-}
-
 /** e2e builds only: blank extension pages (without and with one empty script, one that makes the popup's reads, and one that asks the background once), the baselines npm run bench compares the popup with. */
 function benchBaseline(): Plugin {
   return {
@@ -181,8 +171,8 @@ function benchBaseline(): Plugin {
         fileName: 'bench-reads.js',
         source: [
           "const api = globalThis.browser ?? chrome, tab = Number(new URLSearchParams(location.search).get('tab'));",
-          `Promise.all([${popupReads()}, api.permissions.getAll(), api.tabs.get(tab)])`,
-          "  .then(() => { document.title = api.i18n.getMessage('extName'); performance.mark('divert-switch:ready'); });",
+          "Promise.all([api.storage.local.get(['settings', 'okteto', 'oktetoInstances']), api.storage.session.get(['pins', 'shared']),",
+          "  api.permissions.getAll(), api.tabs.get(tab)]).then(() => { document.title = api.i18n.getMessage('extName'); performance.mark('divert-switch:ready'); });",
           '',
         ].join('\n'),
       });
