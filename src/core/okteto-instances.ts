@@ -12,7 +12,7 @@ export const instancesOf = (list: OktetoState[] | undefined, legacy?: OktetoStat
   list ?? (legacy ? [legacy] : []);
 
 /** A host's parent domain, for a name that has one below a public suffix (no IPs, no single labels). */
-function parentOf(host: string | undefined): string | undefined {
+export function parentOf(host: string | undefined): string | undefined {
   if (!host || /^[\d.]+$|^\[|:/.test(host)) return undefined;
   const parts = host.split('.');
   return parts.length > 2 ? parts.slice(1).join('.') : undefined;

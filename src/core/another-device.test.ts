@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deviceUrl } from './another-device';
+import type { OktetoService, OktetoState } from './okteto';
+import { sharedNamespace } from './share-link';
+
+const service = (name: string, ...endpoints: string[]): OktetoService => ({ name, kind: 'deployment', endpoints });
+const okteto = (details: Record<string, OktetoService[]>): OktetoState => ({
+  url: 'https://okteto.example.com',
+  namespaces: Object.keys(details),
+  details: Object.fromEntries(Object.entries(details).map(([ns, services]) => [ns, { services, fetchedAt: 1 }])),
+});
+const movies = okteto({
+  staging: [service('frontend', 'https://movies-staging.okteto.example.com'), service('catalog')],
+  alice: [service('frontend', 'https://movies-alice.okteto.example.com')],
+  bob: [service('catalog', 'https://catalog-bob.okteto.example.com')],
+});
+const PAGE = 'http://movies-staging.okteto.example.com:8080/movies/42?sort=year#/details';
+
+describe('the URL for another device', () => {
+  it('is the namespace’s own endpoint for this page’s service, with the page’s path, query and fragment', () => {
+    expect(deviceUrl(PAGE, 'alice', movies)).toEqual({
+      kind: 'endpoint',
+      service: 'frontend',
+      url: 'https://movies-alice.okteto.example.com/movies/42?sort=year#/details',
+    });
+    // A share directive in the page's URL is not carried to the endpoint.
+    expect(deviceUrl(`${PAGE}:~:okteto-divert=bob`, 'alice', movies).url).toBe(
+      'https://movies-alice.okteto.example.com/movies/42?sort=year#/details',
+    );
+  });
+
+  it('is the page itself when the page already is that namespace’s endpoint', () => {
+    const own = 'https://movies-alice.okteto.example.com/x?y=1';
+    expect(deviceUrl(own, 'alice', movies)).toEqual({ kind: 'endpoint', service: 'frontend', url: own });
+  });
+
+  it('is the share link when the instance lists no endpoint of this service in the namespace, or is not connected', () => {
+    for (const [ns, o] of [
+      ['bob', movies], // bob runs no frontend of its own
+      ['carol', movies], // not a namespace the instance told about
+      ['alice', undefined], // not connected
+      ['', movies],
+    ] as const) {
+      const got = deviceUrl(PAGE, ns, o);
+      expect(got.kind).toBe('share');
+      if (ns) expect(sharedNamespace(got.url)).toEqual({ value: ns });
+    }
+    // A host the instance lists no endpoint for.
+    expect(deviceUrl('https://elsewhere.example.com/', 'alice', movies).kind).toBe('share');
+  });
+
+  it('takes no endpoint from an instance that lists one under another domain, with credentials, or of another scheme', () => {
+    for (const bad of [
+      'https://evil.test/',
+      'https://movies-alice.okteto.example.com.evil.test/',
+      'https://user:pw@movies-alice.okteto.example.com/',
+      'javascript:alert(1)//movies-alice.okteto.example.com',
+    ]) {
+      const hostile = okteto({ staging: movies.details?.staging.services ?? [], alice: [service('frontend', bad)] });
+      expect(deviceUrl(PAGE, 'alice', hostile)).toEqual({ kind: 'share', url: `${PAGE}:~:okteto-divert=alice` });
+    }
+  });
+
+  it('always gives a web URL that names the namespace (the share link) or keeps the page’s path and query (an endpoint)', () => {
+    const host = fc.constantFrom('movies-staging.okteto.example.com', 'movies-alice.okteto.example.com', 'elsewhere.example.com');
+    const page = fc
+      .tuple(
+        host,
+        fc.stringMatching(/^(\/[\w.~%-]{0,8}){0,4}$/),
+        fc.stringMatching(/^[\w=&%-]{0,12}$/),
+        fc.stringMatching(/^[\w/:~=&-]{0,12}$/),
+      )
+      .map(([h, path, q, f]) => `https://${h}${path}${q ? `?${q}` : ''}${f ? `#${f}` : ''}`);
+    fc.assert(
+      fc.property(page, fc.constantFrom('alice', 'bob', 'staging'), (u, ns) => {
+        const got = deviceUrl(u, ns, movies);
+        expect(/^https?:\/\//.test(got.url)).toBe(true);
+        if (got.kind === 'share') expect(sharedNamespace(got.url)).toEqual({ value: ns });
+        else expect(new URL(got.url).pathname + new URL(got.url).search).toBe(new URL(u).pathname + new URL(u).search);
+      }),
+    );
+  });
+});
