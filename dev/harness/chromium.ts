@@ -76,6 +76,7 @@ function uiOf(page: Page): Ui {
       await get(role, name).click();
       return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
     },
+    screenshot: (role, name) => get(role, name).screenshot(),
     rows: () => page.evaluate(rowTexts),
     clickInRow: (row, name) =>
       page.getByRole('row').filter({ hasText: row }).first().getByRole('button', { name, exact: true }).click(),

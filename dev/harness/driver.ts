@@ -1,5 +1,16 @@
 /** What a spec needs from a browser, the same for Chromium (Playwright) and Firefox (puppeteer BiDi). */
-export type Role = 'switch' | 'checkbox' | 'combobox' | 'textbox' | 'button' | 'status' | 'alert' | 'option' | 'row' | 'region';
+export type Role =
+  | 'switch'
+  | 'checkbox'
+  | 'combobox'
+  | 'textbox'
+  | 'button'
+  | 'status'
+  | 'alert'
+  | 'option'
+  | 'row'
+  | 'region'
+  | 'img';
 
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -35,6 +46,8 @@ export interface Ui {
    * give a test no clipboard to read, so the page's writeText is watched for that one click.
    */
   clickAndCopy(role: Role, name: string): Promise<string>;
+  /** A PNG of the visible element with this role and name, as the screen shows it (a QR code to decode). */
+  screenshot(role: Role, name: string): Promise<Uint8Array>;
   /** The text of every visible row (role row: a table's header row too), top to bottom. */
   rows(): Promise<string[]>;
   /** Clicks the button named `name` inside the first visible row whose text contains `row`. */

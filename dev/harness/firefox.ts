@@ -203,6 +203,11 @@ export async function launchFirefox(
         await page.click(sel);
         return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
       },
+      screenshot: async (role, name) => {
+        const el = await page.$(await find(role, name));
+        if (!el) throw new Error(`no ${role} "${name}" to screenshot`);
+        return el.screenshot();
+      },
       rows: () => page.evaluate(rowTexts),
       clickInRow: async (row, name) => {
         const mark = `m${++n}`;

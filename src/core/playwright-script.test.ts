@@ -97,7 +97,7 @@ describe('Copy for Playwright', () => {
         fc.array(host, { minLength: 1, maxLength: 5 }),
         async (entries, pin, hosts) => {
           const settings: Settings = settingsWith(entries, { activeNamespace: 'alice' });
-          const pins = pin ? { 3: pin } : {};
+          const pins: Record<number, string> = pin ? { 3: pin } : {};
           const namespace = pin ?? 'alice';
           const pw = await installed(playwrightScope(settings, pins, ['<all_urls>'], 3, namespace));
           for (const h of hosts) {

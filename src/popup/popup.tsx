@@ -4,6 +4,7 @@ import { validateNamespace } from '../core/namespace';
 import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
 import { ownerOf } from '../core/okteto-instances';
 import { hasAccessPatterns } from '../core/permissions';
+import { playwrightScope } from '../core/playwright-script';
 import { popupView } from '../core/popup-view';
 import { browser } from '../platform/browser';
 import { requestDomains } from '../platform/permissions';
@@ -260,7 +261,14 @@ export function Popup() {
           onError={setError}
         />
       )}
-      {live && tab.url && <ShareTools url={tab.url} namespace={namespace} />}
+      {live && tab.url && tab.id !== undefined && (
+        <ShareTools
+          url={tab.url}
+          namespace={namespace}
+          okteto={okteto}
+          playwright={playwrightScope(settings, state.pins, origins, tab.id, namespace)}
+        />
+      )}
       <CallerOffer tabId={tab.id} host={host} settings={settings} origins={origins} onError={setError} />
       <p role="status" class="status">
         {status}

@@ -1,16 +1,30 @@
 import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
+import type { OktetoState } from '../core/okteto';
+import { type PlaywrightScope, playwrightScript } from '../core/playwright-script';
 import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
 import { copy } from '../ui/copy';
 import { said, t } from '../ui/i18n';
+import { AnotherDevice } from './another-device';
 
 /**
- * "Share link" (read-only, with "Copy share link") and "Copy as curl" for the page and the
- * namespace its requests carry: a teammate opening the link sees this page diverted the same way
- * in that tab only; the curl command is how the Divert guide tests a namespace.
+ * "Share link" (read-only, with "Copy share link"), "Copy as curl" and "Copy for Playwright" for
+ * the page and the namespace its requests carry, and "Open on another device": a teammate opening
+ * the link sees this page diverted the same way in that tab only; the curl command is how the
+ * Divert guide tests a namespace; the Playwright script diverts a test's browser context alike.
  */
-export function ShareTools({ url, namespace }: { url: string; namespace: string }) {
+export function ShareTools({
+  url,
+  namespace,
+  playwright,
+  okteto,
+}: {
+  url: string;
+  namespace: string;
+  playwright: PlaywrightScope;
+  okteto?: OktetoState;
+}) {
   const [copied, setCopied] = useState<string>();
   const link = shareLink(url, namespace);
   let field: HTMLInputElement | null = null;
@@ -36,7 +50,14 @@ export function ShareTools({ url, namespace }: { url: string; namespace: string 
         <button type="button" onClick={() => copyThen(curlCommand(url, namespace), t('curlCopied'))}>
           {t('copyAsCurl')}
         </button>
+        <button
+          type="button"
+          onClick={() => copyThen(playwrightScript(playwright), t('playwrightCopied', playwright.domains.join(', '), namespace))}
+        >
+          {t('copyForPlaywright')}
+        </button>
       </div>
+      <AnotherDevice url={url} namespace={namespace} okteto={okteto} />
       <p class="muted" aria-live="polite">
         {copied}
       </p>

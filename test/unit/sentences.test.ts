@@ -18,11 +18,14 @@ const SENTENCE = /[A-Za-z]{2,} [a-z'’]+ [a-z'’]+ [a-z'’]+/;
 
 /**
  * Not for a person to read: a thrown Error's message (a defect, reported as "Divert Switch failed:
- * …"), a GraphQL document, and the reasons the keep-page-baggage bridge gives the page's own script.
+ * …"), a GraphQL document, the reasons the keep-page-baggage bridge gives the page's own script,
+ * and the comments of the Playwright script the popup copies.
  */
 function exempt(node: ts.Node, file: string, text: string): boolean {
   if (/^\s*(query|mutation)\b/.test(text)) return true;
   if (file.endsWith('keep-page-baggage.ts')) return true;
+  // The comments of the code "Copy for Playwright" writes: code a developer reads, like its names.
+  if (file.endsWith('playwright-script.ts')) return true;
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isNewExpression(n) && n.expression.getText() === 'Error') return true;
     if (ts.isCallExpression(n) || ts.isBlock(n)) break;
