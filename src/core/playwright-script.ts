@@ -41,6 +41,7 @@ export function playwrightScript({ namespace, domains, except }: PlaywrightScope
   const data = JSON.stringify({ namespace, domains, except }, null, 2);
   return `// Divert Switch: requests of this Playwright context to these domains and their subdomains
 // carry okteto-divert, as the browser tab they were copied from does; nothing else changes.
+// Playwright keeps a route's headers on the redirects a request follows, to any host.
 const divert = ${data};
 const depth = (list, host) =>
   Math.max(-1, ...list.filter((d) => host === d || host.endsWith("." + d)).map((d) => d.length));
