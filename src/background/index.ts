@@ -129,9 +129,10 @@ export function startBackground() {
       p.surfaces.scheduleRefreshTabs();
     }
     if (touched([ITEMS.settings, ITEMS.oktetoInstances])) void p.okteto.scheduleOktetoRefresh();
+    // The link menu follows settings and the instances (their preview links).
+    if (touched([ITEMS.settings, ITEMS.oktetoInstances])) void p.menus.syncMenus();
     if (touched([ITEMS.settings])) {
       void p.timeBox.scheduleTimeBox();
-      void p.menus.syncMenus();
       void p.sync.pushIfEnabled(); // sync, when on: our changes go out
     }
     // Pinned tabs whose worker cannot carry their pin: past the worker once the switch is on, or

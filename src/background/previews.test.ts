@@ -38,9 +38,11 @@ describe('"Open diverted to ▸ The preview in this link"', () => {
   let bg: Background;
   beforeEach(async () => {
     bg = await boot();
-    await env.current.fake.storage.local.set({ oktetoInstances: [{ url: INSTANCE, namespaces: ['staging', 'pr-12'] }] });
     await bg.send({ type: 'setNamespace', namespace: 'alice' });
     await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.settle();
+    // Connected after the site was diverted: the menu follows the instances too.
+    await env.current.fake.storage.local.set({ oktetoInstances: [{ url: INSTANCE, namespaces: ['staging', 'pr-12'] }] });
     await bg.settle();
   });
 
