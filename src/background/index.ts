@@ -96,13 +96,10 @@ export function startBackground() {
   // 10. Requests: what left with our header and what answered; the page's own baggage (requests.ts).
   wireRequests({ ...p.keep, ...p.observers, ...p.pageBaggage, ...p.probe, ...p.rules, ...p.share });
 
-  // 11. A tab navigates, loads, completes: its state, its workers' plan, the last page of its
-  // site (where a preview link opens), its badge and bypass.
+  // 11. A tab navigates, loads, completes: its state, its workers' plan, its last page, its badge and bypass.
   browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-    if (change.url !== undefined) {
-      p.rules.noteNavigation(tabId, change.url);
-      void p.pages.notePageShown(tabId, change.url, tab.incognito);
-    }
+    if (change.url !== undefined) p.rules.noteNavigation(tabId, change.url);
+    if (change.url !== undefined) void p.pages.notePageShown(tabId, change.url, tab.incognito);
     if (change.status === 'loading' || change.status === 'complete') void p.observers.onTabUpdated(tabId, tab.url);
     if (change.status === 'complete') {
       p.observers.onTabComplete(tabId);
@@ -110,9 +107,8 @@ export function startBackground() {
     }
   });
 
-  // 12. "Open diverted to" in the link menu; a click on a deploy's notification.
+  // 12. A click on a deploy's notification; "Open diverted to" in the link menu (none on Android: `has`).
   p.news.wireDeployNotifications(p.okteto.wakeOkteto);
-  // Firefox for Android has neither context menus nor commands (platform/browser.ts `has`).
   if (has.contextMenus())
     browser.contextMenus.onClicked.addListener(
       (info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab) => void p.menus.onMenuClick(info, tab),
@@ -128,9 +124,10 @@ export function startBackground() {
       p.ctx.invalidateContext();
       p.surfaces.scheduleRefreshTabs();
     }
-    if (touched([ITEMS.settings, ITEMS.oktetoInstances])) void p.okteto.scheduleOktetoRefresh();
-    // The link menu follows settings and the instances (their preview links).
-    if (touched([ITEMS.settings, ITEMS.oktetoInstances])) void p.menus.syncMenus();
+    if (touched([ITEMS.settings, ITEMS.oktetoInstances])) {
+      void p.okteto.scheduleOktetoRefresh();
+      void p.menus.syncMenus(); // the link menu offers presets and the instances' preview links
+    }
     if (touched([ITEMS.settings])) {
       void p.timeBox.scheduleTimeBox();
       void p.sync.pushIfEnabled(); // sync, when on: our changes go out

@@ -13,7 +13,7 @@ const PARENT = 'open-diverted';
 
 const CHILD = `${PARENT}:`;
 
-/** "Its preview, on your site": on links to a connected instance's `/#/previews/<name>`. */
+/** "The preview in this link, on your site": on links to a connected instance's `/#/previews/<name>`. */
 export const PREVIEW_ITEM = `${PARENT}-preview`;
 
 const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
@@ -101,7 +101,7 @@ export function createOpenDiverted({
   }
 
   /**
-   * "Its preview, on your site" on `<instance>/#/previews/<name>`: the user's site for that
+   * "The preview in this link, on your site" on `<instance>/#/previews/<name>`: the user's site for that
    * instance (a domain they divert now that it owns), at the page they last used there, else its
    * root, opened as "Open diverted to" opens a link: a new tab pinned to `<name>`. The click is the
    * user choosing that name for that tab (as a pick in the Namespace list is): nothing else
@@ -110,10 +110,10 @@ export function createOpenDiverted({
   async function openPreview(url: string | undefined, from?: Tabs.Tab): Promise<string> {
     const ctx = await context();
     const link = previewLink(url, ctx.oktetos);
-    if (!link) return 'not a preview link of a connected instance';
+    if (!link) return 'no preview link';
     if (link.name.error !== undefined) return said(link.name.error);
     const site = previewSite(domainsOf(ctx.settings, ctx.origins, ctx.oktetos, link.instance), await lastPages());
-    if (!site) return 'no diverted site for this instance';
+    if (!site) return 'no diverted site';
     return openDiverted(site, link.name.value, from);
   }
 

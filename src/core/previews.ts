@@ -8,7 +8,7 @@ import { entryCovering, type Settings } from './settings';
 /**
  * Pull-request previews: Okteto's preview action comments on each pull request with a link to
  * `<instance>/#/previews/<name>` (okteto/okteto cmd/preview getPreviewURL, okteto/deploy-preview
- * message.go). "Open diverted to ▸ Its preview, on your site" opens the user's own site for that
+ * message.go). "Open diverted to ▸ The preview in this link, on your site" opens the user's own site for that
  * instance, pinned to `<name>`.
  */
 

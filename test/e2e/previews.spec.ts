@@ -76,8 +76,8 @@ describe.each(BROWSERS)('%s: pull-request previews', (_name, launch) => {
     const before = env.sandbox.seen.length;
     const { port, hostname } = new URL(okteto.url);
     for (const [link, said] of [
-      [`http://${hostname}:${Number(port) + 1}/#/previews/pr-12`, 'not a preview link of a connected instance'],
-      [`http://okteto.${TEST_DOMAIN}:${port}/#/previews/pr-12`, 'not a preview link of a connected instance'],
+      [`http://${hostname}:${Number(port) + 1}/#/previews/pr-12`, 'no preview link'],
+      [`http://okteto.${TEST_DOMAIN}:${port}/#/previews/pr-12`, 'no preview link'],
       [`${okteto.url}/#/previews/Mallory`, 'is not a valid namespace'],
     ])
       expect(await env.driver.command(`test:open-preview:${link}`, app)).toContain(said);
