@@ -71,8 +71,15 @@ export function createOpenDiverted({
     });
   }
 
-  /** What the menu offers now, for the e2e build (headless browsers cannot open a context menu). */
-  const builtMenu = (): string => built ?? 'null';
+  /**
+   * What the menu offers now, for the e2e build (headless browsers cannot open a context menu):
+   * after a build, so a question asked as the background wakes (Firefox's event page stops when
+   * idle) is not answered before the wake's own build has run.
+   */
+  const builtMenu = async (): Promise<string> => {
+    await syncMenus();
+    return built ?? 'null';
+  };
 
   /**
    * "Open diverted to ▸ alice" on a link: a new tab beside the current one, pinned to alice before
