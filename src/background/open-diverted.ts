@@ -1,15 +1,20 @@
 import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
+import { domainsOf, previewLink, previewSite } from '../core/previews';
 import { webHost } from '../core/tab-state';
-import { browser, type Tabs } from '../platform/browser';
+import { browser, has, type Tabs } from '../platform/browser';
 import { said, words } from '../platform/i18n';
 import type { Committer } from './commit';
 import type { ContextCache } from './context';
+import type { LastPagesPart } from './last-pages';
 import { serial } from './serial';
 
 const PARENT = 'open-diverted';
 
 const CHILD = `${PARENT}:`;
+
+/** "The preview in this link, on your site": on links to a connected instance's `/#/previews/<name>`. */
+export const PREVIEW_ITEM = `${PARENT}-preview`;
 
 const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
   new Promise<void>((resolve, reject) => {
@@ -28,18 +33,25 @@ export function createOpenDiverted({
   commit,
   context,
   divertAt,
-}: Pick<Committer, 'commit'> & Pick<ContextCache, 'context' | 'divertAt'>) {
+  lastPages,
+}: Pick<Committer, 'commit'> & Pick<ContextCache, 'context' | 'divertAt'> & Pick<LastPagesPart, 'lastPages'>) {
   /** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
   let built: string | undefined;
 
   const builds = serial<'menu'>();
 
   async function build(menu: OpenDivertedMenu | undefined): Promise<void> {
+    // Firefox for Android has no context menus: nothing to build there.
+    if (!has.contextMenus()) return;
     await browser.contextMenus.removeAll();
     if (!menu) return;
-    await create({ id: PARENT, title: words('openDivertedTo'), contexts: ['link'], targetUrlPatterns: menu.patterns });
+    const patterns = [...menu.patterns, ...menu.previews];
+    await create({ id: PARENT, title: words('openDivertedTo'), contexts: ['link'], targetUrlPatterns: patterns });
+    const on = { parentId: PARENT, contexts: ['link'] as ['link'] };
     for (const c of menu.choices)
-      await create({ id: menuItemId(c.namespace), parentId: PARENT, title: c.title, contexts: ['link'] });
+      await create({ id: menuItemId(c.namespace), title: c.title, ...on, targetUrlPatterns: menu.patterns });
+    if (menu.previews.length)
+      await create({ id: PREVIEW_ITEM, title: words('openDivertedPreview'), ...on, targetUrlPatterns: menu.previews });
   }
 
   /**
@@ -49,7 +61,7 @@ export function createOpenDiverted({
   function syncMenus(): Promise<void> {
     return builds('menu', async () => {
       const ctx = await context();
-      const menu = openDivertedMenu(ctx.settings, ctx.origins);
+      const menu = openDivertedMenu(ctx.settings, ctx.origins, ctx.oktetos);
       const json = JSON.stringify(menu ?? null);
       if (json === built) return;
       built = json;
@@ -59,8 +71,15 @@ export function createOpenDiverted({
     });
   }
 
-  /** What the menu offers now, for the e2e build (headless browsers cannot open a context menu). */
-  const builtMenu = (): string => built ?? 'null';
+  /**
+   * What the menu offers now, for the e2e build (headless browsers cannot open a context menu):
+   * after a build, so a question asked as the background wakes (Firefox's event page stops when
+   * idle) is not answered before the wake's own build has run.
+   */
+  const builtMenu = async (): Promise<string> => {
+    await syncMenus();
+    return built ?? 'null';
+  };
 
   /**
    * "Open diverted to ▸ alice" on a link: a new tab beside the current one, pinned to alice before
@@ -88,9 +107,27 @@ export function createOpenDiverted({
     return `opened ${tabId}`;
   }
 
-  /** A click in the menu: the child's id names the namespace. */
+  /**
+   * "The preview in this link, on your site" on `<instance>/#/previews/<name>`: the user's site for that
+   * instance (a domain they divert now that it owns), at the page they last used there, else its
+   * root, opened as "Open diverted to" opens a link: a new tab pinned to `<name>`. The click is the
+   * user choosing that name for that tab (as a pick in the Namespace list is): nothing else
+   * changes, no domain is added, no access asked, and the name must pass the namespace rule.
+   */
+  async function openPreview(url: string | undefined, from?: Tabs.Tab): Promise<string> {
+    const ctx = await context();
+    const link = previewLink(url, ctx.oktetos);
+    if (!link) return 'no preview link';
+    if (link.name.error !== undefined) return said(link.name.error);
+    const site = previewSite(domainsOf(ctx.settings, ctx.origins, ctx.oktetos, link.instance), await lastPages());
+    if (!site) return 'no diverted site';
+    return openDiverted(site, link.name.value, from);
+  }
+
+  /** A click in the menu: the child's id names the namespace, or the preview the link names. */
   function onMenuClick(info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab): Promise<string> {
     const id = String(info.menuItemId);
+    if (id === PREVIEW_ITEM) return openPreview(info.linkUrl, tab);
     if (!id.startsWith(CHILD)) return Promise.resolve('not ours');
     return openDiverted(info.linkUrl, id.slice(CHILD.length), tab);
   }

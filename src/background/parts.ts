@@ -7,6 +7,7 @@ import { createContext } from './context';
 import { createDeployNews } from './deploy-news';
 import { createKeepPageBaggage } from './keep-page-baggage';
 import { createHeldRules } from './keep-page-baggage-rules';
+import { createLastPages } from './last-pages';
 import { createManaged } from './managed';
 import { createObservers } from './observers';
 import { createOkteto } from './okteto';
@@ -47,7 +48,8 @@ export function makeParts() {
   const keep = createKeepPageBaggage({ ...ctx, ...held, ...pageBaggage, ...tabs });
   const share = createShare({ ...committer, ...ctx, ...queue });
   const pageData = createPageData(ctx);
-  const menus = createOpenDiverted({ ...committer, ...ctx });
+  const pages = createLastPages(ctx);
+  const menus = createOpenDiverted({ ...committer, ...ctx, ...pages });
   const timeBox = createTimeBox({ ...committer, ...ctx, ...surfaces });
   const news = createDeployNews(ctx);
   const okteto = createOkteto({ ...ctx, ...news });
@@ -84,6 +86,7 @@ export function makeParts() {
     keep,
     share,
     pageData,
+    pages,
     menus,
     timeBox,
     news,

@@ -156,15 +156,22 @@ describe('"Open diverted to"', () => {
   });
 
   it('lists presets and recent namespaces on links to diverted domains, and follows the settings', async () => {
+    const targetUrlPatterns = ['*://okteto.example.com/*', '*://*.okteto.example.com/*'];
     expect(env.current.menus).toEqual([
       {
         id: 'open-diverted',
         title: 'Open diverted to',
         contexts: ['link'],
-        targetUrlPatterns: ['*://okteto.example.com/*', '*://*.okteto.example.com/*'],
+        targetUrlPatterns,
       },
-      { id: 'open-diverted:staging', parentId: 'open-diverted', title: 'staging (Shared)', contexts: ['link'] },
-      { id: 'open-diverted:alice', parentId: 'open-diverted', title: 'alice', contexts: ['link'] },
+      {
+        id: 'open-diverted:staging',
+        parentId: 'open-diverted',
+        title: 'staging (Shared)',
+        contexts: ['link'],
+        targetUrlPatterns,
+      },
+      { id: 'open-diverted:alice', parentId: 'open-diverted', title: 'alice', contexts: ['link'], targetUrlPatterns },
     ]);
     await bg.send({ type: 'setPaused', paused: true });
     await bg.settle();

@@ -3,7 +3,7 @@ import { browser } from '../platform/browser';
 import { notified } from '../platform/notifications';
 import type { DeployNews } from './deploy-news';
 import type { Okteto } from './okteto';
-import { menuItemId, type OpenDiverted } from './open-diverted';
+import { menuItemId, type OpenDiverted, PREVIEW_ITEM } from './open-diverted';
 import type { Queue } from './queue';
 
 type Parts = Pick<DeployNews, 'onNewsAction'> &
@@ -21,7 +21,8 @@ type Parts = Pick<DeployNews, 'onNewsAction'> &
  * - `test:hold-queue:<ms>` keeps the command queue busy that long (a background as slow as right
  *   after a browser start);
  * - `test:alarms` lists the alarms set, and `test:alarm:<name>` fires one (nobody waits 15 minutes);
- * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it;
+ * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it
+ *   (`test:open-preview:<url>`: on "The preview in this link");
  * - `test:notifications` lists the notifications created (id and message), and `test:notification:<id>` clicks one;
  * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
  * - anything else is the keyboard shortcut's command, for the given tab.
@@ -52,6 +53,8 @@ export function installTestHooks({
         return 'clicked';
       }
       if (command === 'test:menus') return builtMenu();
+      const preview = /^test:open-preview:(\S+)$/.exec(command);
+      if (preview) return onMenuClick({ menuItemId: PREVIEW_ITEM, linkUrl: preview[1] }, await browser.tabs.get(tabId));
       const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
       if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));
       const box = /^test:time-box:(\d{1,3})$/.exec(command);

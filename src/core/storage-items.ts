@@ -1,5 +1,6 @@
 import { isNamespace } from './namespace';
 import type { OktetoState } from './okteto';
+import type { LastPages } from './previews';
 import type { RequestLog } from './request-log';
 import type { TabPins } from './rules';
 import type { TabServed } from './served';
@@ -124,6 +125,11 @@ export const ITEMS = {
     {},
     recordOf(shaped({ carries: (x) => isNamespace(x), follows: (x) => typeof x === 'boolean' })),
   ),
+  /**
+   * The last page used on each diverted domain (entry → origin and path, no query), where a
+   * preview link opens (core/previews.ts); ends with the browser session, never synced.
+   */
+  lastPages: item<LastPages>('session', 'lastPages', {}, recordOf(shaped({ url: isString, at: isNumber }))),
   /** Tabs a share link opened, with the namespace and the URL it named (they end with the session). */
   shared: item<Record<string, SharedTab>>(
     'session',

@@ -30,9 +30,17 @@ const page = { id: 'fake-id', url: 'chrome-extension://fake-id/src/popup/index.h
  * A fresh background over a fresh profile; `wake`: the same profile's storage and secret store,
  * as after a browser start or an update (the background's module state starts from nothing).
  */
-export async function boot({ wake = false, firefox = false }: { wake?: boolean; firefox?: boolean } = {}) {
+export async function boot({
+  wake = false,
+  firefox = false,
+  android = false,
+}: {
+  wake?: boolean;
+  firefox?: boolean;
+  android?: boolean;
+} = {}) {
   const before = holder.divertFake;
-  holder.divertFake = createFakeBrowser(undefined, { firefox });
+  holder.divertFake = createFakeBrowser(undefined, { firefox, android });
   if (wake && before) {
     for (const area of ['local', 'session', 'sync'] as const) {
       await holder.divertFake.fake.storage[area].set(structuredClone(before.fake.storage[area].dump()));

@@ -68,8 +68,14 @@ function ruleStore(limit: number) {
 }
 
 /** Just enough of webextension-polyfill for unit tests of the background logic. */
-/** `firefox`: the manifest asks for webRequestBlocking, as the Firefox build's does. */
-export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = false }: { firefox?: boolean } = {}) {
+/**
+ * `firefox`: the manifest asks for webRequestBlocking, as the Firefox build's does. `android`: as
+ * Firefox for Android, without contextMenus and commands (and, like every fake here, no devtools).
+ */
+export function createFakeBrowser(
+  origins: string[] = ['*://*/*'],
+  { firefox = false, android = false }: { firefox?: boolean; android?: boolean } = {},
+) {
   const manifestPermissions = ['storage', 'webRequest', ...(firefox ? ['webRequestBlocking'] : [])];
   const dynamic = ruleStore(5000);
   const tabs: { id: number; url?: string; active?: boolean }[] = [];
@@ -215,6 +221,10 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       updateSessionRules: session.update,
     },
   };
+  if (android) {
+    delete (fake as Partial<typeof fake>).contextMenus;
+    delete (fake as Partial<typeof fake>).commands;
+  }
   return {
     fake,
     dynamic,
