@@ -70,6 +70,12 @@ export interface Driver {
   open(url: string): Promise<Tab>;
   tabId(tab: Tab): Promise<number>;
   popup(tab?: Tab): Promise<Ui>;
+  /**
+   * The popup where the toolbar button opens it: `tab` brought to the front, then
+   * `action.openPopup()` from the background (no `?tab=`: the popup finds the active tab itself),
+   * driven in the browser's own popup host. Close it before opening another.
+   */
+  toolbarPopup(tab: Tab): Promise<Ui>;
   /** The DevTools panel's page for `tab`, opened as an extension page with ?tab= (as the popup is). */
   panel(tab: Tab): Promise<Ui>;
   options(): Promise<Ui>;
