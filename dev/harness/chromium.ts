@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as CdpBrowser } from 'puppeteer-core';
 import {
+  chordKeys,
   type Driver,
   type Role,
   type Rules,
@@ -180,6 +181,47 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       const page = (await (await target).asPage()) as import('puppeteer-core').Page;
       await until(() => page.evaluate(() => !!document.querySelector('[aria-busy="false"]')), 'the toolbar popup ready');
       return uiOver(pageSurface(page, () => page.reload()));
+    },
+    pressKeys: async (tab, chord) => {
+      const page = pages.get(tab) as Page;
+      await page.bringToFront();
+      const cdp = await context.newCDPSession(page);
+      // Raw key downs, as the browser window gets them: a chord the page does not take goes on to
+      // the browser's accelerators, where extension commands are.
+      const bits: Record<string, number> = { Alt: 1, Control: 2, Shift: 8 };
+      let modifiers = 0;
+      const keys = chordKeys(chord);
+      for (const [key, code, keyCode] of keys) {
+        modifiers |= bits[key] ?? 0;
+        await cdp.send('Input.dispatchKeyEvent', {
+          type: 'rawKeyDown',
+          key,
+          code,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
+          modifiers,
+        });
+      }
+      for (const [key, code, keyCode] of keys.reverse()) {
+        await cdp.send('Input.dispatchKeyEvent', {
+          type: 'keyUp',
+          key,
+          code,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
+          modifiers,
+        });
+        modifiers &= ~(bits[key] ?? 0);
+      }
+      await cdp.detach();
+    },
+    typeAddress: async (tab, url) => {
+      const page = pages.get(tab) as Page;
+      const cdp = await context.newCDPSession(page);
+      const loaded = page.waitForEvent('load');
+      await cdp.send('Page.navigate', { url, transitionType: 'typed' });
+      await loaded;
+      await cdp.detach();
     },
     panel: async (tab) => uiOf(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`)),
     options: async () => uiOf(await extPage('src/options/index.html')),

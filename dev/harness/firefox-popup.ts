@@ -1,5 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { until } from './driver';
+import { inChrome } from './firefox-chrome';
 import { NAME_SHIM, type Surface } from './surface';
 
 /**
@@ -47,20 +48,6 @@ Promise.resolve()
     (e) => sendAsyncMessage('divert-test:done', { id: data.id, error: String(e) }),
   );
 }`;
-
-interface Bidi {
-  send(method: string, params: object): Promise<{ result: { contexts?: { context: string }[]; result?: { value?: unknown } } }>;
-}
-
-/** Runs `expression` (a promise of a string) in the browser window's chrome scope. */
-export async function inChrome(browser: Browser, expression: string): Promise<string> {
-  const bidi = (browser as unknown as { connection: Bidi }).connection;
-  const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-  const context = tree.result.contexts?.[0]?.context;
-  const { result } = await bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
-  if (result.result?.value === undefined) throw new Error(`chrome scope: ${JSON.stringify(result)}`);
-  return String(result.result.value);
-}
 
 const POPUP = 'browser.webextension-popup-browser';
 

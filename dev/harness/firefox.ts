@@ -5,6 +5,7 @@ import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
+import { chooseInLinkMenu, inChrome, keysInWindow } from './firefox-chrome';
 import { popupShows, popupSurface } from './firefox-popup';
 import { pageSurface, uiOver } from './surface';
 
@@ -36,6 +37,11 @@ export interface FirefoxDriver extends Driver {
   pageOf(tab: Tab): Page;
   /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
   removeAllRules(): Promise<void>;
+  /**
+   * A real right-click on the element at `selector` in `tab`, then, in the browser's own context
+   * menu, the items named `labels` in turn (headless Chromium shows no context menu at all).
+   */
+  linkMenu(tab: Tab, selector: string, labels: string[]): Promise<void>;
   /** Closes Firefox and starts it again with the same profile (needs `persistent`); given another build, installs it (an update). */
   restart(dist?: string): Promise<void>;
 }
@@ -200,6 +206,29 @@ export async function launchFirefox(
       const surface = popupSurface(browser);
       await until(() => surface.evaluate(() => !!document.querySelector('[aria-busy="false"]')), 'the toolbar popup ready');
       return uiOver(surface);
+    },
+    pressKeys: async (tab, chord) => {
+      await (pages.get(tab) as Page).bringToFront();
+      await inChrome(browser, 'Promise.resolve(String(gBrowser.selectedBrowser.focus()))');
+      await keysInWindow(browser, chord);
+    },
+    typeAddress: async (tab, url) => {
+      const page = pages.get(tab) as Page;
+      await page.bringToFront();
+      // What is typed is what loads: no autofill of a longer URL seen before.
+      await inChrome(
+        browser,
+        `Promise.resolve(String(Services.prefs.setBoolPref('browser.urlbar.autoFill', false), gURLBar.focus(), gURLBar.select()))`,
+      );
+      const loaded = page.waitForNavigation({ waitUntil: 'load' });
+      await keysInWindow(browser, 'Enter', url);
+      await loaded;
+    },
+    linkMenu: async (tab, selector, labels) => {
+      const page = pages.get(tab) as Page;
+      await page.bringToFront();
+      await page.click(selector, { button: 'right' });
+      await chooseInLinkMenu(browser, labels);
     },
     panel: async (tab) => uiOf(await ready(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`))),
     options: async () => uiOf(await ready(await extPage('src/options/index.html'))),
