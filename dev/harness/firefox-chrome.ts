@@ -70,3 +70,26 @@ export const chooseInLinkMenu = (browser: Browser, labels: string[]) =>
       return 'chosen';
     })()`,
   );
+
+/**
+ * Firefox's own prompts for a permission an extension asks (the harness launches with them off,
+ * `extensions.webextOptionalPermissionPrompts`): turned on, `permissions.request` shows the real
+ * prompt, answered with `answerPermissionPrompt`.
+ */
+export const permissionPrompts = (browser: Browser, on: boolean) =>
+  inChrome(browser, `Promise.resolve(String(Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', ${on})))`);
+
+/** Waits (10 s at most) for the permission prompt, clicks Allow or its other button, returns its text. */
+export const answerPermissionPrompt = (browser: Browser, allow: boolean) =>
+  inChrome(
+    browser,
+    `(async () => {
+      const find = () => document.getElementById('addon-webext-permissions-notification');
+      for (const end = Date.now() + 10000; !find()?.button && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+      const prompt = find();
+      if (!prompt) throw new Error('no permission prompt');
+      const text = prompt.getAttribute('label') + ' ' + prompt.textContent.replace(/\\s+/g, ' ');
+      (${allow} ? prompt.button : prompt.secondaryButton).click();
+      return text;
+    })()`,
+  );

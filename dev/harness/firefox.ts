@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
-import { chooseInLinkMenu, inChrome, keysInWindow } from './firefox-chrome';
+import { answerPermissionPrompt, chooseInLinkMenu, inChrome, keysInWindow, permissionPrompts } from './firefox-chrome';
 import { popupShows, popupSurface } from './firefox-popup';
 import { pageSurface, uiOver } from './surface';
 
@@ -42,6 +42,10 @@ export interface FirefoxDriver extends Driver {
    * menu, the items named `labels` in turn (headless Chromium shows no context menu at all).
    */
   linkMenu(tab: Tab, selector: string, labels: string[]): Promise<void>;
+  /** Firefox's own permission prompts on or (the harness's default) off. */
+  permissionPrompts(on: boolean): Promise<void>;
+  /** Answers the permission prompt Firefox shows (waiting for it): Allow, or the other button; returns its text. */
+  answerPermissionPrompt(allow: boolean): Promise<string>;
   /** Closes Firefox and starts it again with the same profile (needs `persistent`); given another build, installs it (an update). */
   restart(dist?: string): Promise<void>;
 }
@@ -224,6 +228,8 @@ export async function launchFirefox(
       await keysInWindow(browser, 'Enter', url);
       await loaded;
     },
+    permissionPrompts: async (on) => void (await permissionPrompts(browser, on)),
+    answerPermissionPrompt: (allow) => answerPermissionPrompt(browser, allow),
     linkMenu: async (tab, selector, labels) => {
       const page = pages.get(tab) as Page;
       await page.bringToFront();

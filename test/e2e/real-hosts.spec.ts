@@ -73,4 +73,35 @@ describe.each(BROWSERS)('%s: surfaces in their real hosts', (name, launch) => {
       await env.driver.closeTab(Number(Object.keys(pins)[0]));
     },
   );
+
+  it.runIf(name === 'firefox')(
+    "a domain it has no access to: Firefox's own prompt asks; Don't allow grants nothing, Allow grants it and the header flows",
+    async () => {
+      const firefox = env.driver as FirefoxDriver;
+      const host = 'prompt.example.net'; // outside the e2e build's host_permissions
+      await firefox.permissionPrompts(true);
+      try {
+        const options = await env.driver.options();
+        await options.type('textbox', 'Domain', host);
+        await options.click('button', 'Add domain');
+        expect(await firefox.answerPermissionPrompt(false)).toContain('Divert Switch');
+        await until(() => options.exists('switch', `Divert ${host}`), 'the entry, added off');
+        expect(await options.isChecked('switch', `Divert ${host}`)).toBe(false);
+        expect((await env.driver.origins()).some((o) => o.includes(host))).toBe(false);
+
+        await options.click('switch', `Divert ${host}`);
+        await firefox.answerPermissionPrompt(true);
+        await until(
+          async () => (await env.driver.rules()).dynamic.some((r) => r.condition.requestDomains?.includes(host)),
+          'its rule',
+        );
+        await options.close();
+        const page = await env.driver.open(env.sandbox.url(host, `/__echo?${marker('prompt')}`));
+        expect(env.sandbox.seen.filter((s) => s.host === host).at(-1)?.headers.baggage).toBe('okteto-divert=bob');
+        await page.close();
+      } finally {
+        await firefox.permissionPrompts(false);
+      }
+    },
+  );
 });
