@@ -52,7 +52,7 @@ Promise.resolve()
 const POPUP = 'browser.webextension-popup-browser';
 
 /** In the chrome scope: one operation sent to the frame script of the open popup, its JSON answer. */
-const run = (op: object) => `(async () => {
+const run = (op: object, ms: number) => `(async () => {
   const b = document.querySelector(${JSON.stringify(POPUP)});
   if (!b) return JSON.stringify({ error: 'no popup is open' });
   const mm = b.messageManager;
@@ -61,10 +61,10 @@ const run = (op: object) => `(async () => {
     const done = (m) => {
       if (m && m.data.id !== id) return;
       mm.removeMessageListener('divert-test:done', done);
-      resolve(JSON.stringify(m ? m.data : { error: 'the popup did not answer in 10 s' }));
+      resolve(JSON.stringify(m ? m.data : { error: 'the popup did not answer in ${ms} ms' }));
     };
     mm.addMessageListener('divert-test:done', done);
-    setTimeout(() => done(null), 10000);
+    setTimeout(() => done(null), ${ms});
     // One script per operation, run once in the popup's document now: a popup opened again may
     // reuse the <browser> element with a new document, where a script loaded before is gone.
     const data = encodeURIComponent(JSON.stringify({ id, ...${JSON.stringify(op)} }));
@@ -81,8 +81,8 @@ export const popupShows = async (browser: Browser, url: string) =>
 
 /** The open toolbar popup as a Surface. */
 export function popupSurface(browser: Browser): Surface {
-  const send = async (op: object) => {
-    const answer = JSON.parse(await inChrome(browser, run(op))) as { value?: string; error?: string };
+  const send = async (op: object, ms = 10_000) => {
+    const answer = JSON.parse(await inChrome(browser, run(op, ms))) as { value?: string; error?: string };
     if (answer.error) throw new Error(`toolbar popup: ${answer.error}`);
     return JSON.parse(answer.value ?? 'null');
   };
