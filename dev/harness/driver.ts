@@ -72,6 +72,22 @@ export function watchClipboard(): void {
   delete document.documentElement.dataset.copied;
 }
 
+const MODIFIERS: Record<string, [string, string, number]> = {
+  Alt: ['Alt', 'AltLeft', 18],
+  Shift: ['Shift', 'ShiftLeft', 16],
+  Ctrl: ['Control', 'ControlLeft', 17],
+};
+
+/** [key, code, keyCode] of each key of a chord such as 'Alt+Shift+D' (modifiers first), or of 'Enter'. */
+export function chordKeys(chord: string): [string, string, number][] {
+  return chord.split('+').map((k) => {
+    if (MODIFIERS[k]) return MODIFIERS[k];
+    if (k === 'Enter') return ['Enter', 'Enter', 13];
+    if (/^[A-Z]$/.test(k)) return [k, `Key${k}`, k.charCodeAt(0)];
+    throw new Error(`no key ${k} in ${chord}`);
+  });
+}
+
 export interface Rules {
   dynamic: chrome.declarativeNetRequest.Rule[];
   session: chrome.declarativeNetRequest.Rule[];
@@ -83,6 +99,12 @@ export interface Driver {
   open(url: string): Promise<Tab>;
   tabId(tab: Tab): Promise<number>;
   popup(tab?: Tab): Promise<Ui>;
+  /**
+   * The popup where the toolbar button opens it: `tab` brought to the front, then
+   * `action.openPopup()` from the background (no `?tab=`: the popup finds the active tab itself),
+   * driven in the browser's own popup host. Close it before opening another.
+   */
+  toolbarPopup(tab: Tab): Promise<Ui>;
   /** The DevTools panel's page for `tab`, opened as an extension page with ?tab= (as the popup is). */
   panel(tab: Tab): Promise<Ui>;
   options(): Promise<Ui>;
@@ -109,6 +131,16 @@ export interface Driver {
   syncArea(items?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs the background's handler of a keyboard shortcut for `tab` (e2e builds expose it). */
   command(name: string, tab: Tab): Promise<string>;
+  /**
+   * Presses a key chord ('Alt+Shift+D') with `tab` in front, as raw key events the browser's own
+   * shortcut handling gets (Chromium: CDP Input.dispatchKeyEvent; Firefox: the window's chrome scope).
+   */
+  pressKeys(tab: Tab, chord: string): Promise<void>;
+  /**
+   * Types `url` into `tab`'s address bar and presses Enter, then waits for the page to load. Firefox:
+   * its real address bar. Headless Chromium draws none: a navigation over CDP with transition "typed".
+   */
+  typeAddress(tab: Tab, url: string): Promise<void>;
   /** The toolbar badge text and title of `tab`. */
   badge(tab: Tab): Promise<{ text: string; title: string }>;
   /** Closes a tab the test did not open itself (one the extension opened), by its id. */
