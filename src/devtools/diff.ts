@@ -35,7 +35,7 @@ const INCIDENTAL = new Set(['date', 'age', 'content-length', 'connection', 'keep
  * `maxEditLength` and `timeout`: unbounded, 16 KiB of all-different lines took 24 s), and no body
  * longer than the compare ever fetches (`chars`).
  */
-export const TEXT_LIMITS = { lines: 200, edits: 400, timeoutMs: 25, chars: PROBE_LIMITS.maxBytes } as const;
+export const TEXT_LIMITS = { lines: 200, edits: 200, timeoutMs: 10, chars: PROBE_LIMITS.maxBytes } as const;
 
 function parseJson(text: string | undefined): { value: unknown } | undefined {
   if (text === undefined) return undefined;
