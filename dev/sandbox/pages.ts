@@ -184,3 +184,19 @@ export function kindsWorker(params: URLSearchParams): string {
     : "sent.then(() => postMessage('sent'));";
   return `const sent = fetch(location.origin + '/__k/${id}/${kind}'${init}).catch(() => {});\n${done}\n`;
 }
+
+/**
+ * A hostile answer for the DevTools panel's compare, different for every namespace that asks:
+ * `lines` (about `kib` KiB of text lines, each naming the namespace, so no line is shared) or
+ * `deep` (JSON arrays nested `levels` deep, the namespace at the bottom).
+ */
+export function bigAnswer(params: URLSearchParams, namespace: string): { type: string; body: string } {
+  if (params.get('kind') === 'deep') {
+    const levels = Number(params.get('levels') ?? 5000);
+    return { type: 'application/json', body: `${'['.repeat(levels)}${JSON.stringify(namespace)}${']'.repeat(levels)}` };
+  }
+  const bytes = Number(params.get('kib') ?? 60) * 1024;
+  let body = '';
+  for (let i = 0; body.length < bytes - 64; i++) body += `${namespace} line ${i}\n`;
+  return { type: 'text/plain; charset=utf-8', body };
+}

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, 
 import type { AddressInfo, Socket } from 'node:net';
 import { divertNamespaceOf } from '../../src/core/baggage';
 import {
+  bigAnswer,
   cachedPage,
   frontendPage,
   KINDS_SERVICE_WORKER,
@@ -202,6 +203,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (caching) {
       const namespace = divertNamespaceOf(req.headers.baggage as string) ?? shared;
       return json(res, { namespace }, { 'cache-control': caching });
+    }
+    // An answer the panel's compare must bound: big or deep, and different in every namespace.
+    if (url.pathname === '/__test/big') {
+      const { type, body } = bigAnswer(url.searchParams, divertNamespaceOf(req.headers.baggage as string) ?? shared);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      return res.end(body);
     }
     if (url.pathname === '/__test/resources') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
