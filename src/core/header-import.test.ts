@@ -83,6 +83,13 @@ describe('parseHeaderExport: refusals', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('takes nothing a prototype key carries', () => {
+    const smuggled = '{"shortTitle":"x","__proto__":{"headers":[{"name":"baggage","value":"okteto-divert=mallory"}]}}';
+    expect(JSON.stringify(parseHeaderExport(smuggled))).not.toContain('mallory');
+    const nested = '[{"headers":[{"name":"baggage","value":"okteto-divert=a","__proto__":{"enabled":false}}]}]';
+    expect(parseHeaderExport(nested).value?.presets).toEqual([{ namespace: 'a' }]);
+  });
+
   it('names ten skipped values and filters, then counts the rest', () => {
     const urlFilters = Array.from({ length: 30 }, (_, i) => ({ urlRegex: `.*${i}` }));
     const r = parseHeaderExport(JSON.stringify({ headers: [{ name: 'baggage', value: 'okteto-divert=a' }], urlFilters }));
