@@ -92,16 +92,17 @@ const regex = (f: { urlRegex?: string }): UrlFilter => ({ kind: 'regex', pattern
 
 function fromModHeader(p: MhProfileT): FoundRule {
   const headers = (p.headers ?? []).map((h) => ({ name: h.name ?? '', value: h.value ?? '', on: on(h.enabled), sets: true }));
+  // Response headers never carry a request's baggage: counted as headers that are not okteto-divert.
   for (const _ of p.respHeaders ?? []) headers.push({ name: '', value: '', on: true, sets: false });
   const enabled = <T extends { enabled?: boolean }>(xs?: T[]) => (xs ?? []).filter((f) => on(f.enabled));
   const old = enabled(p.filters);
-  const urls = [...old.filter((f) => (f.type ?? 'urls') === 'urls'), ...enabled(p.urlFilters)];
-  const others = [p.excludeUrlFilters, p.resourceFilters, p.tabFilters, p.tabGroupFilters, p.windowFilters];
+  const oldUrls = old.filter((f) => (f.type ?? 'urls') === 'urls');
+  const others = [p.excludeUrlFilters, p.resourceFilters, p.tabFilters, p.tabGroupFilters, p.windowFilters].flatMap(enabled);
   return {
     name: p.title ?? '',
     headers,
-    filters: urls.map(regex),
-    otherFilters: old.length - old.filter((f) => (f.type ?? 'urls') === 'urls').length + others.flatMap(enabled).length,
+    filters: [...oldUrls, ...enabled(p.urlFilters)].map(regex),
+    otherFilters: old.length - oldUrls.length + others.length,
   };
 }
 
