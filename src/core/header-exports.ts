@@ -22,7 +22,7 @@ export interface FoundRule {
   headers: FoundHeader[];
   /** Enabled filters that say which URLs the headers go to; none: every URL. */
   filters: UrlFilter[];
-  /** Enabled filters of kinds a domain entry cannot express (excluded URLs, resource types, tabs). */
+  /** Enabled filters of kinds a domain entry cannot express (excluded URLs, pages, resource types, request methods, tabs). */
   otherFilters: number;
 }
 
@@ -67,7 +67,10 @@ const MhProfile = entry({
 // `modifications.Request` / `.Response` per pair (3.0.0 adds `extensionRules`, derived from the pairs).
 const RqModification = entry({ header: v.optional(Text), value: v.optional(Text), type: v.optional(Text) });
 const RqPair = entry({
-  source: v.optional(entry({ key: v.optional(Text), operator: v.optional(Text), value: v.optional(Text) })),
+  // `filters` (pageUrl, resourceType, requestMethod…): an array of objects, or one object in older exports.
+  source: v.optional(
+    entry({ key: v.optional(Text), operator: v.optional(Text), value: v.optional(Text), filters: v.optional(v.unknown()) }),
+  ),
   modifications: v.optional(entry({ Request: list(RqModification), Response: list(RqModification) })),
   target: v.optional(Text),
   header: v.optional(Text),
@@ -115,6 +118,23 @@ function sourceFilter(source: { key?: string; operator?: string; value?: string 
   return { kind: 'text', pattern };
 }
 
+/** Something set: a non-empty list or text, or an object with something set (its `value` when it has one). */
+function isSet(x: unknown): boolean {
+  if (Array.isArray(x)) return x.length > 0;
+  if (typeof x === 'string') return x.trim() !== '';
+  if (!x || typeof x !== 'object') return false;
+  return 'value' in x ? isSet(x.value) : Object.values(x).some(isSet);
+}
+
+/** Requestly's source filters that are set (a page URL, resource types, request methods…): each one narrows the rule. */
+function sourceFilterCount(filters: unknown): number {
+  const all = Array.isArray(filters) ? filters : [filters];
+  return all.reduce<number>(
+    (n, f) => n + (f && typeof f === 'object' && !Array.isArray(f) ? Object.values(f).filter(isSet).length : 0),
+    0,
+  );
+}
+
 function fromRequestly(records: RqRecordT[]): FoundExport {
   const groupsOff = new Set(records.filter((r) => r.objectType === 'group' && r.status !== 'Active').map((r) => r.id));
   const rules: FoundRule[] = [];
@@ -143,7 +163,7 @@ function fromRequestly(records: RqRecordT[]): FoundExport {
           sets: m.request && (m.type === 'Add' || m.type === 'Modify'),
         })),
         filters: filter ? [filter] : [],
-        otherFilters: 0,
+        otherFilters: sourceFilterCount(pair.source?.filters),
       });
     }
   }

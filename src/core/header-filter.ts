@@ -59,8 +59,12 @@ export function patternHost(raw: string): string | undefined {
   return /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(host) ? host : undefined;
 }
 
+/** Longer patterns are skipped unread: no host is that long, and the regexes above stay cheap. */
+const MAX_PATTERN = 2048;
+
 /** The domain entry a filter becomes, or why it becomes none (the domain rule's own reason). */
 export function filterDomain(filter: UrlFilter): Result<string> {
+  if (filter.pattern.length > MAX_PATTERN) return fail('headerFilterTooLong', String(MAX_PATTERN));
   if (filter.kind === 'path') return fail('headerFilterPath');
   const host = filter.kind === 'text' ? filter.pattern : patternHost(filter.pattern);
   if (host === undefined) return fail('headerFilterNotHost');

@@ -3,9 +3,9 @@ import { settingsWith } from '../../test/fixtures/settings';
 import { inEnglish } from '../../test/fixtures/words';
 import { mergeHeaderImport, parseHeaderExport } from './header-import';
 
-// Attacker findings on wip/import (issue 34, item 1). The first two tests are written as they should
-// pass after the fix; on wip/import's head they FAIL. The last one passes now: it pins a guard no
-// test asserted (removing `|| domains.length > LIMIT` left every header-import test green).
+// Attacker findings on wip/import (issue 34, item 1), and the guards that answer them: collecting
+// domains and namespaces with Sets, refusing an export past 2000 of either, skipping patterns past
+// 2 KB, counting Requestly's source filters. The last test pins the merge's own 2000-domain limit.
 
 const divert = [{ enabled: true, name: 'baggage', value: 'okteto-divert=alice' }];
 
@@ -29,10 +29,43 @@ describe('header import: attacker cases', () => {
     const text = JSON.stringify(profiles);
     expect(text.length).toBeLessThan(1024 * 1024);
     const start = performance.now();
-    parseHeaderExport(text);
-    // Linear work (a Set, a parent walk) takes ~2 s here under load; the quadratic one ~22 s.
-    expect(performance.now() - start).toBeLessThan(6000);
-  }, 600_000);
+    const r = parseHeaderExport(text);
+    // The bound: past 2000 distinct domains collecting stops and the file is refused, saying why.
+    expect(inEnglish(r.error)).toContain('more than 2000 domains');
+    // Generous: linear work takes well under a second, the quadratic one ~22 s on this machine.
+    expect(performance.now() - start).toBeLessThan(20_000);
+  }, 60_000);
+
+  it('reads 2000 distinct domains, each named many times, once each (Set, parent walk)', () => {
+    // The largest export still accepted: 2000 domains (some covered by another) in ~1 MiB of filters.
+    const all = [...domains(1990), ...domains(10).map((d) => `x.${d}`)];
+    const profiles = [];
+    for (let round = 0; round < 20; round++) {
+      profiles.push({ title: `p${round}`, headers: divert, urlFilters: all.map((urlRegex) => ({ urlRegex })) });
+    }
+    const text = JSON.stringify(profiles);
+    expect(text.length).toBeGreaterThan(512 * 1024);
+    const start = performance.now();
+    const r = parseHeaderExport(text);
+    expect(r.value?.domains).toHaveLength(1990);
+    expect(r.value?.domains).not.toContain('x.aaa.io');
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+
+  it('refuses an export naming more than 2000 namespaces', () => {
+    const headers = Array.from({ length: 1500 }, (_, i) => ({ enabled: true, name: 'baggage', value: `okteto-divert=ns${i}` }));
+    const profiles = [0, 1].map((p) => ({ title: `p${p}`, headers: headers.map((h) => ({ ...h, value: `${h.value}-${p}` })) }));
+    expect(inEnglish(parseHeaderExport(JSON.stringify(profiles)).error)).toContain('more than 2000 domains or namespaces');
+  });
+
+  it('skips a filter longer than 2 KB unread, saying why', () => {
+    const long = `${'a'.repeat(2100)}.okteto.example.com`;
+    const r = parseHeaderExport(
+      JSON.stringify({ headers: divert, urlFilters: [{ urlRegex: long }, { urlRegex: 'okteto.example.com' }] }),
+    );
+    expect(r.value?.domains).toEqual(['okteto.example.com']);
+    expect(inEnglish(r.value?.skipped.filters[0].why)).toContain('longer than 2048 characters');
+  });
 
   // Exploit: a Requestly Headers rule that sets okteto-divert only for XHR from one page
   // (source.filters: pageUrl / resourceType / requestMethod). The import turns its host into a
@@ -60,7 +93,27 @@ describe('header import: attacker cases', () => {
     ]);
     const r = parseHeaderExport(text);
     expect(r.value?.domains).toEqual(['okteto.example.com']);
-    expect(r.value?.skipped.otherFilters).toBeGreaterThan(0);
+    expect(r.value?.skipped.otherFilters).toBe(2);
+  });
+
+  it('counts no Requestly source filter that is empty (the editor saves `filters: [{}]`)', () => {
+    const rule = (filters: unknown) => ({
+      objectType: 'rule',
+      ruleType: 'Headers',
+      name: 'all',
+      status: 'Active',
+      pairs: [
+        {
+          source: { key: 'host', operator: 'Equals', value: 'okteto.example.com', filters },
+          modifications: { Request: [{ header: 'baggage', value: 'okteto-divert=alice', type: 'Add' }] },
+        },
+      ],
+    });
+    for (const filters of [[{}], [{ pageUrl: { operator: 'Contains', value: '' }, resourceType: [] }], {}]) {
+      expect(parseHeaderExport(JSON.stringify([rule(filters)])).value?.skipped.otherFilters).toBe(0);
+    }
+    // An older export keeps one object instead of an array.
+    expect(parseHeaderExport(JSON.stringify([rule({ requestMethod: ['POST'] })])).value?.skipped.otherFilters).toBe(1);
   });
 
   it('refuses an import that would pass 2000 domains (the domain half of the limit)', () => {

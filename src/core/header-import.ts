@@ -1,11 +1,10 @@
 import { divertNamespaceOf } from './baggage';
 import { type FoundExport, type FoundRule, readHeaderExport } from './header-exports';
 import { filterDomain } from './header-filter';
-import { covers } from './host';
 import { readJsonFile } from './json-file';
 import { NAMESPACE_RULE, validateNamespace } from './namespace';
 import { fail, ok, type Problem, problem, type Result } from './result';
-import { entryCovering, type Settings } from './settings';
+import type { Settings } from './settings';
 
 /** How many skipped filters and values the summary names one by one; the rest are counted. */
 const NAMED = 10;
@@ -35,6 +34,13 @@ export interface HeaderImport {
   };
 }
 
+/** Every parent of a host (a.b.c → b.c, c): the domains that would cover it. */
+function* parents(host: string) {
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) yield host.slice(dot + 1);
+}
+/** The host or one of its parents is in `set`: linear in the host's labels, whatever the set's size. */
+const coveredBy = (set: ReadonlySet<string>, host: string) => set.has(host) || [...parents(host)].some((p) => set.has(p));
+
 /** What applying an import adds, and what you already had (kept as it is). */
 export interface HeaderImportPreview {
   tool: FoundExport['tool'];
@@ -44,7 +50,8 @@ export interface HeaderImportPreview {
   activeNamespace?: string;
 }
 
-function collect(found: FoundExport): HeaderImport {
+/** What the export gives, or undefined once it names more than LIMIT domains or namespaces (refused whole). */
+function collect(found: FoundExport): HeaderImport | undefined {
   const out: HeaderImport = {
     tool: found.tool,
     presets: [],
@@ -61,6 +68,11 @@ function collect(found: FoundExport): HeaderImport {
     },
   };
   const { skipped } = out;
+  // Sets, not lists: a 1 MiB export can name tens of thousands of filters, so every check here
+  // costs the same whatever came before it, and collecting stops once past LIMIT.
+  const namespaces = new Set<string>();
+  const domains = new Set<string>();
+  const everyUrl = new Set<string>();
   /** Room to name one more skipped value or filter; past NAMED they are only counted. */
   const room = () => {
     if (skipped.badNamespaces.length + skipped.filters.length < NAMED) return true;
@@ -80,7 +92,8 @@ function collect(found: FoundExport): HeaderImport {
           continue;
         }
         diverts = true;
-        if (out.presets.some((p) => p.namespace === checked.value)) continue;
+        if (namespaces.has(checked.value)) continue;
+        namespaces.add(checked.value);
         const label = cut(rule.name.trim(), 100);
         out.presets.push(label ? { namespace: checked.value, label } : { namespace: checked.value });
       }
@@ -89,18 +102,21 @@ function collect(found: FoundExport): HeaderImport {
   };
   for (const rule of found.rules) {
     if (!take(rule)) continue;
+    if (namespaces.size > LIMIT) return undefined;
     skipped.otherFilters += rule.otherFilters;
     const name = cut(rule.name.trim() || '—');
-    if (rule.filters.length === 0 && !skipped.everyUrl.includes(name)) skipped.everyUrl.push(name);
+    if (rule.filters.length === 0) everyUrl.add(name);
     for (const filter of rule.filters) {
       const domain = filterDomain(filter);
       if (domain.error !== undefined) {
         if (room()) skipped.filters.push({ filter: cut(filter.pattern), why: domain.error });
-      } else if (!out.domains.includes(domain.value)) out.domains.push(domain.value);
+      } else domains.add(domain.value);
+      if (domains.size > LIMIT) return undefined;
     }
   }
+  skipped.everyUrl = [...everyUrl];
   // A domain another imported one covers adds nothing: its parent's entry diverts it already.
-  out.domains = out.domains.filter((d) => !out.domains.some((o) => o !== d && covers(o, d)));
+  out.domains = [...domains].filter((d) => ![...parents(d)].some((p) => domains.has(p)));
   return out;
 }
 
@@ -127,6 +143,7 @@ export function parseHeaderExport(text: unknown): Result<HeaderImport> {
   if (found === undefined) return fail('headerFileUnknown');
   if (found.error !== undefined) return found;
   const imported = collect(found.value);
+  if (imported === undefined) return fail('headerFileTooMany', String(LIMIT));
   if (imported.presets.length === 0) return fail('headerImportNothing', imported.tool, whyNothing(imported.skipped));
   return ok(imported);
 }
@@ -143,14 +160,16 @@ export function mergeHeaderImport(
 ): Result<{ settings: Settings; preview: HeaderImportPreview }> {
   const preview: HeaderImportPreview = { tool: imp.tool, presets: { added: [], kept: [] }, domains: { added: [], kept: [] } };
   const presets = [...settings.presets];
+  const own = new Set(settings.presets.filter((o) => !o.team && !o.managed).map((o) => o.namespace));
   for (const p of imp.presets) {
-    const mine = settings.presets.some((o) => o.namespace === p.namespace && !o.team && !o.managed);
+    const mine = own.has(p.namespace);
     preview.presets[mine ? 'kept' : 'added'].push(p.namespace);
     if (!mine) presets.push(p);
   }
   const domains = [...settings.domains];
+  const stored = new Set(settings.domains.map((d) => d.domain));
   for (const domain of imp.domains) {
-    const had = entryCovering(settings, domain) !== undefined;
+    const had = coveredBy(stored, domain);
     preview.domains[had ? 'kept' : 'added'].push(domain);
     if (!had) domains.push({ domain, enabled: true });
   }
