@@ -58,6 +58,8 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setDivertUntil'), until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   /** A team preset file's text, previewed and confirmed in the options page. */
   v.object({ type: v.literal('importPresets'), text: v.pipe(v.string(), v.maxLength(2 * 1024 * 1024)) }),
+  /** A ModHeader or Requestly export's text, previewed and confirmed in the options page: your own presets and domains. */
+  v.object({ type: v.literal('importHeaderRules'), text: v.pipe(v.string(), v.maxLength(2 * 1024 * 1024)) }),
   /** Follow a team preset file by URL; the background fetches it at once, then hourly and at start. */
   v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
