@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OktetoState } from './okteto';
-import { allNamespaces, endpointDomains, instanceListing, instancesOf, ownerOf } from './okteto-instances';
+import { endpointDomains, instanceListing, instancesOf, ownerOf } from './okteto-instances';
 
 const dev: OktetoState = { url: 'https://okteto.dev.example.com', namespaces: ['alice', 'shared'], owns: ['dev.example.com'] };
 const shop: OktetoState = { url: 'https://okteto.acme.example.net', namespaces: ['ci', 'shared'], owns: ['acme.example.net'] };
@@ -36,7 +36,6 @@ describe('several instances', () => {
     expect(instanceListing([dev, shop], 'ci')).toBe(shop);
     expect(instanceListing([dev, shop], 'shared', 'shop-ci.acme.example.net')).toBe(shop);
     expect(instanceListing([dev, shop], 'nobody')).toBeUndefined();
-    expect(allNamespaces([dev, shop])).toEqual(['alice', 'shared', 'ci']);
   });
 
   it('versions before 0.3 kept one instance: it is the list until moved', () => {

@@ -39,11 +39,6 @@ export function ownerOf(instances: readonly OktetoState[], host: string | undefi
   return instances.find((i) => (i.owns ?? []).some((d) => covers(d, host))) ?? instances[0];
 }
 
-/** Every namespace any instance lists (a share link's namespace is known when one of them lists it). */
-export const allNamespaces = (instances: readonly OktetoState[]): string[] => [
-  ...new Set(instances.flatMap((i) => i.namespaces)),
-];
-
 /** The instance that lists `namespace`, the owner of `host` first (Wake goes there). */
 export const instanceListing = (instances: readonly OktetoState[], namespace: string, host?: string): OktetoState | undefined => {
   const owner = ownerOf(instances, host);
