@@ -1,5 +1,6 @@
 import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
+import { knownNamespaces } from '../core/served';
 import { type DomainEntry, entryCovering } from '../core/settings';
 import { type TabDivert, webHost } from '../core/tab-state';
 import { type Context, type ContextCache, divertIn } from './context';
@@ -120,12 +121,14 @@ export function createObservers({
   function onResponse(d: RequestSeen & { statusCode?: number }, headers: { name: string; value?: string }[]): Promise<void> {
     const sent = carried.get(d.requestId);
     carried.delete(d.requestId);
-    return whenCovered(d.tabId, d.url, async ({ entry, divert }) => {
+    return whenCovered(d.tabId, d.url, async ({ ctx, entry, divert }) => {
       const name = (entry.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
       const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
       await logRequest(d.tabId, { type: 'answered', id: d.requestId, status: d.statusCode ?? 0, served: value });
-      if (divert && sent === divert.namespace && value !== undefined)
-        await record(d.tabId, { type: 'header', value: value.slice(0, 256) });
+      if (divert && sent === divert.namespace && value !== undefined) {
+        const known = knownNamespaces(ctx.settings, ctx.oktetos);
+        await record(d.tabId, { type: 'header', value: value.slice(0, 256), known });
+      }
     });
   }
 
