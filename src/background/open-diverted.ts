@@ -1,5 +1,6 @@
 import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
+import { withoutShare } from '../core/share-link';
 import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { said, words } from '../platform/i18n';
@@ -84,7 +85,9 @@ export function createOpenDiverted({
     });
     const tabId = tab.id as number;
     await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
-    await browser.tabs.update(tabId, { url });
+    // The namespace is the one the person clicked: a share directive in the page's link does not
+    // get to pin the new tab to another one once it loads.
+    await browser.tabs.update(tabId, { url: withoutShare(url) });
     return `opened ${tabId}`;
   }
 

@@ -280,6 +280,24 @@ describe('"Open diverted to"', () => {
     expect(updates).toHaveLength(1);
     expect((await bg.settings()).activeNamespace).toBe('alice');
   });
+
+  // The page writes the link: a share directive in it must not re-pin the tab the person opened.
+  it('opens the namespace clicked, whatever share directive the page put in its link', async () => {
+    const onClicked = env.current.fake.contextMenus.onClicked.fire;
+    const updates: string[] = [];
+    const update = env.current.fake.tabs.update;
+    env.current.fake.tabs.update = async (id: number, props: { url: string }) => {
+      updates.push(props.url);
+      return update(id, props);
+    };
+    onClicked({ menuItemId: 'open-diverted:staging', linkUrl: `${APP}?id=3#top:~:okteto-divert=alice&text=x` }, { id: 1 });
+    await bg.settle();
+    expect(updates).toEqual([`${APP}?id=3#top:~:text=x`]);
+    const [tabId] = Object.keys(await pins()).map(Number);
+    // The new tab loads what it was sent to: still staging, the namespace clicked.
+    await load(bg, tabId, updates[0]);
+    expect(await pins()).toEqual({ [tabId]: 'staging' });
+  });
 });
 
 describe('time-boxed divert', () => {

@@ -38,7 +38,7 @@ function parse(url: string): URL | undefined {
 }
 
 /** The URL without our directive (other directives, such as a text fragment, stay). */
-function withoutShare(url: string): string {
+export function withoutShare(url: string): string {
   const u = parse(url);
   if (!u) return url;
   const { fragment, directives } = split(u);
