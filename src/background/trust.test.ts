@@ -213,4 +213,24 @@ describe('trust', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('the domains the user names for an instance pass the domain rule: a public suffix or a wildcard claims nothing', async () => {
+    vi.stubGlobal('fetch', async () => {
+      const data = { spaces: [{ id: 'a' }], previews: [], space: { id: 'a', deployments: [], statefulsets: [] } };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      const instance = 'https://okteto.example.com';
+      await bg.send({ type: 'connectOkteto', url: instance, token: 'okteto-token-1' });
+      for (const domains of [['github.io'], ['*'], ['co.uk'], ['okteto.example.com', 'com']]) {
+        expect(await bg.send({ type: 'setOktetoDomains', instance, domains }), domains.join()).toMatchObject({ ok: false });
+      }
+      const [state] = (await env.current.fake.storage.local.get('oktetoInstances')).oktetoInstances as { domains?: string[] }[];
+      expect(state.domains).toBeUndefined();
+      expect(await bg.send({ type: 'setOktetoDomains', instance, domains: ['apps.example.com'] })).toEqual({ ok: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
