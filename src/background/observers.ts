@@ -114,9 +114,8 @@ export function createObservers({
   }
 
   /**
-   * A response from a covered host: its served-by header (the domain's, when its app sets one) goes
-   * to the panel's row; to the tab's state only when its request carried the namespace the tab asks
-   * for now.
+   * A response from a covered host: its served-by header (the domain's, when its app sets one) goes to
+   * the panel's row; to the tab's state only when its request carried the namespace the tab asks for.
    */
   function onResponse(d: RequestSeen & { statusCode?: number }, headers: { name: string; value?: string }[]): Promise<void> {
     const sent = carried.get(d.requestId);
@@ -125,10 +124,8 @@ export function createObservers({
       const name = (entry.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
       const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
       await logRequest(d.tabId, { type: 'answered', id: d.requestId, status: d.statusCode ?? 0, served: value });
-      if (divert && sent === divert.namespace && value !== undefined) {
-        const known = knownNamespaces(ctx.settings, ctx.oktetos);
-        await record(d.tabId, { type: 'header', value: value.slice(0, 256), known });
-      }
+      if (!divert || sent !== divert.namespace || value === undefined) return;
+      await record(d.tabId, { type: 'header', value: value.slice(0, 256), known: knownNamespaces(ctx.settings, ctx.oktetos) });
     });
   }
 

@@ -103,9 +103,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
       }
     }
     const now: OktetoState = { ...state, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
-    // Where its sites live, as far as this answer's endpoints tell: never a public suffix (an answer
-    // claiming github.io would claim every site there), nor another instance's or an unrelated
-    // registrable domain (core/okteto-instances.ts ownedDomains); what it no longer lists goes.
+    // Where its sites live, from this answer's endpoints alone (core/okteto-instances.ts ownedDomains).
     await ensurePublicSuffixList();
     const candidates = endpointDomains(now).filter((d) => validateDomain(d).error === undefined);
     now.owns = ownedDomains(now, await instances(), candidates)
