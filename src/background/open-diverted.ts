@@ -1,6 +1,7 @@
 import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
 import { domainsOf, previewLink, previewSite } from '../core/previews';
+import { withoutShare } from '../core/share-link';
 import { webHost } from '../core/tab-state';
 import { browser, has, type Tabs } from '../platform/browser';
 import { said, words } from '../platform/i18n';
@@ -103,7 +104,9 @@ export function createOpenDiverted({
     });
     const tabId = tab.id as number;
     await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
-    await browser.tabs.update(tabId, { url });
+    // The namespace is the one the person clicked: a share directive in the page's link does not
+    // get to pin the new tab to another one once it loads.
+    await browser.tabs.update(tabId, { url: withoutShare(url) });
     return `opened ${tabId}`;
   }
 

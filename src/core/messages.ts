@@ -39,8 +39,17 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setProbeCookies'), domain: DomainSchema, send: v.boolean() }),
   /** `tabId` is also the acting tab. */
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
-  /** The person's answer to a share link that asks for a namespace they never chose (popup only). */
-  v.object({ type: v.literal('answerShareLink'), tabId: TabIdSchema, open: v.boolean() }),
+  /**
+   * The person's answer to a share link that asks for a namespace they never chose (popup only),
+   * with the namespace and link the question showed: an answer binds to that question alone.
+   */
+  v.object({
+    type: v.literal('answerShareLink'),
+    tabId: TabIdSchema,
+    open: v.boolean(),
+    namespace: NamespaceSchema,
+    url: v.pipe(v.string(), v.maxLength(8192)),
+  }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
   /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */
   v.object({ type: v.literal('addPreset'), namespace: v.pipe(v.string(), v.maxLength(2000)), label: LabelSchema }),

@@ -5,6 +5,7 @@ import type { RequestLog } from './request-log';
 import type { TabPins } from './rules';
 import type { TabServed } from './served';
 import type { BadgePlace } from './served-messages';
+import type { KnownFrom } from './share-link';
 import type { SubscriptionStatus } from './subscription';
 import type { Shadow } from './sync';
 import type { WorkerView } from './workers';
@@ -100,6 +101,16 @@ export const ITEMS = {
   okteto: item<OktetoState | undefined>('local', 'okteto', undefined, isOktetoState),
   /** The Okteto instances, each with the namespaces it listed; their tokens are secrets, not stored here. */
   oktetoInstances: item<OktetoState[] | undefined>('local', 'oktetoInstances', undefined, arrayOf(isOktetoState)),
+  /**
+   * Namespaces the user chose on this machine (core/share-link.ts choseHere): only these make a
+   * share link apply by itself. Per browser, never synced. Absent on profiles older than the list.
+   */
+  chosenHere: item<string[] | undefined>(
+    'local',
+    'chosenHere',
+    undefined,
+    arrayOf((x) => isNamespace(x)),
+  ),
   syncState: item<SyncState>(
     'local',
     'syncState',
@@ -140,6 +151,7 @@ export const ITEMS = {
         namespace: (x) => isNamespace(x),
         url: isString,
         status: optional((x) => x === 'asking' || x === 'ignored'),
+        from: optional(arrayOf(shaped({ kind: isString, by: optional(isString) }))),
       }),
     ),
   ),
@@ -154,6 +166,8 @@ export interface SharedTab {
   namespace: string;
   url: string;
   status?: 'asking' | 'ignored';
+  /** Asking: where the name is known from, when anywhere (the popup says so). */
+  from?: KnownFrom[];
 }
 
 /** What the background learned about one tab's page (it ends with the session). */

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
 import type { OktetoState } from '../core/okteto';
 import { type PlaywrightScope, playwrightScript } from '../core/playwright-script';
-import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
+import { curlCommand, type KnownFrom, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
 import { copy } from '../ui/copy';
 import { said, t } from '../ui/i18n';
@@ -97,6 +97,18 @@ export function ShareNotice({
   return <p class="attention">{divertable ? t('shareNotLoaded', named.value) : t('shareIgnored', named.value, host)}</p>;
 }
 
+/** Where a name is known from, as the question says it ("listed by okteto.example.com as a preview"). */
+const fromWhere = ({ kind, by = '' }: KnownFrom): string =>
+  kind === 'preview'
+    ? t('shareFromPreview', by)
+    : kind === 'listed'
+      ? t('shareFromListed', by)
+      : kind === 'team'
+        ? t('shareFromTeam', by)
+        : kind === 'managed'
+          ? t('shareFromManaged')
+          : t('shareFromSync');
+
 /**
  * A share link for a namespace the user never chose waits here: the popup is drawn by the
  * browser, out of any page's reach, so only this answer can pin the tab.
@@ -114,17 +126,23 @@ export function ShareQuestion({
 }) {
   const link = tabId === undefined ? undefined : shared[tabId];
   if (tabId === undefined || link?.status !== 'asking' || link.url !== url) return null;
+  // Bound to what this question shows: the background refuses it when the tab's question changed since.
+  const answer = (open: boolean): Command => ({ type: 'answerShareLink', tabId, open, namespace: link.namespace, url: link.url });
   return (
     <section class="question" aria-labelledby="share-question">
       <p id="share-question" class="question-line">
         <strong>{t('shareAsks', link.namespace)}</strong>
       </p>
-      <p class="question-line">{t('shareAsksWhy', link.namespace)}</p>
+      <p class="question-line">
+        {link.from?.length
+          ? t('shareAsksKnown', link.namespace, link.from.map(fromWhere).join('; '))
+          : t('shareAsksWhy', link.namespace)}
+      </p>
       <div class="row">
-        <button type="button" class="primary" onClick={() => void run({ type: 'answerShareLink', tabId, open: true })}>
+        <button type="button" class="primary" onClick={() => void run(answer(true))}>
           {t('shareOpen', link.namespace)}
         </button>
-        <button type="button" onClick={() => void run({ type: 'answerShareLink', tabId, open: false })}>
+        <button type="button" onClick={() => void run(answer(false))}>
           {t('shareIgnore')}
         </button>
       </div>
