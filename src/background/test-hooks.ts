@@ -5,11 +5,13 @@ import type { DeployNews } from './deploy-news';
 import type { Okteto } from './okteto';
 import { menuItemId, type OpenDiverted } from './open-diverted';
 import type { Queue } from './queue';
+import type { RequestLogs } from './request-log';
 
 type Parts = Pick<DeployNews, 'onNewsAction'> &
   Pick<Okteto, 'wakeOkteto'> &
   Pick<OpenDiverted, 'builtMenu' | 'onMenuClick'> &
-  Pick<Queue, 'enqueue'> & {
+  Pick<Queue, 'enqueue'> &
+  Pick<RequestLogs, 'logBytesInMemory'> & {
     dispatch: (message: unknown) => Promise<Reply>;
     onAlarm: (alarm: { name: string }) => Promise<void>;
     onCommand: (command: string, tabId: number) => Promise<string>;
@@ -23,6 +25,7 @@ type Parts = Pick<DeployNews, 'onNewsAction'> &
  * - `test:alarms` lists the alarms set, and `test:alarm:<name>` fires one (nobody waits 15 minutes);
  * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it;
  * - `test:notifications` lists the notifications created (id and message), and `test:notification:<id>` clicks one;
+ * - `test:log-bytes` is what every tab's request log holds in the worker's memory, in bytes;
  * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
  * - anything else is the keyboard shortcut's command, for the given tab.
  */
@@ -30,6 +33,7 @@ export function installTestHooks({
   builtMenu,
   dispatch,
   enqueue,
+  logBytesInMemory,
   onAlarm,
   onCommand,
   onMenuClick,
@@ -52,6 +56,7 @@ export function installTestHooks({
         return 'clicked';
       }
       if (command === 'test:menus') return builtMenu();
+      if (command === 'test:log-bytes') return String(logBytesInMemory());
       const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
       if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));
       const box = /^test:time-box:(\d{1,3})$/.exec(command);
