@@ -75,7 +75,10 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
 
   /** Applies one event to a tab's log (call inside the tab's order); the write to storage follows later. */
   async function logRequest(tabId: number, event: LogEvent): Promise<void> {
-    const before = await logOf(tabId);
+    await load();
+    // Read after the wait, with no other between this and keep: another tab's event may have just
+    // cut this tab's log to the budget, and a copy read earlier would bring its rows back uncounted.
+    const before = logs.get(tabId) ?? [];
     const after = reduceLog(before, event);
     if (after === before) return;
     keep(tabId, after, before);

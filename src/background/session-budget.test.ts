@@ -65,6 +65,34 @@ describe('storage.session: one budget for diagnostics', { timeout: 30_000 }, () 
     expect(await bytesInUse()).toBeLessThanOrEqual(log.logBytesInMemory());
   });
 
+  it('tabs logging at once: what memory counts is exactly what the logs hold, and what storage gets', async () => {
+    const budget = 64 * 1024;
+    const log = createRequestLog({ budget });
+    const event = (tabId: number, at: number) =>
+      log.logRequest(tabId, {
+        type: 'sent',
+        id: `${tabId}-${at}`,
+        at,
+        method: 'GET',
+        url: `${HOST}/?q=${'x'.repeat(1024)}&i=${at}`,
+        kind: 'fetch',
+        expected: 'alice',
+      });
+    // Each tab in its own order, the tabs interleaved (as the observers run them); the last tab to
+    // go on holds the oldest rows, so the first one's event cuts a log another has just read.
+    await Promise.all(
+      [1, 2, 3, 4].map(async (tabId) => {
+        for (let i = 0; i < 60; i++) await event(tabId, i * 10 + 5 - tabId);
+      }),
+    );
+    await written();
+    const stored = (await session().get(null)) as Record<string, RequestLog>;
+    const exact = Object.entries(stored).reduce((n, [k, v]) => n + k.length + 2 + JSON.stringify(v).length, 0);
+    expect(exact).toBeLessThanOrEqual(budget);
+    expect(log.logBytesInMemory()).toBeGreaterThanOrEqual(exact);
+    expect(log.logBytesInMemory()).toBeLessThanOrEqual(exact + 4 * 24);
+  });
+
   it('a woken worker counts the logs it stored before: the budget holds across wakes', async () => {
     const budget = 128 * 1024;
     const before = createRequestLog({ budget });

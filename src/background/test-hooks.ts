@@ -17,6 +17,15 @@ type Parts = Pick<DeployNews, 'onNewsAction'> &
     onCommand: (command: string, tabId: number) => Promise<string>;
   };
 
+/** storage.session's size as the browser counts it (Chrome), and as its keys and JSON add up (both). */
+async function sessionBytes(): Promise<{ bytesInUse: number | null; json: number }> {
+  const area = browser.storage.session as typeof browser.storage.session & { getBytesInUse?: (k: null) => Promise<number> };
+  const bytesInUse = await Promise.resolve(area.getBytesInUse?.(null)).catch(() => undefined);
+  const all = await area.get(null);
+  const json = Object.entries(all).reduce((n, [k, v]) => n + new TextEncoder().encode(k + JSON.stringify(v)).length, 0);
+  return { bytesInUse: typeof bytesInUse === 'number' ? bytesInUse : null, json };
+}
+
 /**
  * e2e builds only: what a headless browser cannot do itself, reached from the tests through the
  * worker (Chromium) or the background page (Firefox):
@@ -25,7 +34,9 @@ type Parts = Pick<DeployNews, 'onNewsAction'> &
  * - `test:alarms` lists the alarms set, and `test:alarm:<name>` fires one (nobody waits 15 minutes);
  * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it;
  * - `test:notifications` lists the notifications created (id and message), and `test:notification:<id>` clicks one;
- * - `test:log-bytes` is what every tab's request log holds in the worker's memory, in bytes;
+ * - `test:log-bytes` is what every tab's request log holds in the worker's memory, in bytes, and
+ *   `test:session-bytes` what storage.session holds: the browser's getBytesInUse where it has one
+ *   (`null` where not), and the keys and JSON of everything in it;
  * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
  * - anything else is the keyboard shortcut's command, for the given tab.
  */
@@ -57,6 +68,7 @@ export function installTestHooks({
       }
       if (command === 'test:menus') return builtMenu();
       if (command === 'test:log-bytes') return String(logBytesInMemory());
+      if (command === 'test:session-bytes') return JSON.stringify(await sessionBytes());
       const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
       if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));
       const box = /^test:time-box:(\d{1,3})$/.exec(command);
