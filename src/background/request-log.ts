@@ -1,7 +1,7 @@
 import { type LogEvent, type RequestLog, reduceLog } from '../core/request-log';
 import { bytesChange, fitLogs, LOG_BUDGET_BYTES, logBytes } from '../core/request-log-budget';
 import { requestLogItem, requestLogTab } from '../core/storage-items';
-import { readArea, remove, write } from '../platform/store';
+import { readArea, remove, writeEach } from '../platform/store';
 
 /** Writes are coalesced: a page of a hundred calls writes a few times, not a hundred. */
 const WRITE_AFTER_MS = 150;
@@ -21,7 +21,9 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
   let total = 0;
   /** Every stored log is read back once per wake, before the first event: the budget counts them all. */
   let loaded: Promise<void> | undefined;
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Tabs whose log changed since the last write; one write takes them all (see flush). */
+  const dirty = new Set<number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   function keep(tabId: number, log: RequestLog, before?: RequestLog): void {
     const was = sizes.get(tabId);
@@ -57,11 +59,8 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
   }
 
   function schedule(tabId: number): void {
-    if (!timers.has(tabId))
-      timers.set(
-        tabId,
-        setTimeout(() => void flush(tabId), WRITE_AFTER_MS),
-      );
+    dirty.add(tabId);
+    timer ??= setTimeout(() => void flush(), WRITE_AFTER_MS);
   }
 
   /** Past the budget: the oldest rows of any tab go, and every tab that lost rows is written again. */
@@ -87,25 +86,35 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
   }
 
   /**
-   * A write the area refuses (full of what another extension page or a future part put there)
-   * costs the log its older half, then the whole stored copy: never a pin or a served-by write.
+   * Every changed log in one write: a log another tab's rows pushed out of the budget is cut in the
+   * same write that adds them, so storage holds what memory holds, never both. A write the area
+   * refuses (full of what something else put there) costs each of those logs its older half, then
+   * their stored copies: never a pin or a served-by write (platform/store.ts).
    */
-  async function flush(tabId: number): Promise<void> {
-    timers.delete(tabId);
+  async function flush(): Promise<void> {
+    timer = undefined;
+    const tabs = [...dirty].filter((tabId) => logs.has(tabId));
+    dirty.clear();
     for (;;) {
-      const log = logs.get(tabId);
-      if (!log) return;
       try {
-        await write(requestLogItem(tabId), log);
-        // The tab closed while it was written: its copy goes too.
-        if (!logs.has(tabId)) await remove(requestLogItem(tabId));
+        await writeEach(
+          'session',
+          tabs.map((tabId) => [requestLogItem(tabId), logs.get(tabId) ?? []]),
+        );
+        // A tab closed while it was written: its copy goes too.
+        const closed = tabs.filter((tabId) => !logs.has(tabId));
+        if (closed.length > 0) await remove(...closed.map(requestLogItem));
         return;
       } catch {
-        if (log.length === 0 || logs.get(tabId) !== log) {
-          await remove(requestLogItem(tabId)).catch(() => undefined);
+        const left = tabs.filter((tabId) => (logs.get(tabId)?.length ?? 0) > 0);
+        if (left.length === 0) {
+          await remove(...tabs.map(requestLogItem)).catch(() => undefined);
           return;
         }
-        keep(tabId, log.slice(0, Math.floor(log.length / 2)), log);
+        for (const tabId of left) {
+          const log = logs.get(tabId) as RequestLog;
+          keep(tabId, log.slice(0, Math.floor(log.length / 2)), log);
+        }
       }
     }
   }
@@ -115,8 +124,7 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
 
   /** A closed tab: its log goes. */
   function forgetRequestLog(tabId: number): void {
-    clearTimeout(timers.get(tabId));
-    timers.delete(tabId);
+    dirty.delete(tabId);
     drop(tabId);
     void remove(requestLogItem(tabId));
   }

@@ -3,11 +3,11 @@ import type { LoggedRequest, RequestLog } from './request-log';
 /**
  * storage.session is one room: tab pins, share questions, worker plans and every tab's served-by
  * state live there next to the request logs, and Chrome gives the whole area 10 MiB. Diagnostics
- * get one budget for all tabs together (a fifth of that room), in storage and in the worker's
+ * get one budget for all tabs together (a tenth of that room), in storage and in the worker's
  * memory alike; past it, the oldest rows of any tab go first. Issue 33 (4): two tabs of a chatty
  * page filled the area in 30 s when each tab was bounded alone.
  */
-export const LOG_BUDGET_BYTES = 2 * 1024 * 1024;
+export const LOG_BUDGET_BYTES = 1024 * 1024;
 
 const WIDE = /[\u0080-\uffff]/g;
 

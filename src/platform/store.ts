@@ -55,6 +55,11 @@ export async function remove(...items: Item<unknown>[]): Promise<void> {
   }
 }
 
+/** Several items of one area written in one call: the area goes from one whole state to the next. */
+export async function writeEach<T>(area: Item<T>['area'], entries: [Item<T>, T][]): Promise<void> {
+  if (entries.length > 0) await browser.storage[area].set(Object.fromEntries(entries.map(([i, v]) => [i.key, v])));
+}
+
 /** Removes keys that are not (or no longer) in the table, e.g. what an older version stored. */
 export async function removeKeys(area: 'local', keys: string[]): Promise<void> {
   await browser.storage[area].remove(keys);
