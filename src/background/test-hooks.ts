@@ -18,12 +18,14 @@ type Parts = Pick<DeployNews, 'onNewsAction'> &
   };
 
 /** storage.session's size as the browser counts it (Chrome), and as its keys and JSON add up (both). */
-async function sessionBytes(): Promise<{ bytesInUse: number | null; json: number }> {
+async function sessionBytes(): Promise<{ bytesInUse: number | null; json: number; keys: Record<string, number> }> {
   const area = browser.storage.session as typeof browser.storage.session & { getBytesInUse?: (k: null) => Promise<number> };
   const bytesInUse = await Promise.resolve(area.getBytesInUse?.(null)).catch(() => undefined);
-  const all = await area.get(null);
-  const json = Object.entries(all).reduce((n, [k, v]) => n + new TextEncoder().encode(k + JSON.stringify(v)).length, 0);
-  return { bytesInUse: typeof bytesInUse === 'number' ? bytesInUse : null, json };
+  const keys = Object.fromEntries(
+    Object.entries(await area.get(null)).map(([k, v]) => [k, new TextEncoder().encode(k + JSON.stringify(v)).length]),
+  );
+  const json = Object.values(keys).reduce((n, b) => n + b, 0);
+  return { bytesInUse: typeof bytesInUse === 'number' ? bytesInUse : null, json, keys };
 }
 
 /**
