@@ -60,7 +60,7 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
 
   function schedule(tabId: number): void {
     dirty.add(tabId);
-    timer ??= setTimeout(() => void flush(), WRITE_AFTER_MS);
+    if (timer === undefined) timer = setTimeout(() => void flush(), WRITE_AFTER_MS);
   }
 
   /** Past the budget: the oldest rows of any tab go, and every tab that lost rows is written again. */
