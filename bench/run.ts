@@ -6,10 +6,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startSandbox } from '../dev/sandbox/sandbox';
+import { LOG_BUDGET_BYTES } from '../src/core/request-log-budget';
 import { chromiumApply, chromiumCold, chromiumOverhead, chromiumPopup } from './chromium';
 import { diffCost, firefoxFetchWhileComparing } from './compare';
 import { firefoxApply, firefoxCold, firefoxOverhead, firefoxPopup } from './firefox';
-import { mergeCost, ringCost, scale } from './scale';
+import { chattyTabs, mergeCost, ringCost, scale } from './scale';
 import { fileSize, scriptSizes } from './sizes';
 import { kib, msSpread, pairwise, ratioSpread, type Spread, spread } from './stats';
 
@@ -337,6 +338,17 @@ export async function runBench(o: BenchOptions): Promise<string> {
       ring.served,
       BUDGET.ringRatio,
       4,
+    );
+    // storage.session is one room: a dozen chatty tabs' logs together, in memory and as stored.
+    const chatty = chattyTabs();
+    row(
+      `a dozen chatty tabs' request logs (12 × 200 calls, 2 KiB URLs; ${chatty.kept} of ${chatty.sent} rows kept)`,
+      'node',
+      `${kib(chatty.memory)} in memory`,
+      `${kib(chatty.stored)} in storage.session (keys and JSON, as getBytesInUse counts)`,
+      '',
+      `≤ ${kib(LOG_BUDGET_BYTES)} both`,
+      verdict(chatty.memory <= LOG_BUDGET_BYTES && chatty.stored <= LOG_BUDGET_BYTES),
     );
   }
   if (wanted('compare')) {

@@ -60,6 +60,23 @@ export function manyPage(params: URLSearchParams): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>many</title></head><body>${imgs}</body></html>`;
 }
 
+/**
+ * A chatty page: `n` calls (default 200, at most 1000) to its own host, each URL 2 KiB long, ten at
+ * a time, then it titles itself "done" (the request log's budget, issue 33, 4).
+ */
+export function chattyPage(params: URLSearchParams): string {
+  const n = Math.min(1000, Math.max(1, Number(params.get('n') ?? 200) || 200));
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body>
+<script>
+const pad = 'x'.repeat(2048);
+let next = 0;
+const one = () => next >= ${n} ? Promise.resolve() :
+  fetch('/__test/chatty-data?id=${id}&i=' + next++ + '&q=' + pad).catch(() => {}).then(one);
+Promise.all(Array.from({ length: 10 }, one)).then(() => { document.title = 'done'; });
+</script></body></html>`;
+}
+
 /** Calls `/__test/cached-data?id=<id>` (cacheable for 10 minutes), shows who answered, then titles itself "done". */
 export function cachedPage(params: URLSearchParams): string {
   const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');

@@ -5,6 +5,7 @@ import { divertNamespaceOf } from '../../src/core/baggage';
 import {
   bigAnswer,
   cachedPage,
+  chattyPage,
   frontendPage,
   KINDS_SERVICE_WORKER,
   kindsPage,
@@ -175,6 +176,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     // A page whose API answer the browser may keep for 10 minutes: loaded again, the answer comes
     // from the HTTP cache, and no namespace sees the call.
+    if (url.pathname === '/__test/chatty') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(chattyPage(url.searchParams));
+    }
+    if (url.pathname === '/__test/chatty-data') return json(res, {}, { 'cache-control': 'no-store' });
     if (url.pathname === '/__test/cached') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(cachedPage(url.searchParams));

@@ -150,7 +150,7 @@ export function startBackground() {
   // e2e builds only (test-hooks.ts): what headless browsers cannot do themselves.
   if (import.meta.env.MODE === 'e2e') {
     const tabCommand = async (command: string, tabId: number) => onCommand(command, await browser.tabs.get(tabId));
-    installTestHooks({ ...p.menus, ...p.news, ...p.okteto, ...p.queue, dispatch, onAlarm, onCommand: tabCommand });
+    installTestHooks({ ...p.log, ...p.menus, ...p.news, ...p.okteto, ...p.queue, dispatch, onAlarm, onCommand: tabCommand });
   }
 
   // 15. Every wake: the rules are checked against settings (a no-change reconcile writes nothing),

@@ -178,5 +178,11 @@ export const tabServedItem = (tabId: number): Item<TabServed | undefined> =>
 export const requestLogItem = (tabId: number): Item<RequestLog> =>
   item<RequestLog>('session', `requests:${tabId}`, [], arrayOf(shaped({ id: isString, url: isString, at: isNumber })));
 
+/** The tab a stored key is the request log of, if it is one (the logs are read back whole after a wake). */
+export function requestLogTab(key: string): number | undefined {
+  const tab = /^requests:(\d{1,15})$/.exec(key)?.[1];
+  return tab === undefined ? undefined : Number(tab);
+}
+
 /** Keys older versions wrote that are moved or dropped at start. */
 export const LEGACY_KEYS = { oktetoToken: 'oktetoToken' } as const;

@@ -74,6 +74,15 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
       const before = env.sandbox.find('/api/catalog/healthz').length;
       await app.reload();
       const t0 = Date.now();
+      // The tab said "served by alice" already (the last case's header): a badge read at once can be
+      // that page's state, published before a busy browser told the extension of the new load (issue
+      // 33, 11). What counts is this load's probe reaching the app, and the tab's state coming from it.
+      const tab = await env.driver.tabId(app);
+      await until(() => env.sandbox.find('/api/catalog/healthz').length > before, 'the probe to reach the app', 20_000);
+      await until(
+        async () => ((await env.driver.session(`served:${tab}`)) as { source?: string } | undefined)?.source === 'probe',
+        "the tab's served-by from the probe",
+      );
       await badgeSays(app, 'served by alice').catch(async (e: Error) => {
         const got = env.sandbox.find('/api/catalog/healthz').slice(before);
         const text =
