@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as CdpBrowser } from 'puppeteer-core';
+import { chromiumDevtoolsPanel } from './chromium-devtools';
 import {
   type Driver,
   type Role,
@@ -43,6 +45,13 @@ function tabOf(page: Page): Tab {
     textOf: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
     pageBadge: () => page.evaluate(readPageBadge),
     run: (code) => page.evaluate(code),
+    frames: () =>
+      Promise.all(
+        page
+          .frames()
+          .filter((f) => f !== page.mainFrame())
+          .map(async (f) => ({ url: f.url(), text: await f.evaluate(() => document.body?.textContent ?? '').catch(() => '') })),
+      ),
     close: () => page.close(),
   };
 }
@@ -104,13 +113,17 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
   const ids = new WeakMap<Tab, number>();
   let context: BrowserContext;
   let extensionId = '';
+  // The toolbar popup is a target Playwright does not attach to: puppeteer-core finds it over CDP.
+  let cdp: Promise<CdpBrowser> | undefined;
 
   const start = async () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: chromiumArgs(dist),
+      // A port besides Playwright's pipe, for the toolbar popup (toolbarPopup); chosen by Chromium.
+      args: [...chromiumArgs(dist), '--remote-debugging-port=0'],
     });
+    cdp = undefined;
     const [sw] = context.serviceWorkers();
     extensionId = new URL((sw ?? (await context.waitForEvent('serviceworker'))).url()).host;
   };
@@ -162,6 +175,18 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
     },
     popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
     panel: async (tab) => uiOf(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`)),
+    devtoolsPanel: async (tab) => {
+      // DevTools' windows are targets Playwright does not attach to either: the same CDP connection.
+      cdp ??= readFile(join(profile, 'DevToolsActivePort'), 'utf8').then((file) =>
+        puppeteer.connect({ browserURL: `http://127.0.0.1:${file.split('\n')[0]}`, defaultViewport: null }),
+      );
+      const page = pages.get(tab) as Page;
+      const session = await context.newCDPSession(page);
+      const { targetInfo } = await session.send('Target.getTargetInfo');
+      await session.detach();
+      return chromiumDevtoolsPanel(await cdp, targetInfo.targetId, page.url(), extensionId);
+    },
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     options: async () => uiOf(await extPage('src/options/index.html')),
     rules: async () =>
       (await worker()).evaluate(async () => ({
@@ -231,6 +256,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       });
     },
     restart: async (next) => {
+      await (await cdp?.catch(() => undefined))?.disconnect();
       await context.close();
       if (next) dist = next;
       await start();
@@ -243,6 +269,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       }
     },
     close: async () => {
+      await (await cdp?.catch(() => undefined))?.disconnect();
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },

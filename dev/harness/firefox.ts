@@ -18,6 +18,7 @@ import {
   until,
   watchClipboard,
 } from './driver';
+import { firefoxDevtoolsPanel } from './firefox-devtools';
 import { locate } from './locate';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -253,6 +254,16 @@ export async function launchFirefox(
         textOf: (sel) => page.$eval(sel, (el) => el.textContent ?? ''),
         pageBadge: () => page.evaluate(readPageBadge),
         run: (code) => page.evaluate(code),
+        frames: () =>
+          Promise.all(
+            page
+              .frames()
+              .filter((f) => f !== page.mainFrame())
+              .map(async (f) => ({
+                url: f.url(),
+                text: await f.evaluate(() => document.body?.textContent ?? '').catch(() => ''),
+              })),
+          ),
         close: () => page.close(),
       };
       pages.set(tab, page);
@@ -269,6 +280,8 @@ export async function launchFirefox(
     },
     popup: async (tab) => uiOf(await ready(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`))),
     panel: async (tab) => uiOf(await ready(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`))),
+    devtoolsPanel: (tab) => firefoxDevtoolsPanel(browser, pages.get(tab) as Page, `${BASE}src/devtools/panel.html`),
+    extensionUrl: (path) => BASE + path,
     options: async () => uiOf(await ready(await extPage('src/options/index.html'))),
     rules: () =>
       inExt(async () => ({

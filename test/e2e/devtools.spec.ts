@@ -16,7 +16,7 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
   });
 
   it('lists the tab’s requests from the page load on, with what was sent and who answered', async () => {
-    const panel = await env.driver.panel(app);
+    const panel = await env.driver.devtoolsPanel(app);
     const rows = (await until(async () => {
       const all = await panel.rows();
       const movies = all.find((r) => r.includes(MOVIES) && r.includes('200'));
