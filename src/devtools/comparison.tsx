@@ -3,10 +3,16 @@ import { t } from '../ui/i18n';
 import { type BodyDiff, diffAnswers, sameAnswer } from './diff';
 
 const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+/** An answer's side named: its namespace, or "without divert" (no okteto-divert member sent). */
+const named = (a: CompareAnswer) => ({
+  ...a,
+  asked: a.namespace !== undefined,
+  namespace: a.namespace ?? t('panelWithoutDivertSide'),
+});
 
 /** Two answers to the same request, side by side: status, served-by, and only what differs. */
 export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
-  const { ours, theirs } = c;
+  const [ours, theirs] = [named(c.ours), named(c.theirs)];
   const failed = ours.error !== undefined || theirs.error !== undefined;
   const diff = failed ? undefined : diffAnswers(ours, theirs, c.servedHeader);
   return (
@@ -35,7 +41,7 @@ export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
         </tbody>
       </table>
       {[ours, theirs]
-        .filter((a) => a.served !== undefined && a.served !== a.namespace)
+        .filter((a) => a.asked && a.served !== undefined && a.served !== a.namespace)
         .map((a) => (
           <p key={a.namespace} class="attention">
             {t('panelAnsweredBy', a.namespace, a.served ?? '')}
