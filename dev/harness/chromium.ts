@@ -99,6 +99,8 @@ export interface ChromiumDriver extends Driver {
   readonly context: BrowserContext;
   readonly extensionId: string;
   worker(): Promise<Worker>;
+  /** puppeteer-core over the CDP port: targets Playwright does not attach to (DevTools, the toolbar popup). */
+  devtoolsProtocol(): Promise<CdpBrowser>;
   pageOf(tab: Tab): Page;
   /** Closes the browser and starts it again with the same profile (and, given, another build: an update). */
   restart(dist?: string): Promise<void>;
@@ -175,16 +177,19 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
     },
     popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
     panel: async (tab) => uiOf(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`)),
-    devtoolsPanel: async (tab) => {
-      // DevTools' windows are targets Playwright does not attach to either: the same CDP connection.
+    devtoolsProtocol: () => {
       cdp ??= readFile(join(profile, 'DevToolsActivePort'), 'utf8').then((file) =>
         puppeteer.connect({ browserURL: `http://127.0.0.1:${file.split('\n')[0]}`, defaultViewport: null }),
       );
+      return cdp;
+    },
+    devtoolsPanel: async (tab) => {
+      // DevTools' windows are targets Playwright does not attach to either: the same CDP connection.
       const page = pages.get(tab) as Page;
       const session = await context.newCDPSession(page);
       const { targetInfo } = await session.send('Target.getTargetInfo');
       await session.detach();
-      return chromiumDevtoolsPanel(await cdp, targetInfo.targetId, page.url(), extensionId);
+      return chromiumDevtoolsPanel(await driver.devtoolsProtocol(), targetInfo.targetId, page.url(), extensionId);
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     options: async () => uiOf(await extPage('src/options/index.html')),
