@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as CdpBrowser } from 'puppeteer-core';
+import { chromiumDevtoolsPanel } from './chromium-devtools';
 import {
   chordKeys,
   type Driver,
@@ -46,6 +47,13 @@ function tabOf(page: Page): Tab {
     textOf: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
     pageBadge: () => page.evaluate(readPageBadge),
     run: (code) => page.evaluate(code),
+    frames: () =>
+      Promise.all(
+        page
+          .frames()
+          .filter((f) => f !== page.mainFrame())
+          .map(async (f) => ({ url: f.url(), text: await f.evaluate(() => document.body?.textContent ?? '').catch(() => '') })),
+      ),
     close: () => page.close(),
   };
 }
@@ -94,6 +102,8 @@ export interface ChromiumDriver extends Driver {
   readonly context: BrowserContext;
   readonly extensionId: string;
   worker(): Promise<Worker>;
+  /** puppeteer-core over the CDP port: targets Playwright does not attach to (DevTools, the toolbar popup). */
+  devtoolsProtocol(): Promise<CdpBrowser>;
   pageOf(tab: Tab): Page;
   /** Closes the browser and starts it again with the same profile (and, given, another build: an update). */
   restart(dist?: string): Promise<void>;
@@ -170,10 +180,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
     },
     popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
     toolbarPopup: async (tab) => {
-      cdp ??= readFile(join(profile, 'DevToolsActivePort'), 'utf8').then((file) =>
-        puppeteer.connect({ browserURL: `http://127.0.0.1:${file.split('\n')[0]}`, defaultViewport: null }),
-      );
-      const browser = await cdp;
+      const browser = await driver.devtoolsProtocol();
       const url = `chrome-extension://${extensionId}/src/popup/index.html`;
       const target = browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
       // The tab a person looks at, then what clicking the toolbar button does (no ?tab=).
@@ -225,6 +232,21 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       await cdp.detach();
     },
     panel: async (tab) => uiOf(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`)),
+    devtoolsProtocol: () => {
+      cdp ??= readFile(join(profile, 'DevToolsActivePort'), 'utf8').then((file) =>
+        puppeteer.connect({ browserURL: `http://127.0.0.1:${file.split('\n')[0]}`, defaultViewport: null }),
+      );
+      return cdp;
+    },
+    devtoolsPanel: async (tab) => {
+      // DevTools' windows are targets Playwright does not attach to either: the same CDP connection.
+      const page = pages.get(tab) as Page;
+      const session = await context.newCDPSession(page);
+      const { targetInfo } = await session.send('Target.getTargetInfo');
+      await session.detach();
+      return chromiumDevtoolsPanel(await driver.devtoolsProtocol(), targetInfo.targetId, page.url(), extensionId);
+    },
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     options: async () => uiOf(await extPage('src/options/index.html')),
     rules: async () =>
       (await worker()).evaluate(async () => ({

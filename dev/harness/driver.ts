@@ -22,6 +22,8 @@ export interface Tab {
   pageBadge(): Promise<{ text: string; imgs: number } | null>;
   /** Runs a script in the page (a test's stand-in for page code). */
   run(code: string): Promise<unknown>;
+  /** The page's frames (not the page itself): each one's URL and the text it shows ('' when none can be read). */
+  frames(): Promise<{ url: string; text: string }[]>;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,13 @@ export interface Driver {
   toolbarPopup(tab: Tab): Promise<Ui>;
   /** The DevTools panel's page for `tab`, opened as an extension page with ?tab= (as the popup is). */
   panel(tab: Tab): Promise<Ui>;
+  /**
+   * The Divert panel where a person opens it: DevTools (Firefox: the toolbox) opened on `tab`, its
+   * Divert tab selected, the panel's page driven in its DevTools frame. `close` closes DevTools.
+   */
+  devtoolsPanel(tab: Tab): Promise<Ui>;
+  /** The URL of a file of the extension (chrome-extension://<id>/… or moz-extension://<uuid>/…). */
+  extensionUrl(path: string): string;
   options(): Promise<Ui>;
   rules(): Promise<Rules>;
   /** A value from the extension's storage.local (read in an extension context). */

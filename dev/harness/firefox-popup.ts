@@ -11,7 +11,7 @@ import { NAME_SHIM, type Surface } from './surface';
  * popup's document (as Firefox's own SpecialPowers.spawn does) and gives it real input, trusted
  * mouse events (Window.synthesizeMouseEvent) and key presses (nsITextInputProcessor), as a person's would be.
  */
-const FRAME_SCRIPT = `{
+export const FRAME_SCRIPT = `{
 const sandbox = Cu.Sandbox(content, { sandboxPrototype: content, wantXrays: false });
 const keys = { Enter: ['Enter', 13], Backspace: ['Backspace', 8] };
 function press(tip, key, code, keyCode) {

@@ -6,6 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 import { answerPermissionPrompt, chooseInLinkMenu, inChrome, keysInWindow, permissionPrompts } from './firefox-chrome';
+import { firefoxDevtoolsPanel } from './firefox-devtools';
 import { popupShows, popupSurface } from './firefox-popup';
 import { pageSurface, uiOver } from './surface';
 
@@ -179,6 +180,16 @@ export async function launchFirefox(
         textOf: (sel) => page.$eval(sel, (el) => el.textContent ?? ''),
         pageBadge: () => page.evaluate(readPageBadge),
         run: (code) => page.evaluate(code),
+        frames: () =>
+          Promise.all(
+            page
+              .frames()
+              .filter((f) => f !== page.mainFrame())
+              .map(async (f) => ({
+                url: f.url(),
+                text: await f.evaluate(() => document.body?.textContent ?? '').catch(() => ''),
+              })),
+          ),
         close: () => page.close(),
       };
       pages.set(tab, page);
@@ -240,6 +251,8 @@ export async function launchFirefox(
       await chooseInLinkMenu(browser, labels);
     },
     panel: async (tab) => uiOf(await ready(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`))),
+    devtoolsPanel: (tab) => firefoxDevtoolsPanel(browser, pages.get(tab) as Page, `${BASE}src/devtools/panel.html`),
+    extensionUrl: (path) => BASE + path,
     options: async () => uiOf(await ready(await extPage('src/options/index.html'))),
     rules: () =>
       inExt(async () => ({

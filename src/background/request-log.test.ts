@@ -152,6 +152,35 @@ describe('compare', () => {
     expect(reply.value?.theirs).toMatchObject({ namespace: 'staging', served: 'staging' });
   });
 
+  it('without divert: the same GET with no okteto-divert member (page members kept), under a rule that sets or removes the header', async () => {
+    serve((baggage) => JSON.stringify({ baggage }));
+    // The page's own baggage, with an okteto-divert member of its own in another letter case.
+    const kept = sent(API, { requestHeaders: [{ name: 'baggage', value: 'sentry-trace_id=abc,OKTETO-DIVERT=mallory' }] });
+    const bare = sent(`${API}?bare`);
+    await logOf();
+    const reply = await compare(kept, { against: null });
+    expect(reply.ok).toBe(true);
+    expect(calls.map((c) => (c.init.headers as Record<string, string>).baggage)).toEqual([
+      'sentry-trace_id=abc,okteto-divert=alice',
+      'sentry-trace_id=abc',
+    ]);
+    expect(reply.value?.ours).toMatchObject({ namespace: 'alice', served: 'alice' });
+    expect(reply.value?.theirs).not.toHaveProperty('namespace');
+    expect(reply.value?.theirs).toMatchObject({ served: 'staging' });
+    // Nothing of the page's to keep: no baggage header at all, and the rule removes the domain rule's.
+    await compare(bare, { against: null });
+    expect(calls[3].init.headers).toEqual({});
+    const removing = rulesDuring[3].filter((r) => (r as { id: number }).id === 10_000);
+    expect(removing).toEqual([
+      expect.objectContaining({
+        action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'remove' }] },
+      }),
+    ]);
+    expect((await env.current.fake.declarativeNetRequest.getSessionRules()).some((r: { id: number }) => r.id === 10_000)).toBe(
+      false,
+    );
+  });
+
   it('a huge answer is cut at the probe’s limit and many headers at 100', async () => {
     const headers = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x-h${i}`, 'v'.repeat(5000)]));
     serve(() => 'z'.repeat(1024 * 1024), headers);

@@ -106,13 +106,14 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('clearSiteData'), tabId: TabIdSchema }),
   /**
    * The DevTools panel: send a GET/HEAD of the tab's request list again with the tab's namespace
-   * and with `against`, side by side (the URL is read from the list, never from here).
+   * and with `against`, side by side (the URL is read from the list, never from here); `against`
+   * null: with no okteto-divert member at all ("Compare without divert").
    */
   v.object({
     type: v.literal('compareRequest'),
     tabId: TabIdSchema,
     requestId: v.pipe(v.string(), v.maxLength(64)),
-    against: NamespaceSchema,
+    against: v.nullable(NamespaceSchema),
     withCookies: v.boolean(),
   }),
 ]);

@@ -5,6 +5,12 @@ import { type BodyDiff, diffAnswers, sameAnswer } from './diff';
 import { JSON_LIMITS } from './json-diff';
 
 const shown = (value: string | undefined) => value ?? '—';
+/** An answer's side named: its namespace, or "without divert" (no okteto-divert member sent). */
+const named = (a: CompareAnswer) => ({
+  ...a,
+  asked: a.namespace !== undefined,
+  namespace: a.namespace ?? t('panelWithoutDivertSide'),
+});
 
 /**
  * The diff of one comparison, made once: the panel renders again on every request the tab logs,
@@ -23,7 +29,7 @@ function useDiff(c: Comparison) {
 
 /** Two answers to the same request, side by side: status, served-by, and only what differs. */
 export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
-  const { ours, theirs } = c;
+  const [ours, theirs] = [named(c.ours), named(c.theirs)];
   const diff = useDiff(c);
   return (
     <>
@@ -51,7 +57,7 @@ export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
         </tbody>
       </table>
       {[ours, theirs]
-        .filter((a) => a.served !== undefined && a.served !== a.namespace)
+        .filter((a) => a.asked && a.served !== undefined && a.served !== a.namespace)
         .map((a) => (
           <p key={a.namespace} class="attention">
             {t('panelAnsweredBy', a.namespace, a.served ?? '')}

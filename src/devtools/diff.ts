@@ -86,7 +86,8 @@ function bodyDiff(ours: CompareAnswer, theirs: CompareAnswer): BodyDiff {
   const a = parseJson(ours.body)?.value;
   const b = parseJson(theirs.body)?.value;
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    const d = jsonDiff(b, a, { ours: ours.namespace, theirs: theirs.namespace });
+    // Without divert, the other side is named by what its server says answered (the shared namespace).
+    const d = jsonDiff(b, a, { ours: ours.namespace ?? '', theirs: theirs.namespace ?? theirs.served ?? '' });
     return d.changes.length === 0 && d.namesNamespace.length === 0 && !d.depthCut ? { kind: 'same' } : { kind: 'json', ...d };
   }
   return textDiff(theirs.body, ours.body);
