@@ -93,6 +93,23 @@ describe('"Open diverted to ▸ The preview in this link"', () => {
   });
 });
 
+describe('ATTACK (fails on wip/previews): a preview link naming a namespace its instance does not list', () => {
+  // The menu item says only "The preview in this link, on your site": the user never sees the
+  // name, and a link's text can differ from its href (`[…/#/previews/pr-12](…/#/previews/mallory)`
+  // in any PR comment, or an href swapped on contextmenu). So the click cannot be the user
+  // choosing `mallory`: only a preview the instance lists may be pinned by it.
+  it('pins nothing to a name the connected instance does not list as a preview or namespace', async () => {
+    const bg = await boot();
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.settle();
+    await env.current.fake.storage.local.set({ oktetoInstances: [{ url: INSTANCE, namespaces: ['staging', 'pr-12'] }] });
+    await bg.settle();
+    expect(await clickPreview(bg, `${INSTANCE}/#/previews/mallory`)).toEqual([]);
+    expect(await pins()).toEqual({});
+  });
+});
+
 describe('a browser without context menus, commands or DevTools (Firefox for Android)', () => {
   it('starts, diverts, and builds no menu', async () => {
     const bg = await boot({ android: true });
