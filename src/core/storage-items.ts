@@ -140,6 +140,7 @@ export const ITEMS = {
         namespace: (x) => isNamespace(x),
         url: isString,
         status: optional((x) => x === 'asking' || x === 'ignored'),
+        preview: optional((x) => x === 'namespace' || x === 'unlisted'),
       }),
     ),
   ),
@@ -154,6 +155,11 @@ export interface SharedTab {
   namespace: string;
   url: string;
   status?: 'asking' | 'ignored';
+  /**
+   * Asked by a preview link ("Open diverted to ▸ The preview in this link") whose instance lists
+   * the name only as a namespace, or not at all: the tab opened unpinned, and the popup says so.
+   */
+  preview?: 'namespace' | 'unlisted';
 }
 
 /** What the background learned about one tab's page (it ends with the session). */

@@ -98,7 +98,13 @@ export function ShareQuestion({
       <p id="share-question" class="question-line">
         <strong>{t('shareAsks', link.namespace)}</strong>
       </p>
-      <p class="question-line">{t('shareAsksWhy', link.namespace)}</p>
+      <p class="question-line">
+        {link.preview === 'namespace'
+          ? t('previewAsksNamespace', link.namespace)
+          : link.preview === 'unlisted'
+            ? t('previewAsksUnlisted', link.namespace)
+            : t('shareAsksWhy', link.namespace)}
+      </p>
       <div class="row">
         <button type="button" class="primary" onClick={() => void run({ type: 'answerShareLink', tabId, open: true })}>
           {t('shareOpen', link.namespace)}
