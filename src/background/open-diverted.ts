@@ -1,6 +1,6 @@
 import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
-import { domainsOf, previewLink, previewSite } from '../core/previews';
+import { domainsOf, listedAs, previewLink, previewSite } from '../core/previews';
 import { withoutShare } from '../core/share-link';
 import { webHost } from '../core/tab-state';
 import { browser, has, type Tabs } from '../platform/browser';
@@ -9,6 +9,7 @@ import type { Committer } from './commit';
 import type { ContextCache } from './context';
 import type { LastPagesPart } from './last-pages';
 import { serial } from './serial';
+import type { Share } from './share';
 
 const PARENT = 'open-diverted';
 
@@ -35,7 +36,11 @@ export function createOpenDiverted({
   context,
   divertAt,
   lastPages,
-}: Pick<Committer, 'commit'> & Pick<ContextCache, 'context' | 'divertAt'> & Pick<LastPagesPart, 'lastPages'>) {
+  askPreview,
+}: Pick<Committer, 'commit'> &
+  Pick<ContextCache, 'context' | 'divertAt'> &
+  Pick<LastPagesPart, 'lastPages'> &
+  Pick<Share, 'askPreview'>) {
   /** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
   let built: string | undefined;
 
@@ -82,6 +87,18 @@ export function createOpenDiverted({
     return built ?? 'null';
   };
 
+  /** A new tab beside `from`, active. */
+  const newTab = (url: string, from?: Tabs.Tab) =>
+    browser.tabs.create({
+      url,
+      active: true,
+      ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
+      ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
+      ...(from?.id !== undefined ? { openerTabId: from.id } : {}),
+      // No cookieStoreId: Firefox would want the cookies permission for it, so a link in a
+      // container opens in the default one (said in the README).
+    });
+
   /**
    * "Open diverted to ▸ alice" on a link: a new tab beside the current one, pinned to alice before
    * its first request leaves (it starts blank, gets its pin, then loads the link), so the page comes
@@ -93,15 +110,7 @@ export function createOpenDiverted({
     if (ns.error !== undefined) return said(ns.error);
     if (!url || !host) return 'no web page';
     if (!(await divertAt(0, host, ns.value))) return `${host} is not diverted`;
-    const tab = await browser.tabs.create({
-      url: 'about:blank',
-      active: true,
-      ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
-      ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
-      ...(from?.id !== undefined ? { openerTabId: from.id } : {}),
-      // No cookieStoreId: Firefox would want the cookies permission for it, so a link in a
-      // container opens in the default one (said in the README).
-    });
+    const tab = await newTab('about:blank', from);
     const tabId = tab.id as number;
     await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
     // The namespace is the one the person clicked: a share directive in the page's link does not
@@ -113,9 +122,12 @@ export function createOpenDiverted({
   /**
    * "The preview in this link, on your site" on `<instance>/#/previews/<name>`: the user's site for that
    * instance (a domain they divert now that it owns), at the page they last used there, else its
-   * root, opened as "Open diverted to" opens a link: a new tab pinned to `<name>`. The click is the
-   * user choosing that name for that tab (as a pick in the Namespace list is): nothing else
-   * changes, no domain is added, no access asked, and the name must pass the namespace rule.
+   * root. The menu item does not show the name, and a link's text can differ from its href (or be
+   * swapped as the menu opens), so the click chooses `<name>` only when the instance lists it as a
+   * preview: then the tab opens pinned to it, as "Open diverted to" opens a link. Any other name (a
+   * namespace of the instance, or one it does not list) opens the site unpinned, and the popup asks,
+   * as for a share link naming a new namespace (background/share.ts). Nothing else changes: no
+   * domain is added, no access asked, and the name must pass the namespace rule.
    */
   async function openPreview(url: string | undefined, from?: Tabs.Tab): Promise<string> {
     const ctx = await context();
@@ -124,7 +136,11 @@ export function createOpenDiverted({
     if (link.name.error !== undefined) return said(link.name.error);
     const site = previewSite(domainsOf(ctx.settings, ctx.origins, ctx.oktetos, link.instance), await lastPages());
     if (!site) return 'no diverted site';
-    return openDiverted(site, link.name.value, from);
+    const listed = listedAs(link.instance, link.name.value);
+    if (listed === 'preview') return openDiverted(site, link.name.value, from);
+    const tabId = (await newTab(site, from)).id as number;
+    await askPreview(tabId, link.name.value, site, listed ?? 'unlisted');
+    return `asked ${tabId}`;
   }
 
   /** A click in the menu: the child's id names the namespace, or the preview the link names. */

@@ -42,7 +42,9 @@ describe('"Open diverted to ▸ The preview in this link"', () => {
     await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
     await bg.settle();
     // Connected after the site was diverted: the menu follows the instances too.
-    await env.current.fake.storage.local.set({ oktetoInstances: [{ url: INSTANCE, namespaces: ['staging', 'pr-12'] }] });
+    await env.current.fake.storage.local.set({
+      oktetoInstances: [{ url: INSTANCE, namespaces: ['staging', 'pr-12'], previews: { 'pr-12': {} } }],
+    });
     await bg.settle();
   });
 
@@ -90,6 +92,69 @@ describe('"Open diverted to ▸ The preview in this link"', () => {
     await bg.settle();
     expect(await clickPreview(bg, `${INSTANCE}/#/previews/pr-12`)).toEqual([]);
     expect(await pins()).toEqual({});
+  });
+});
+
+describe('a preview link naming a name its instance does not list as a preview', () => {
+  // The menu item says only "The preview in this link, on your site": the user never sees the
+  // name, and a link's text can differ from its href (`[…/#/previews/pr-12](…/#/previews/mallory)`
+  // in any PR comment, or an href swapped on contextmenu). So the click cannot be the user
+  // choosing `mallory`: only a preview the instance lists may be pinned by it.
+  let bg: Background;
+  const shared = async () =>
+    ((await env.current.fake.storage.session.get('shared')).shared ?? {}) as Record<number, Record<string, string>>;
+  beforeEach(async () => {
+    bg = await boot();
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.settle();
+    await env.current.fake.storage.local.set({ oktetoInstances: [{ url: INSTANCE, namespaces: ['staging', 'pr-12'] }] });
+    await bg.settle();
+  });
+
+  it('pins nothing to a name the connected instance does not list as a preview or namespace', async () => {
+    expect(await clickPreview(bg, `${INSTANCE}/#/previews/mallory`)).toEqual([]);
+    expect(await pins()).toEqual({});
+  });
+
+  it('opens the site unpinned, and the popup asks, saying where the name is known from', async () => {
+    const created = env.current.tabs.length;
+    expect(await clickPreview(bg, `${INSTANCE}/#/previews/mallory`)).toEqual([]);
+    const tab = env.current.tabs.slice(created).at(-1);
+    expect(tab?.url).toBe('https://okteto.example.com/');
+    expect(await shared()).toEqual({
+      [tab?.id as number]: { namespace: 'mallory', url: 'https://okteto.example.com/', status: 'asking', preview: 'unlisted' },
+    });
+    // pr-12 is only someone's namespace on this instance (not a preview): asked too, never pinned.
+    await clickPreview(bg, `${INSTANCE}/#/previews/pr-12`);
+    const other = env.current.tabs.at(-1);
+    expect((await shared())[other?.id as number]).toMatchObject({ namespace: 'pr-12', status: 'asking', preview: 'namespace' });
+    expect(await pins()).toEqual({});
+    // The popup's answer pins the tab, as for a share link.
+    expect(await bg.send({ type: 'answerShareLink', tabId: tab?.id as number, open: true })).toMatchObject({ ok: true });
+    expect((await pins())[tab?.id as number]).toBe('mallory');
+  });
+});
+
+describe('pages remembered for preview links', () => {
+  it('none while divert is paused', async () => {
+    const bg = await boot();
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await bg.send({ type: 'setPaused', paused: true });
+    await bg.settle();
+    await show(bg, 5, `${SITE}/movies/7`);
+    expect(await lastPages()).toBeUndefined();
+  });
+
+  it('none of a site whose access was taken back', async () => {
+    const bg = await boot();
+    await bg.send({ type: 'setNamespace', namespace: 'alice' });
+    await bg.send({ type: 'enableForHost', host: 'movies-staging.okteto.example.com' });
+    await env.current.fake.permissions.remove({ origins: ['*://*/*'] });
+    await bg.settle();
+    await show(bg, 5, `${SITE}/movies/7`);
+    expect(await lastPages()).toBeUndefined();
   });
 });
 

@@ -128,8 +128,15 @@ export function createShare({
     });
   }
 
+  /**
+   * A preview link named a name its instance does not list as a preview: the tab it opened (at
+   * `url`, unpinned) asks in the popup, as a share link for a new namespace does.
+   */
+  const askPreview = (tabId: number, namespace: string, url: string, preview: 'namespace' | 'unlisted'): Promise<void> =>
+    record(tabId, { namespace, url, status: 'asking', preview });
+
   /** A closed tab's share record goes with it. */
   const forgetShared = (tabId: number): Promise<void> => record(tabId, undefined);
-  return { onShareLink, answerShareLink, forgetShared };
+  return { onShareLink, answerShareLink, askPreview, forgetShared };
 }
 export type Share = ReturnType<typeof createShare>;

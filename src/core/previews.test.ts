@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OktetoState } from './okteto';
-import { domainsOf, type LastPages, notePage, previewLink, previewSite } from './previews';
+import { domainsOf, type LastPages, listedAs, notePage, previewLink, previewSite } from './previews';
 import { DEFAULTS, type Settings } from './settings';
 
 const settings = (s: Partial<Settings>): Settings => ({ ...DEFAULTS, ...s });
@@ -43,6 +43,15 @@ describe('preview links', () => {
     expect(previewLink('https://okteto.dev.example.com/#/previews/pr-12', [])).toBeUndefined();
   });
 
+  it('tells a listed preview from a namespace and from a name the instance does not list', () => {
+    const dev = { ...DEV, previews: { 'pr-12': {} } };
+    expect(listedAs(dev, 'pr-12')).toBe('preview');
+    expect(listedAs(dev, 'staging')).toBe('namespace');
+    expect(listedAs(dev, 'mallory')).toBeUndefined();
+    expect(listedAs(DEV, 'pr-12')).toBe('namespace');
+    expect(listedAs(dev, 'constructor')).toBeUndefined();
+  });
+
   it('refuses a name that breaks the namespace rule with its message', () => {
     for (const name of ['Mallory', 'a,okteto-divert=b', 'x'.repeat(64), '%61lice', '', '-a'])
       expect(JSON.stringify(previewLink(`https://okteto.dev.example.com/#/previews/${name}`, [DEV])?.name.error), name).toContain(
@@ -81,6 +90,10 @@ describe('the last page of each diverted domain', () => {
     expect(notePage({}, both, 'https://x.off.example.com/', 5)).toEqual({});
     expect(notePage({}, both, 'https://elsewhere.example.net/', 5)).toEqual({});
     expect(notePage({}, both, 'ftp://movies.okteto.example.com/', 5)).toEqual({});
+  });
+
+  it('keeps nothing while divert is paused', () => {
+    expect(notePage({}, { ...both, paused: true }, 'https://movies-staging.okteto.example.com/watch', 5)).toEqual({});
   });
 
   it('whatever pages a user or a page visits, it keeps one entry per domain switched on, without query, fragment or excess', () => {

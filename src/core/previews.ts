@@ -35,6 +35,16 @@ export function previewLink(
   return instance ? { instance, name: validateNamespace(m[1]) } : undefined;
 }
 
+/**
+ * What `instance` lists `name` as: a preview (the link may pin it), a namespace (someone's, not a
+ * preview), or nothing. A link's text can differ from its href, and the menu item does not show
+ * the name, so only a listed preview is taken as the user's choice.
+ */
+export function listedAs(instance: OktetoState, name: string): 'preview' | 'namespace' | undefined {
+  if (Object.hasOwn(instance.previews ?? {}, name)) return 'preview';
+  return instance.namespaces.includes(name) ? 'namespace' : undefined;
+}
+
 /** The domains the user diverts now (on, access granted) that `instance` owns (core/okteto-instances.ts). */
 export function domainsOf(
   settings: Settings,
@@ -61,12 +71,14 @@ export function previewSite(domains: readonly string[], pages: LastPages): strin
 }
 
 /**
- * Remembers `url` as the last page of the domain entry that covers it, when that entry is on:
+ * Remembers `url` as the last page of the domain entry that covers it, when that entry is on and
+ * divert is not paused:
  * only its origin and path (a query or fragment may hold a token), cut to 2,048 characters, one
  * page per entry, and only for entries the settings still have. Returns `pages` itself when
  * nothing changes.
  */
 export function notePage(pages: LastPages, settings: Settings, url: string, at: number): LastPages {
+  if (settings.paused) return pages;
   let u: URL;
   try {
     u = new URL(url);

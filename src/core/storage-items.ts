@@ -152,6 +152,7 @@ export const ITEMS = {
         url: isString,
         status: optional((x) => x === 'asking' || x === 'ignored'),
         from: optional(arrayOf(shaped({ kind: isString, by: optional(isString) }))),
+        preview: optional((x) => x === 'namespace' || x === 'unlisted'),
       }),
     ),
   ),
@@ -168,6 +169,11 @@ export interface SharedTab {
   status?: 'asking' | 'ignored';
   /** Asking: where the name is known from, when anywhere (the popup says so). */
   from?: KnownFrom[];
+  /**
+   * Asked by a preview link ("Open diverted to ▸ The preview in this link") whose instance lists
+   * the name only as a namespace, or not at all: the tab opened unpinned, and the popup says so.
+   */
+  preview?: 'namespace' | 'unlisted';
 }
 
 /** What the background learned about one tab's page (it ends with the session). */

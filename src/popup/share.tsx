@@ -134,9 +134,13 @@ export function ShareQuestion({
         <strong>{t('shareAsks', link.namespace)}</strong>
       </p>
       <p class="question-line">
-        {link.from?.length
-          ? t('shareAsksKnown', link.namespace, link.from.map(fromWhere).join('; '))
-          : t('shareAsksWhy', link.namespace)}
+        {link.preview === 'namespace'
+          ? t('previewAsksNamespace', link.namespace)
+          : link.preview === 'unlisted'
+            ? t('previewAsksUnlisted', link.namespace)
+            : link.from?.length
+              ? t('shareAsksKnown', link.namespace, link.from.map(fromWhere).join('; '))
+              : t('shareAsksWhy', link.namespace)}
       </p>
       <div class="row">
         <button type="button" class="primary" onClick={() => void run(answer(true))}>

@@ -84,4 +84,16 @@ describe.each(BROWSERS)('%s: pull-request previews', (_name, launch) => {
     expect(env.sandbox.seen.slice(before).filter((s) => s.divert === 'pr-12')).toEqual([]);
     expect(Object.values(((await env.driver.session('pins')) ?? {}) as Record<string, string>)).not.toContain('mallory');
   });
+
+  it('a name the instance lists only as a namespace opens the site unpinned, and asks', async () => {
+    const opened = await env.driver.command(`test:open-preview:${okteto.url}/#/previews/staging`, app);
+    expect(opened).toMatch(/^asked \d+$/);
+    const tabId = Number(opened.split(' ')[1]);
+    await until(async () => {
+      const shared = (await env.driver.session('shared')) as Record<string, { status?: string; preview?: string }> | undefined;
+      return shared?.[tabId]?.status === 'asking' && shared[tabId].preview === 'namespace';
+    }, 'the popup to ask');
+    expect(((await env.driver.session('pins')) as Record<string, string> | undefined)?.[tabId]).toBeUndefined();
+    await env.driver.closeTab(tabId);
+  });
 });
