@@ -130,8 +130,11 @@ describe('a preview link naming a name its instance does not list as a preview',
     const other = env.current.tabs.at(-1);
     expect((await shared())[other?.id as number]).toMatchObject({ namespace: 'pr-12', status: 'asking', preview: 'namespace' });
     expect(await pins()).toEqual({});
-    // The popup's answer pins the tab, as for a share link.
-    expect(await bg.send({ type: 'answerShareLink', tabId: tab?.id as number, open: true })).toMatchObject({ ok: true });
+    // The popup's answer to the question it showed pins the tab, as for a share link.
+    const asked = { namespace: 'mallory', url: 'https://okteto.example.com/' };
+    expect(await bg.send({ type: 'answerShareLink', tabId: tab?.id as number, open: true, ...asked })).toMatchObject({
+      ok: true,
+    });
     expect((await pins())[tab?.id as number]).toBe('mallory');
   });
 });
