@@ -1,6 +1,7 @@
 import { type LogEvent, type RequestLog, reduceLog } from '../core/request-log';
 import { requestLogItem } from '../core/storage-items';
 import { read, remove, write } from '../platform/store';
+import { laterWork } from './later';
 
 /** Writes are coalesced: a page of a hundred calls writes a few times, not a hundred. */
 const WRITE_AFTER_MS = 150;
@@ -17,7 +18,7 @@ export function createRequestLog() {
 
   const loading = new Map<number, Promise<void>>();
 
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const writes = laterWork<number>();
 
   /** A tab's log; the stored one is read once per wake, before its first event (one read for callers at once). */
   async function logOf(tabId: number): Promise<RequestLog> {
@@ -41,18 +42,13 @@ export function createRequestLog() {
     const after = reduceLog(before, event);
     if (after === before) return;
     logs.set(tabId, after);
-    if (!timers.has(tabId))
-      timers.set(
-        tabId,
-        setTimeout(() => flush(tabId), WRITE_AFTER_MS),
-      );
+    if (!writes.isWaiting(tabId)) writes.later(tabId, WRITE_AFTER_MS, () => flush(tabId));
   }
 
-  function flush(tabId: number): void {
-    timers.delete(tabId);
+  async function flush(tabId: number): Promise<void> {
     const log = logs.get(tabId);
     // A full session storage (many tabs, long URLs) keeps the log in memory only.
-    if (log) void write(requestLogItem(tabId), log).catch(() => undefined);
+    if (log) await write(requestLogItem(tabId), log).catch(() => undefined);
   }
 
   /** A row of a tab's log, for the compare (which reads the URL from here, never from a message). */
@@ -60,11 +56,12 @@ export function createRequestLog() {
 
   /** A closed tab: its log goes. */
   function forgetRequestLog(tabId: number): void {
-    clearTimeout(timers.get(tabId));
-    timers.delete(tabId);
+    writes.cancel(tabId);
     logs.delete(tabId);
     void remove(requestLogItem(tabId));
   }
-  return { logRequest, loggedRequest, forgetRequestLog };
+  /** Writes the logs waiting for their moment now (unit tests wait on it). */
+  const runPendingLogWrites = (): Promise<void> => writes.runPending();
+  return { logRequest, loggedRequest, forgetRequestLog, runPendingLogWrites };
 }
 export type RequestLogs = ReturnType<typeof createRequestLog>;
