@@ -162,8 +162,8 @@ export function startBackground() {
     p.timeBox.scheduleTimeBox(),
     p.menus.syncMenus(),
   ]);
-  return { ...p.queue, onAlarm, started };
+  return { ...p.queue, ...p.idle, onAlarm, started };
 }
 
-// The worker's script starts it; unit tests start one on each fresh fake browser (test/fakes).
+// The worker's script starts it; unit tests start one on each fresh fake browser (test/fakes), idle and stop it (later.ts).
 if (import.meta.env.MODE !== 'test') startBackground();

@@ -8,6 +8,7 @@ import { createDeployNews } from './deploy-news';
 import { createKeepPageBaggage } from './keep-page-baggage';
 import { createHeldRules } from './keep-page-baggage-rules';
 import { createLastPages } from './last-pages';
+import { createIdle } from './later';
 import { createManaged } from './managed';
 import { createObservers } from './observers';
 import { createOkteto } from './okteto';
@@ -71,6 +72,7 @@ export function makeParts() {
   const shortcut = createShortcut({ ...commands, ...ctx });
   const content = createContent({ ...held, ...keep, ...queue, ...surfaces });
   const alarms = createAlarms({ ...okteto, ...subscriptions, ...timeBox });
+  const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held });
   return {
     queue,
     ctx,
@@ -100,5 +102,6 @@ export function makeParts() {
     shortcut,
     content,
     alarms,
+    idle,
   };
 }

@@ -35,7 +35,7 @@ const answered = (requestId: string, url: string, served: string, statusCode = 2
     responseHeaders: [{ name: 'x-okteto-namespace', value: served }],
   });
 const logOf = async (tabId = 7) => {
-  await new Promise((r) => setTimeout(r, 200)); // written a moment after a burst
+  await bg.tabsSettled(); // written a moment after a burst
   return ((await env.current.fake.storage.session.get(`requests:${tabId}`))[`requests:${tabId}`] ?? []) as RequestLog;
 };
 

@@ -2,6 +2,7 @@ import { type LogEvent, type RequestLog, reduceLog } from '../core/request-log';
 import { bytesChange, fitLogs, LOG_BUDGET_BYTES, logBytes } from '../core/request-log-budget';
 import { requestLogItem, requestLogTab } from '../core/storage-items';
 import { readArea, remove, writeEach } from '../platform/store';
+import { laterWork } from './later';
 
 /** Writes are coalesced: a page of a hundred calls writes a few times, not a hundred. */
 const WRITE_AFTER_MS = 150;
@@ -23,7 +24,8 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
   let loaded: Promise<void> | undefined;
   /** Tabs whose log changed since the last write; one write takes them all (see flush). */
   const dirty = new Set<number>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** One write for every changed log, a moment after a burst. */
+  const writes = laterWork<'logs'>();
 
   function keep(tabId: number, log: RequestLog, before?: RequestLog): void {
     const was = sizes.get(tabId);
@@ -60,7 +62,7 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
 
   function schedule(tabId: number): void {
     dirty.add(tabId);
-    if (timer === undefined) timer = setTimeout(() => void flush(), WRITE_AFTER_MS);
+    if (!writes.isWaiting('logs')) writes.later('logs', WRITE_AFTER_MS, flush);
   }
 
   /** Past the budget: the oldest rows of any tab go, and every tab that lost rows is written again. */
@@ -92,7 +94,6 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
    * their stored copies: never a pin or a served-by write (platform/store.ts).
    */
   async function flush(): Promise<void> {
-    timer = undefined;
     const tabs = [...dirty].filter((tabId) => logs.has(tabId));
     dirty.clear();
     for (;;) {
@@ -132,6 +133,9 @@ export function createRequestLog({ budget = LOG_BUDGET_BYTES }: { budget?: numbe
   /** What every tab's log holds now (tests and the bench measure it against the budget). */
   const logBytesInMemory = () => total;
 
-  return { logRequest, loggedRequest, forgetRequestLog, logBytesInMemory };
+  /** Unit tests: the waiting write, now (later.ts). */
+  const runPendingLogWrites = (): Promise<void> => writes.runPending();
+
+  return { logRequest, loggedRequest, forgetRequestLog, logBytesInMemory, runPendingLogWrites };
 }
 export type RequestLogs = ReturnType<typeof createRequestLog>;
