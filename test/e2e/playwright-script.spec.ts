@@ -72,15 +72,25 @@ describe.each(BROWSERS)('%s: Copy for Playwright', (_name, launch) => {
     await page.close();
   });
 
-  it('a redirect from a diverted host to another host carries the header there: Playwright’s rule, as the README warns', async () => {
-    // Playwright applies a route's header overrides to the redirects the request follows
-    // (route.continue/fallback, "headers"); a route cannot see those redirects. Pinned here so
-    // that the README's warning stays true.
+  it('a redirect from a diverted host to another host carries no header there (FAILS on wip/device: attack review)', async () => {
+    // Contract: "makes that context's requests to the diverted domains, and only those, carry" the
+    // header. route.fallback/continue({ headers }) keeps the headers on every redirect, to any host;
+    // route.fetch({ maxRedirects: 0 }) + route.fulfill({ response }) lets the browser follow the
+    // redirect itself, so the next hop goes through the route's host test again.
     const page = await context.newPage();
     const id = marker('pw-redirect');
     const to = env.sandbox.url('app.other.example.org', `/__echo?${id}`);
     await page.goto(env.sandbox.url(FRONTEND, `/__test/redirect?to=${encodeURIComponent(to)}`));
-    expect(await seenWith(id)).toBe('okteto-divert=alice');
+    expect(await seenWith(id)).toBeUndefined();
+    // The same for a page's fetch.
+    const call = marker('pw-redirect-call');
+    const next = env.sandbox.url('app.other.example.org', `/__echo?${call}`);
+    await page.goto(env.sandbox.url(FRONTEND, `/__echo?${marker('pw-start')}`));
+    await page.evaluate(
+      (url) => fetch(url, { mode: 'no-cors' }).then(() => 'sent'),
+      env.sandbox.url(FRONTEND, `/__test/redirect?to=${encodeURIComponent(next)}`),
+    );
+    expect(await seenWith(call)).toBeUndefined();
     await page.close();
   });
 });
