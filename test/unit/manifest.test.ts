@@ -71,7 +71,11 @@ describe('the manifest (pinned)', () => {
     // one route.fetch re-sends that context's diverted request.
     const playwright = readFileSync('src/core/playwright-script.ts', 'utf8');
     expect(playwright.match(/\S*\bfetch\(/g)).toEqual(['route.fetch(']);
-    const fetches = code.replace(wrapper, '').replace(playwright, '').match(/\bfetch\(/g) ?? [];
+    const fetches =
+      code
+        .replace(wrapper, '')
+        .replace(playwright, '')
+        .match(/\bfetch\(/g) ?? [];
     expect(fetches.length).toBe(2); // platform/fetch.ts (bounded, callers above) and platform/psl.ts (a packaged file)
   });
 });
