@@ -82,3 +82,70 @@ describe('the URL for another device', () => {
     );
   });
 });
+
+// Attack (issue 34, review of wip/device): cases the SECURITY.md row promises but the code lets through.
+describe('the URL for another device: hostile endpoints and pages (attack review)', () => {
+  it('takes no endpoint whose sibling lies under a public suffix: another registrable domain', () => {
+    // The page is a site under a public suffix (github.io, herokuapp.com...): its "siblings" are other people's sites.
+    const hostile = okteto({
+      staging: [service('frontend', 'https://victim.github.io')],
+      alice: [service('frontend', 'https://attacker.github.io')],
+    });
+    const got = deviceUrl('https://victim.github.io/app', 'alice', hostile);
+    expect(got).toEqual({ kind: 'share', url: 'https://victim.github.io/app#:~:okteto-divert=alice' });
+  });
+
+  it('takes no endpoint that is not named <name>-<namespace>.<domain>', () => {
+    // The row says the endpoint counts only as `<service>-<ns>.<domain>`; the code checks the parent domain alone.
+    for (const bad of [
+      'https://login.okteto.example.com',
+      'https://movies-mallory.okteto.example.com',
+      'https://movies-staging.okteto.example.com',
+    ]) {
+      const hostile = okteto({ staging: movies.details?.staging.services ?? [], alice: [service('frontend', bad)] });
+      expect(deviceUrl(PAGE, 'alice', hostile), bad).toEqual({ kind: 'share', url: `${PAGE}:~:okteto-divert=alice` });
+    }
+  });
+
+  it('never puts the page URL’s credentials in the text or the QR code', () => {
+    const page = 'https://user:secret@movies-staging.okteto.example.com/x';
+    for (const o of [movies, undefined]) {
+      const got = deviceUrl(page, 'alice', o);
+      expect(got.url).not.toContain('secret');
+      expect(new URL(got.url).username).toBe('');
+    }
+  });
+
+  it('does not downgrade an https page to an http endpoint', () => {
+    const hostile = okteto({
+      staging: movies.details?.staging.services ?? [],
+      alice: [service('frontend', 'http://movies-alice.okteto.example.com')],
+    });
+    expect(deviceUrl('https://movies-staging.okteto.example.com/x', 'alice', hostile).url).toMatch(/^https:/);
+  });
+
+  it('takes no endpoint of another scheme that carries the right host (passes; guards the protocol check)', () => {
+    for (const bad of ['javascript://movies-alice.okteto.example.com/%0aalert(1)', 'ftp://movies-alice.okteto.example.com/']) {
+      const hostile = okteto({ staging: movies.details?.staging.services ?? [], alice: [service('frontend', bad)] });
+      expect(deviceUrl(PAGE, 'alice', hostile), bad).toEqual({ kind: 'share', url: `${PAGE}:~:okteto-divert=alice` });
+    }
+  });
+});
+
+describe('the URL for another device: each guard on its own', () => {
+  it('takes no endpoint named <name>-<namespace> whose shared parent is a public suffix', () => {
+    const hostile = okteto({
+      staging: [service('frontend', 'https://frontend-staging.github.io')],
+      alice: [service('frontend', 'https://frontend-alice.github.io')],
+    });
+    expect(deviceUrl('https://frontend-staging.github.io/app', 'alice', hostile)).toEqual({
+      kind: 'share',
+      url: 'https://frontend-staging.github.io/app#:~:okteto-divert=alice',
+    });
+  });
+
+  it('clears the page URL’s credentials when the page already is the namespace’s endpoint', () => {
+    const got = deviceUrl('https://user:secret@movies-staging.okteto.example.com/x', 'staging', movies);
+    expect(got).toEqual({ kind: 'endpoint', service: 'frontend', url: 'https://movies-staging.okteto.example.com/x' });
+  });
+});

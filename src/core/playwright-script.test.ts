@@ -26,9 +26,12 @@ async function installed(scope: PlaywrightScope) {
       const headers = { accept: '*/*', ...(baggage === undefined ? {} : { baggage }) };
       await route.handler({
         request: () => ({ headers: () => ({ ...headers }) }),
-        fallback: async (o: { headers: Record<string, string> }) => {
+        fetch: async (o: { headers: Record<string, string>; maxRedirects: number }) => {
+          expect(o.maxRedirects).toBe(0); // the browser follows redirects, each hop tested again
           sent = o.headers;
+          return { status: 200 };
         },
+        fulfill: async () => undefined,
       });
       return sent;
     },

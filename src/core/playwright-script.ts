@@ -35,13 +35,17 @@ export function playwrightScope(
  * The script. Every value goes in through JSON.stringify, as data, never into a comment (a line
  * break in a value would end one). The host test is DNR's requestDomains: the domain itself or a
  * subdomain, the deepest entry deciding, never a substring. The merge is core/baggage-merge.ts's
- * (W3C limits included); `route.fallback` leaves the request to any handler the test added before.
+ * (W3C limits included). The request is fetched with `maxRedirects: 0` and fulfilled with that
+ * answer, so the browser follows a redirect itself and each hop meets the host test again:
+ * `route.fallback`/`continue({ headers })` would keep the header on redirects to any host.
  */
 export function playwrightScript({ namespace, domains, except }: PlaywrightScope): string {
   const data = JSON.stringify({ namespace, domains, except }, null, 2);
   return `// Divert Switch: requests of this Playwright context to these domains and their subdomains
 // carry okteto-divert, as the browser tab they were copied from does; nothing else changes.
-// Playwright keeps a route's headers on the redirects a request follows, to any host.
+// Each request is fetched as is plus the header, its redirects not followed, and its answer handed
+// to the page: the browser follows a redirect itself and the next host is tested again. So bodies
+// are read whole before the page sees them, and WebSockets are not routed (Playwright's limits).
 const divert = ${data};
 const depth = (list, host) =>
   Math.max(-1, ...list.filter((d) => host === d || host.endsWith("." + d)).map((d) => d.length));
@@ -67,9 +71,10 @@ const merge = (page = "") => {
   }
   return out.join(",");
 };
-await context.route(diverted, (route) => {
+await context.route(diverted, async (route) => {
   const headers = route.request().headers();
-  return route.fallback({ headers: { ...headers, baggage: merge(headers.baggage) } });
+  const response = await route.fetch({ headers: { ...headers, baggage: merge(headers.baggage) }, maxRedirects: 0 });
+  await route.fulfill({ response });
 });
 `;
 }

@@ -52,6 +52,9 @@ export function withoutShare(url: string): string {
 export function shareLink(url: string, namespace: string): string {
   const u = parse(withoutShare(url));
   if (!u) return url;
+  // A link is for someone else: the page URL's user name and password never go in it.
+  u.username = '';
+  u.password = '';
   const { fragment, directives } = split(u);
   u.hash = `${fragment}${DIRECTIVE}${[...directives, `${KEY}${namespace}`].join('&')}`;
   return u.href;

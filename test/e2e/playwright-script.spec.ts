@@ -1,9 +1,37 @@
+import { createServer, request, type Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { CHROMIUM, chromiumArgs } from '../../dev/harness/chromium';
 import { until } from '../../dev/harness/driver';
 import { divertApp, FRONTEND, LOOKALIKE_HOSTS, marker, TEST_DOMAIN, useBrowser } from './helpers';
+
+/**
+ * A loopback proxy in front of the sandbox: Playwright's request context (route.fetch, in Node)
+ * tunnels through it with CONNECT, the browser sends absolute-URI requests; both end at the sandbox.
+ */
+function proxyTo(port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const up = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  server.on('connect', (_req, socket, head) => {
+    const up = connect(port, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      up.write(head);
+      up.pipe(socket);
+      socket.pipe(up);
+    });
+    up.on('error', () => socket.destroy());
+    socket.on('error', () => up.destroy());
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
 
 /** The copied text run as the body of an async function given `context`, as the popup says to. */
 const AsyncFunction = (async () => undefined).constructor as new (
@@ -15,6 +43,7 @@ describe.each(BROWSERS)('%s: Copy for Playwright', (_name, launch) => {
   let script: string;
   let browser: Browser;
   let context: BrowserContext;
+  let proxy: Server | undefined;
 
   beforeAll(async () => {
     const app = await divertApp(env.driver, env.sandbox, 'alice');
@@ -24,16 +53,28 @@ describe.each(BROWSERS)('%s: Copy for Playwright', (_name, launch) => {
     await popup.close();
     // A fresh Playwright browser with no extension: only the copied script adds anything.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs() });
-    context = await browser.newContext();
+    // The script fetches diverted requests from Node (route.fetch), which cannot resolve the test
+    // hosts as this Chromium does (--host-resolver-rules): the context's proxy, which Playwright's
+    // request context honours too, leads to the sandbox.
+    proxy = await proxyTo(env.sandbox.port);
+    const { port } = proxy.address() as AddressInfo;
+    context = await browser.newContext({ proxy: { server: `http://127.0.0.1:${port}` } });
     await new AsyncFunction('context', script)(context);
   });
   afterAll(async () => {
     await browser?.close();
+    proxy?.closeAllConnections();
+    await new Promise((resolve) => proxy?.close(resolve) ?? resolve(undefined));
   });
 
   /** What the sandbox saw for the one request whose path carries `id`. */
   const seenWith = (id: string) =>
     until(() => env.sandbox.seen.find((s) => s.path.includes(id)), `the request ${id}`).then((s) => s?.headers.baggage);
+  /** The same at `host` only: a redirect's own URL names its target, marker included. */
+  const seenAt = (host: string, id: string) =>
+    until(() => env.sandbox.seen.find((s) => s.host === host && s.path.includes(id)), `the request ${id} at ${host}`).then(
+      (s) => s?.headers.baggage,
+    );
 
   it('a diverted host gets okteto-divert, its page’s own baggage members kept, on the page and its calls', async () => {
     const page = await context.newPage();
@@ -72,15 +113,25 @@ describe.each(BROWSERS)('%s: Copy for Playwright', (_name, launch) => {
     await page.close();
   });
 
-  it('a redirect from a diverted host to another host carries the header there: Playwright’s rule, as the README warns', async () => {
-    // Playwright applies a route's header overrides to the redirects the request follows
-    // (route.continue/fallback, "headers"); a route cannot see those redirects. Pinned here so
-    // that the README's warning stays true.
+  it('a redirect from a diverted host to another host carries no header there (attack review)', async () => {
+    // Contract: "makes that context's requests to the diverted domains, and only those, carry" the
+    // header. route.fallback/continue({ headers }) keeps the headers on every redirect, to any host;
+    // route.fetch({ maxRedirects: 0 }) + route.fulfill({ response }) lets the browser follow the
+    // redirect itself, so the next hop goes through the route's host test again.
     const page = await context.newPage();
     const id = marker('pw-redirect');
     const to = env.sandbox.url('app.other.example.org', `/__echo?${id}`);
     await page.goto(env.sandbox.url(FRONTEND, `/__test/redirect?to=${encodeURIComponent(to)}`));
-    expect(await seenWith(id)).toBe('okteto-divert=alice');
+    expect(await seenAt('app.other.example.org', id)).toBeUndefined();
+    // The same for a page's fetch.
+    const call = marker('pw-redirect-call');
+    const next = env.sandbox.url('app.other.example.org', `/__echo?${call}`);
+    await page.goto(env.sandbox.url(FRONTEND, `/__echo?${marker('pw-start')}`));
+    await page.evaluate(
+      (url) => fetch(url, { mode: 'no-cors' }).then(() => 'sent'),
+      env.sandbox.url(FRONTEND, `/__test/redirect?to=${encodeURIComponent(next)}`),
+    );
+    expect(await seenAt('app.other.example.org', call)).toBeUndefined();
     await page.close();
   });
 });

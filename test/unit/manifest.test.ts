@@ -75,7 +75,15 @@ describe('the manifest (pinned)', () => {
       'originalFetch.call(this, input, init)',
       'originalFetch.call(this, input, init)',
     ]);
-    const fetches = code.replace(wrapper, '').match(/\bfetch\(/g) ?? [];
+    // The text "Copy for Playwright" copies runs in the user's Playwright, not in the extension: its
+    // one route.fetch re-sends that context's diverted request.
+    const playwright = readFileSync('src/core/playwright-script.ts', 'utf8');
+    expect(playwright.match(/\S*\bfetch\(/g)).toEqual(['route.fetch(']);
+    const fetches =
+      code
+        .replace(wrapper, '')
+        .replace(playwright, '')
+        .match(/\bfetch\(/g) ?? [];
     expect(fetches.length).toBe(2); // platform/fetch.ts (bounded, callers above) and platform/psl.ts (a packaged file)
   });
 });
