@@ -21,6 +21,14 @@ describe('share links', () => {
     expect(shareLink('https://a.dev/p#:~:okteto-divert=alice&text=x', 'bob')).toBe('https://a.dev/p#:~:text=x&okteto-divert=bob');
   });
 
+  it('read back the namespace of a page whose own fragment ends in ":~" (the directive would start early)', () => {
+    for (const page of ['https://h.dev/#:~', 'https://h.dev/p#x:~', 'https://h.dev/#a:~:~']) {
+      const link = shareLink(page, 'alice');
+      expect(sharedNamespace(link), link).toEqual({ value: 'alice' });
+      expect(shareLink(link, 'alice')).toBe(link);
+    }
+  });
+
   it('read back the namespace they carry, whatever the URL around it', () => {
     fc.assert(
       fc.property(url, namespace, (u, ns) => {

@@ -56,7 +56,10 @@ export function shareLink(url: string, namespace: string): string {
   u.username = '';
   u.password = '';
   const { fragment, directives } = split(u);
-  u.hash = `${fragment}${DIRECTIVE}${[...directives, `${KEY}${namespace}`].join('&')}`;
+  // A fragment ending in ':~' would make ':~:' start one character early (`#x:~:~:okteto-…`), and
+  // browsers and sharedNamespace alike take the first one: its '~' goes percent-encoded.
+  const safe = fragment.endsWith(':~') ? `${fragment.slice(0, -1)}%7E` : fragment;
+  u.hash = `${safe}${DIRECTIVE}${[...directives, `${KEY}${namespace}`].join('&')}`;
   return u.href;
 }
 
