@@ -163,3 +163,14 @@ describe('diffAnswers bounds what a server can make it do', () => {
     expect(diffAnswers(answer('alice', big), answer('staging', 'y')).body).toEqual({ kind: 'missing', why: 'too-large' });
   });
 });
+
+// Attack (issue 33 item 3): FAILS on main now. An array against an object with the same index keys
+// is not "the same answer": the walk opens any two objects at the top without asking whether both
+// are arrays (nested pairs do ask).
+describe('an array is not an object', () => {
+  it('a top-level array against an object with keys "0", "1" differs', () => {
+    const d = diffAnswers(answer('alice', '[1,2]'), answer('staging', '{"0":1,"1":2}'));
+    expect(sameAnswer(d)).toBe(false);
+    expect(d.body.kind).not.toBe('same');
+  });
+});
