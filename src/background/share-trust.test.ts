@@ -3,8 +3,8 @@ import { type Background, boot, env } from '../../test/fakes/background';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
 
-// ATTACKER tests for issue 33 (trust, third round). Each is written as it should pass after the
-// fix, and each FAILS on main now (see the report in the attack/trust branch's commit).
+// Attacker tests from issue 33 (trust, third round): what a page, a sync or an import can make a
+// share link do.
 
 const APP = 'http://movies-staging.okteto.example.com/movies';
 const pins = async () => ((await env.current.fake.storage.session.get('pins')).pins ?? {}) as Record<number, string>;
@@ -23,7 +23,7 @@ async function load(bg: Background, tabId: number, url: string) {
   await bg.settle();
 }
 
-describe('attack: share links and storage.session', () => {
+describe('share links against a hostile page, sync or import', () => {
   let bg: Background;
   beforeEach(async () => {
     bg = await boot();
