@@ -164,9 +164,8 @@ describe('diffAnswers bounds what a server can make it do', () => {
   });
 });
 
-// Attack (issue 33 item 3): FAILS on main now. An array against an object with the same index keys
-// is not "the same answer": the walk opens any two objects at the top without asking whether both
-// are arrays (nested pairs do ask).
+// Issue 33 item 3: an array against an object with the same index keys is not "the same answer",
+// at the top as in nested pairs.
 describe('an array is not an object', () => {
   it('a top-level array against an object with keys "0", "1" differs', () => {
     const d = diffAnswers(answer('alice', '[1,2]'), answer('staging', '{"0":1,"1":2}'));
