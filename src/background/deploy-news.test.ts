@@ -3,12 +3,10 @@ import { boot, env } from '../../test/fakes/background';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
 
-// Test gap (issue 33 item 6): SECURITY.md's deploy-news row cites only core/deploy-news.test.ts, so
-// no unit test drives background/deploy-news.ts: dropping its newsToSay call keeps core green. This one
-// drives the background itself: 100 services appear in the namespace in use, and what it keeps
-// for the toolbar (and says in notifications) is the one summary line. Passes now; fails without
-// the newsToSay call.
-describe('attack: deploy news through the background', () => {
+// Issue 33 item 6: drives background/deploy-news.ts itself (core/deploy-news.test.ts alone stays
+// green when its newsToSay call is dropped): 100 services appear in the namespace in use, and what
+// it keeps for the toolbar (and says in notifications) is the one summary line.
+describe('deploy news through the background', () => {
   it('a flood of 100 new services in the namespace in use is said as one line', async () => {
     let count = 1;
     vi.stubGlobal('fetch', async () => {
