@@ -47,13 +47,17 @@ export function createCommands({
   Pick<Share, 'answerShareLink'> &
   Pick<Subscriptions, 'followSubscription'> &
   Pick<Sync, 'setSync'>) {
+  /** The commands that name a namespace the user chose themselves (see chosen-here.ts). */
+  const CHOOSING: ReadonlySet<SettingsCommand['type']> = new Set(['setNamespace', 'setDomainNamespace', 'addPreset']);
+
   /** A settings command: the pure reducer decides, commit applies (in the queue: rules, then write). */
   const viaReducer = (cmd: SettingsCommand): Promise<Reply> =>
     commit<Reply>(async (settings) => {
       const applied = reduce(settings, cmd);
       if (applied.error !== undefined) return { reply: { ok: false, error: said(applied.error) } };
-      // A name this command adds to the user's own is one they chose here (share links apply for those).
-      await recordChosenHere(settings, applied.value.settings);
+      // A name the user typed or picked here is one they chose here (share links apply for those);
+      // an import's names are someone else's file (header rules, team presets): they ask.
+      if (CHOOSING.has(cmd.type)) await recordChosenHere(settings, applied.value.settings);
       return { settings: applied.value.settings, reply: { ok: true, value: applied.value.value } };
     });
 

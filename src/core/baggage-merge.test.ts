@@ -98,3 +98,18 @@ describe('withoutDivert ("Compare without divert")', () => {
     expect(withoutDivert(`a=${'x'.repeat(BAGGAGE_LIMITS.bytes)}`)).toBeUndefined();
   });
 });
+
+// Issue 32 item 5: "Without divert" leaves no text a router could read as okteto-divert: not a
+// malformed member (empty key), nor a property or value spelling it.
+describe('withoutDivert: no okteto-divert in any spelling a router may read', () => {
+  it('leaves out members that carry okteto-divert as a property, a keyless member or a value', () => {
+    for (const page of [
+      'a=1,;okteto-divert=mallory',
+      'a=1,x;okteto-divert=mallory',
+      'a=1,x=okteto-divert=mallory',
+      'a=1, ;OKTETO-DIVERT=mallory',
+    ]) {
+      expect(withoutDivert(page)?.toLowerCase() ?? '', page).not.toContain('okteto-divert');
+    }
+  });
+});

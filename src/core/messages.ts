@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Problem, Result } from './result';
 import { DomainSchema, k, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
+import { SHARE_URL_MAX } from './share-link';
 
 const HostSchema = v.pipe(v.string(k('schemaHostName')), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -48,7 +49,7 @@ const CommandSchema = v.variant('type', [
     tabId: TabIdSchema,
     open: v.boolean(),
     namespace: NamespaceSchema,
-    url: v.pipe(v.string(), v.maxLength(8192)),
+    url: v.pipe(v.string(), v.maxLength(SHARE_URL_MAX)),
   }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
   /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inEnglish } from '../../test/fixtures/words';
-import { curlCommand, sharedNamespace, shareLink } from './share-link';
+import { curlCommand, SHARE_URL_MAX, sharedNamespace, shareLink } from './share-link';
 
 const namespace = fc.stringMatching(/^[a-z0-9](?:[-a-z0-9]{0,20}[a-z0-9])?$/);
 // Built once as the file loads: fast-check's first webUrl builds its domain and character tables,
@@ -49,6 +49,8 @@ describe('share links', () => {
     );
     expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=%ZZ')?.error)).toMatch(/not a valid namespace/);
     expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=')?.error)).toMatch(/Enter a namespace/);
+    const long = `https://a.dev/?p=${'a'.repeat(SHARE_URL_MAX)}#:~:okteto-divert=alice`;
+    expect(inEnglish(sharedNamespace(long)?.error)).toMatch(/longer than 8192 characters/);
   });
 });
 

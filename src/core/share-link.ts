@@ -1,5 +1,5 @@
 import { validateNamespace } from './namespace';
-import type { Result } from './result';
+import { fail, type Result } from './result';
 import type { Settings } from './settings';
 
 /**
@@ -13,6 +13,13 @@ import type { Settings } from './settings';
  * Without the extension the link opens the same page, from the shared namespace.
  */
 const DIRECTIVE = ':~:';
+
+/**
+ * The longest share link URL that counts (characters). A longer one is ignored, with a reason the
+ * popup says: its question would be stored whole in storage.session (a page could fill the area,
+ * and every later state write would fail), and the answer (messages.ts) carries it back.
+ */
+export const SHARE_URL_MAX = 8192;
 const KEY = 'okteto-divert=';
 
 function split(url: URL): { fragment: string; directives: string[] } {
@@ -65,13 +72,14 @@ export function shareLink(url: string, namespace: string): string {
 
 /**
  * The namespace a share link names, checked with the namespace rule; undefined when the URL is no
- * share link. Only the first okteto-divert directive counts.
+ * share link. Only the first okteto-divert directive counts; a URL past SHARE_URL_MAX is refused.
  */
 export function sharedNamespace(url: string | undefined): Result<string> | undefined {
   const u = url === undefined ? undefined : parse(url);
   if (!u) return undefined;
   const found = split(u).directives.find((d) => d.startsWith(KEY));
   if (found === undefined) return undefined;
+  if (url !== undefined && url.length > SHARE_URL_MAX) return fail('shareUrlTooLong', String(SHARE_URL_MAX));
   let raw = found.slice(KEY.length);
   try {
     raw = decodeURIComponent(raw);

@@ -163,3 +163,13 @@ describe('diffAnswers bounds what a server can make it do', () => {
     expect(diffAnswers(answer('alice', big), answer('staging', 'y')).body).toEqual({ kind: 'missing', why: 'too-large' });
   });
 });
+
+// Issue 33 item 3: an array against an object with the same index keys is not "the same answer",
+// at the top as in nested pairs.
+describe('an array is not an object', () => {
+  it('a top-level array against an object with keys "0", "1" differs', () => {
+    const d = diffAnswers(answer('alice', '[1,2]'), answer('staging', '{"0":1,"1":2}'));
+    expect(sameAnswer(d)).toBe(false);
+    expect(d.body.kind).not.toBe('same');
+  });
+});

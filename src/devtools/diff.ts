@@ -85,7 +85,9 @@ function bodyDiff(ours: CompareAnswer, theirs: CompareAnswer): BodyDiff {
   if (ours.body === theirs.body) return { kind: 'same' };
   const a = parseJson(ours.body)?.value;
   const b = parseJson(theirs.body)?.value;
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+  // Two objects, or two arrays (as the walk asks of nested pairs): an array and an object with
+  // keys "0", "1" are different answers, shown as text.
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
     // Without divert, the other side is named by what its server says answered (the shared namespace).
     const d = jsonDiff(b, a, { ours: ours.namespace ?? '', theirs: theirs.namespace ?? theirs.served ?? '' });
     return d.changes.length === 0 && d.namesNamespace.length === 0 && !d.depthCut ? { kind: 'same' } : { kind: 'json', ...d };
