@@ -59,7 +59,7 @@ describe('chromium: accessibility (axe-core)', () => {
       const panelUrl = popupUrl.replace('src/popup/index.html', 'src/devtools/panel.html');
       const found = await serious(panelUrl, scheme, async (page) => {
         const row = page.getByRole('row').filter({ hasText: '/api/catalog/movies' }).first();
-        await row.getByRole('button', { name: 'Compare with staging' }).click();
+        await row.getByRole('button', { name: 'Compare without divert' }).click();
         await page.getByRole('region', { name: 'Comparison' }).getByText('Added').waitFor();
       });
       expect(found).toEqual([]);

@@ -44,7 +44,8 @@ describe('npm run bench (smoke)', () => {
       expect(ratio, r).toMatch(/^\d+\.\d+× \(/);
       expect(budget, r).toMatch(/^(≤ [\d.]+×|\(context\))$/);
     }
-  });
+    // Every group once, each launching its browsers (the compare group adds a Firefox run): over 90 s.
+  }, 180_000);
 
   it('runs one group alone, and refuses a group it does not know with the list', () => {
     expect(parseArgs(['popup', '--quick'])).toEqual({ runs: 3, warmup: 1, only: ['popup'] });
