@@ -1,10 +1,8 @@
-// @ts-check
 /**
  * Mutation tests of the guard modules (`npm run mutation`, not part of `npm test`: a few minutes
  * per module on 2 cores). Each mutant is a small change to a guard (a `<` made `<=`, a check
  * removed); a test must fail for it, or the guard's tests could not tell it was gone.
  * The report: docs/mutation.md (score per module, every survivor killed or explained).
- * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
   testRunner: 'vitest',
