@@ -6,13 +6,15 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startSandbox } from '../dev/sandbox/sandbox';
+import { LOG_BUDGET_BYTES } from '../src/core/request-log-budget';
 import { chromiumApply, chromiumCold, chromiumOverhead, chromiumPopup } from './chromium';
+import { diffCost, firefoxFetchWhileComparing } from './compare';
 import { firefoxApply, firefoxCold, firefoxOverhead, firefoxPopup } from './firefox';
-import { mergeCost, ringCost, scale } from './scale';
+import { chattyTabs, mergeCost, ringCost, scale } from './scale';
 import { fileSize, scriptSizes } from './sizes';
 import { kib, msSpread, pairwise, ratioSpread, type Spread, spread } from './stats';
 
-export const GROUPS = ['sizes', 'popup', 'apply', 'overhead', 'cold', 'node'] as const;
+export const GROUPS = ['sizes', 'popup', 'apply', 'overhead', 'cold', 'node', 'compare'] as const;
 type Group = (typeof GROUPS)[number];
 
 export interface BenchOptions {
@@ -63,6 +65,13 @@ const BUDGET = {
    * reduced into the tab's served-by state: the ring is a pure 500-row list copied once per event.
    */
   ringRatio: 20,
+  /**
+   * Diffing two 64 KiB answers that share no line (the panel's compare, in Node): an absolute
+   * budget, the issue's, since what it bounds is how long the panel's thread is held at worst.
+   */
+  diffMs: 100,
+  /** Firefox: the slowest diverted fetch while the panel compares two such answers / the slowest of as many, idle. */
+  fetchWhileComparingRatio: 1.5,
 };
 const verdict = (ok: boolean) => (ok ? 'pass' : '**miss**');
 
@@ -153,7 +162,7 @@ export async function runBench(o: BenchOptions): Promise<string> {
     }
   }
 
-  const browserGroups = GROUPS.filter((g) => g !== 'sizes' && g !== 'node' && wanted(g));
+  const browserGroups = GROUPS.filter((g) => g !== 'sizes' && g !== 'node' && g !== 'compare' && wanted(g));
   if (browserGroups.length) {
     const sandbox = await startSandbox();
     try {
@@ -330,6 +339,42 @@ export async function runBench(o: BenchOptions): Promise<string> {
       BUDGET.ringRatio,
       4,
     );
+    // storage.session is one room: a dozen chatty tabs' logs together, in memory and as stored.
+    const chatty = chattyTabs();
+    row(
+      `a dozen chatty tabs' request logs (12 × 200 calls, 2 KiB URLs; ${chatty.kept} of ${chatty.sent} rows kept)`,
+      'node',
+      `${kib(chatty.memory)} in memory`,
+      `${kib(chatty.stored)} in storage.session (keys and JSON, as getBytesInUse counts)`,
+      '',
+      `≤ ${kib(LOG_BUDGET_BYTES)} both`,
+      verdict(chatty.memory <= LOG_BUDGET_BYTES && chatty.stored <= LOG_BUDGET_BYTES),
+    );
+  }
+  if (wanted('compare')) {
+    // The panel's compare on answers a hostile server writes: bounded in Node, and no stall in Firefox.
+    const d = diffCost(Math.max(5, n));
+    const absolute = (label: string, value: number[], floor: string, bound: boolean, what: string) => {
+      const s = spread(value);
+      row(label, 'node', msSpread(s), floor, '', `≤ ${BUDGET.diffMs} ms, ${what}`, verdict(s.median <= BUDGET.diffMs && bound));
+    };
+    const split = `reading both into lines ${msSpread(spread(d.split))}`;
+    absolute("diff two 64 KiB answers that share no line (the panel's compare)", d.lines, split, d.cut, 'cut at its edit bound');
+    absolute('diff two JSON answers 5,000 arrays deep', d.deep, '', d.depthCut, 'stopped at the depth cap');
+    const sandbox = await startSandbox();
+    try {
+      const f = await firefoxFetchWhileComparing(sandbox, n, o.warmup);
+      against(
+        'a diverted fetch while the DevTools panel compares two 64 KiB answers that share no line (slowest in the window)',
+        'firefox',
+        f.comparing,
+        'the slowest of as many, panel idle',
+        f.idle,
+        BUDGET.fetchWhileComparingRatio,
+      );
+    } finally {
+      await sandbox.close();
+    }
   }
   const table = rows.join('\n');
   const which = o.only ? ` · only ${o.only.join(', ')}` : '';

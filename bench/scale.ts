@@ -2,6 +2,7 @@ import { defaultTextMapGetter, ROOT_CONTEXT } from '@opentelemetry/api';
 import { W3CBaggagePropagator } from '@opentelemetry/core';
 import { BAGGAGE_LIMITS, mergeBaggage } from '../src/core/baggage-merge';
 import { LOG_LIMITS, type RequestLog, reduceLog } from '../src/core/request-log';
+import { bytesChange, fitLogs, LOG_BUDGET_BYTES, logBytes } from '../src/core/request-log-budget';
 import { compileRules, RULE_IDS } from '../src/core/rules';
 import { diffRules } from '../src/core/rules-diff';
 import { EMPTY, reduceServed, type TabServed } from '../src/core/served';
@@ -130,7 +131,7 @@ export function ringCost(runs: number): RingRow {
   let state: TabServed = { ...EMPTY, host: 'movies-staging.okteto.example.com', requested: 'alice' };
   const serve = () => {
     state = reduceServed(state, { type: 'sent', baggage: 'okteto-divert=alice', expected: 'alice' });
-    state = reduceServed(state, { type: 'header', value: 'alice' });
+    state = reduceServed(state, { type: 'header', value: 'alice', known: ['alice', 'staging'] });
   };
   for (let i = 0; i < LOG_LIMITS.entries; i++) keep();
   const per = (fn: () => void) => {
@@ -149,4 +150,43 @@ export function ringCost(runs: number): RingRow {
   }
   if (log.length !== LOG_LIMITS.entries) throw new Error('the ring grew past its bound');
   return out;
+}
+
+export interface ChattyRow {
+  /** What every tab's log holds in memory, by the background's own count. */
+  memory: number;
+  /** What storage.session holds for them, as Chrome's getBytesInUse counts (each key and its JSON). */
+  stored: number;
+  /** Rows kept, of those sent. */
+  kept: number;
+  sent: number;
+}
+
+/**
+ * A dozen tabs of a chatty page (issue 33, 4): `calls` requests each with 2 KiB URLs, interleaved,
+ * through the request log's reducer and its one budget, as background/request-log.ts keeps them.
+ */
+export function chattyTabs(tabs = 12, calls = 200): ChattyRow {
+  const logs = new Map<number, RequestLog>();
+  let total = 0;
+  let at = 0;
+  for (let i = 0; i < calls; i++)
+    for (let tab = 1; tab <= tabs; tab++) {
+      const before = logs.get(tab) ?? [];
+      const url = `https://movies-staging.okteto.example.com/__test/chatty-data?i=${i}&q=${'x'.repeat(2048)}`;
+      const id = String(++at);
+      let after = reduceLog(before, { type: 'sent', id, at, method: 'GET', url, kind: 'xmlhttprequest', expected: 'alice' });
+      after = reduceLog(after, { type: 'answered', id, status: 200 });
+      after = reduceLog(after, { type: 'done', id, at: at + 5 });
+      total += before.length === 0 && !logs.has(tab) ? logBytes(after) : bytesChange(before, after);
+      logs.set(tab, after);
+      if (total > LOG_BUDGET_BYTES)
+        for (const [t, cut] of fitLogs(logs, LOG_BUDGET_BYTES, total)) {
+          total += bytesChange(logs.get(t) ?? [], cut);
+          logs.set(t, cut);
+        }
+    }
+  const stored = [...logs].reduce((n, [t, log]) => n + Buffer.byteLength(`requests:${t}${JSON.stringify(log)}`), 0);
+  const kept = [...logs.values()].reduce((n, log) => n + log.length, 0);
+  return { memory: total, stored, kept, sent: tabs * calls };
 }

@@ -50,6 +50,16 @@ try {
   await share.close();
   await demo.command({ type: 'setDivertUntil', until: null });
 
+  // The popup's hand-offs: "Copy for Playwright" beside "Copy as curl", and "Open on another
+  // device" open with its QR code (the share link here: no Okteto instance is connected yet).
+  const device = await demo.context.newPage();
+  await device.setViewportSize({ width: 340, height: 760 });
+  await device.goto(await demo.popupUrl(demo.app));
+  await device.getByRole('button', { name: 'Open on another device' }).click();
+  await device.getByRole('img', { name: /^QR code for / }).waitFor();
+  await device.screenshot({ path: 'docs/popup-another-device.png', fullPage: true });
+  await device.close();
+
   // A link for a namespace never chosen: a question in the popup, nothing pinned until answered.
   const linked = await demo.context.newPage();
   await linked.goto(`${demo.app.url().split('#')[0]}#:~:okteto-divert=mallory`);
@@ -143,7 +153,7 @@ try {
     await okteto.close();
   }
   console.log(
-    'docs/popup-{light,dark}.png, docs/devtools-panel.png, docs/popup-share.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png, docs/popup-{previews,instances}.png',
+    'docs/popup-{light,dark}.png, docs/devtools-panel.png, docs/popup-share.png, docs/popup-another-device.png, docs/popup-share-question.png, docs/options-{light,dark}.png, docs/popup-okteto-{sleeping,mismatch,deleting,endpoint}.png, docs/popup-{previews,instances}.png',
   );
 } finally {
   await demo.close();

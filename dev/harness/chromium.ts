@@ -1,8 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as CdpBrowser } from 'puppeteer-core';
+import { chromiumDevtoolsPanel } from './chromium-devtools';
 import {
+  chordKeys,
   type Driver,
   type Role,
   type Rules,
@@ -14,6 +17,7 @@ import {
   until,
   watchClipboard,
 } from './driver';
+import { pageSurface, uiOver } from './surface';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_DIST = resolve('dist/e2e-chrome');
@@ -43,6 +47,13 @@ function tabOf(page: Page): Tab {
     textOf: async (sel) => (await page.locator(sel).first().textContent()) ?? '',
     pageBadge: () => page.evaluate(readPageBadge),
     run: (code) => page.evaluate(code),
+    frames: () =>
+      Promise.all(
+        page
+          .frames()
+          .filter((f) => f !== page.mainFrame())
+          .map(async (f) => ({ url: f.url(), text: await f.evaluate(() => document.body?.textContent ?? '').catch(() => '') })),
+      ),
     close: () => page.close(),
   };
 }
@@ -76,6 +87,7 @@ function uiOf(page: Page): Ui {
       await get(role, name).click();
       return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
     },
+    screenshot: (role, name) => get(role, name).screenshot(),
     rows: () => page.evaluate(rowTexts),
     clickInRow: (row, name) =>
       page.getByRole('row').filter({ hasText: row }).first().getByRole('button', { name, exact: true }).click(),
@@ -90,6 +102,8 @@ export interface ChromiumDriver extends Driver {
   readonly context: BrowserContext;
   readonly extensionId: string;
   worker(): Promise<Worker>;
+  /** puppeteer-core over the CDP port: targets Playwright does not attach to (DevTools, the toolbar popup). */
+  devtoolsProtocol(): Promise<CdpBrowser>;
   pageOf(tab: Tab): Page;
   /** Closes the browser and starts it again with the same profile (and, given, another build: an update). */
   restart(dist?: string): Promise<void>;
@@ -104,13 +118,17 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
   const ids = new WeakMap<Tab, number>();
   let context: BrowserContext;
   let extensionId = '';
+  // The toolbar popup is a target Playwright does not attach to: puppeteer-core finds it over CDP.
+  let cdp: Promise<CdpBrowser> | undefined;
 
   const start = async () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: chromiumArgs(dist),
+      // A port besides Playwright's pipe, for the toolbar popup (toolbarPopup); chosen by Chromium.
+      args: [...chromiumArgs(dist), '--remote-debugging-port=0'],
     });
+    cdp = undefined;
     const [sw] = context.serviceWorkers();
     extensionId = new URL((sw ?? (await context.waitForEvent('serviceworker'))).url()).host;
   };
@@ -161,7 +179,74 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       return id;
     },
     popup: async (tab) => uiOf(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`)),
+    toolbarPopup: async (tab) => {
+      const browser = await driver.devtoolsProtocol();
+      const url = `chrome-extension://${extensionId}/src/popup/index.html`;
+      const target = browser.waitForTarget((t) => t.url() === url, { timeout: 10_000 });
+      // The tab a person looks at, then what clicking the toolbar button does (no ?tab=).
+      await (pages.get(tab) as Page).bringToFront();
+      await (await worker()).evaluate(() => chrome.action.openPopup());
+      const page = (await (await target).asPage()) as import('puppeteer-core').Page;
+      await until(() => page.evaluate(() => !!document.querySelector('[aria-busy="false"]')), 'the toolbar popup ready');
+      return uiOver(pageSurface(page, () => page.reload()));
+    },
+    pressKeys: async (tab, chord) => {
+      const page = pages.get(tab) as Page;
+      await page.bringToFront();
+      const cdp = await context.newCDPSession(page);
+      // Raw key downs, as the browser window gets them: a chord the page does not take goes on to
+      // the browser's accelerators, where extension commands are.
+      const bits: Record<string, number> = { Alt: 1, Control: 2, Shift: 8 };
+      let modifiers = 0;
+      const keys = chordKeys(chord);
+      for (const [key, code, keyCode] of keys) {
+        modifiers |= bits[key] ?? 0;
+        await cdp.send('Input.dispatchKeyEvent', {
+          type: 'rawKeyDown',
+          key,
+          code,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
+          modifiers,
+        });
+      }
+      for (const [key, code, keyCode] of keys.reverse()) {
+        await cdp.send('Input.dispatchKeyEvent', {
+          type: 'keyUp',
+          key,
+          code,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
+          modifiers,
+        });
+        modifiers &= ~(bits[key] ?? 0);
+      }
+      await cdp.detach();
+    },
+    typeAddress: async (tab, url) => {
+      const page = pages.get(tab) as Page;
+      const cdp = await context.newCDPSession(page);
+      const loaded = page.waitForEvent('load');
+      await cdp.send('Page.navigate', { url, transitionType: 'typed' });
+      await loaded;
+      await cdp.detach();
+    },
     panel: async (tab) => uiOf(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`)),
+    devtoolsProtocol: () => {
+      cdp ??= readFile(join(profile, 'DevToolsActivePort'), 'utf8').then((file) =>
+        puppeteer.connect({ browserURL: `http://127.0.0.1:${file.split('\n')[0]}`, defaultViewport: null }),
+      );
+      return cdp;
+    },
+    devtoolsPanel: async (tab) => {
+      // DevTools' windows are targets Playwright does not attach to either: the same CDP connection.
+      const page = pages.get(tab) as Page;
+      const session = await context.newCDPSession(page);
+      const { targetInfo } = await session.send('Target.getTargetInfo');
+      await session.detach();
+      return chromiumDevtoolsPanel(await driver.devtoolsProtocol(), targetInfo.targetId, page.url(), extensionId);
+    },
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     options: async () => uiOf(await extPage('src/options/index.html')),
     rules: async () =>
       (await worker()).evaluate(async () => ({
@@ -231,6 +316,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       });
     },
     restart: async (next) => {
+      await (await cdp?.catch(() => undefined))?.disconnect();
       await context.close();
       if (next) dist = next;
       await start();
@@ -243,6 +329,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       }
     },
     close: async () => {
+      await (await cdp?.catch(() => undefined))?.disconnect();
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },

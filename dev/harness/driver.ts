@@ -1,5 +1,16 @@
 /** What a spec needs from a browser, the same for Chromium (Playwright) and Firefox (puppeteer BiDi). */
-export type Role = 'switch' | 'checkbox' | 'combobox' | 'textbox' | 'button' | 'status' | 'alert' | 'option' | 'row' | 'region';
+export type Role =
+  | 'switch'
+  | 'checkbox'
+  | 'combobox'
+  | 'textbox'
+  | 'button'
+  | 'status'
+  | 'alert'
+  | 'option'
+  | 'row'
+  | 'region'
+  | 'img';
 
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -11,6 +22,8 @@ export interface Tab {
   pageBadge(): Promise<{ text: string; imgs: number } | null>;
   /** Runs a script in the page (a test's stand-in for page code). */
   run(code: string): Promise<unknown>;
+  /** The page's frames (not the page itself): each one's URL and the text it shows ('' when none can be read). */
+  frames(): Promise<{ url: string; text: string }[]>;
   close(): Promise<void>;
 }
 
@@ -35,6 +48,8 @@ export interface Ui {
    * give a test no clipboard to read, so the page's writeText is watched for that one click.
    */
   clickAndCopy(role: Role, name: string): Promise<string>;
+  /** A PNG of the visible element with this role and name, as the screen shows it (a QR code to decode). */
+  screenshot(role: Role, name: string): Promise<Uint8Array>;
   /** The text of every visible row (role row: a table's header row too), top to bottom. */
   rows(): Promise<string[]>;
   /** Clicks the button named `name` inside the first visible row whose text contains `row`. */
@@ -59,6 +74,22 @@ export function watchClipboard(): void {
   delete document.documentElement.dataset.copied;
 }
 
+const MODIFIERS: Record<string, [string, string, number]> = {
+  Alt: ['Alt', 'AltLeft', 18],
+  Shift: ['Shift', 'ShiftLeft', 16],
+  Ctrl: ['Control', 'ControlLeft', 17],
+};
+
+/** [key, code, keyCode] of each key of a chord such as 'Alt+Shift+D' (modifiers first), or of 'Enter'. */
+export function chordKeys(chord: string): [string, string, number][] {
+  return chord.split('+').map((k) => {
+    if (MODIFIERS[k]) return MODIFIERS[k];
+    if (k === 'Enter') return ['Enter', 'Enter', 13];
+    if (/^[A-Z]$/.test(k)) return [k, `Key${k}`, k.charCodeAt(0)];
+    throw new Error(`no key ${k} in ${chord}`);
+  });
+}
+
 export interface Rules {
   dynamic: chrome.declarativeNetRequest.Rule[];
   session: chrome.declarativeNetRequest.Rule[];
@@ -70,8 +101,21 @@ export interface Driver {
   open(url: string): Promise<Tab>;
   tabId(tab: Tab): Promise<number>;
   popup(tab?: Tab): Promise<Ui>;
+  /**
+   * The popup where the toolbar button opens it: `tab` brought to the front, then
+   * `action.openPopup()` from the background (no `?tab=`: the popup finds the active tab itself),
+   * driven in the browser's own popup host. Close it before opening another.
+   */
+  toolbarPopup(tab: Tab): Promise<Ui>;
   /** The DevTools panel's page for `tab`, opened as an extension page with ?tab= (as the popup is). */
   panel(tab: Tab): Promise<Ui>;
+  /**
+   * The Divert panel where a person opens it: DevTools (Firefox: the toolbox) opened on `tab`, its
+   * Divert tab selected, the panel's page driven in its DevTools frame. `close` closes DevTools.
+   */
+  devtoolsPanel(tab: Tab): Promise<Ui>;
+  /** The URL of a file of the extension (chrome-extension://<id>/… or moz-extension://<uuid>/…). */
+  extensionUrl(path: string): string;
   options(): Promise<Ui>;
   rules(): Promise<Rules>;
   /** A value from the extension's storage.local (read in an extension context). */
@@ -96,6 +140,16 @@ export interface Driver {
   syncArea(items?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Runs the background's handler of a keyboard shortcut for `tab` (e2e builds expose it). */
   command(name: string, tab: Tab): Promise<string>;
+  /**
+   * Presses a key chord ('Alt+Shift+D') with `tab` in front, as raw key events the browser's own
+   * shortcut handling gets (Chromium: CDP Input.dispatchKeyEvent; Firefox: the window's chrome scope).
+   */
+  pressKeys(tab: Tab, chord: string): Promise<void>;
+  /**
+   * Types `url` into `tab`'s address bar and presses Enter, then waits for the page to load. Firefox:
+   * its real address bar. Headless Chromium draws none: a navigation over CDP with transition "typed".
+   */
+  typeAddress(tab: Tab, url: string): Promise<void>;
   /** The toolbar badge text and title of `tab`. */
   badge(tab: Tab): Promise<{ text: string; title: string }>;
   /** Closes a tab the test did not open itself (one the extension opened), by its id. */

@@ -4,33 +4,14 @@ import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
-import {
-  askBadgeWorld,
-  type Driver,
-  markInRow,
-  type Role,
-  type Rules,
-  readPageBadge,
-  readSecretStore,
-  rowTexts,
-  type Tab,
-  type Ui,
-  until,
-  watchClipboard,
-} from './driver';
-import { locate } from './locate';
+import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
+import { answerPermissionPrompt, chooseInLinkMenu, inChrome, keysInWindow, permissionPrompts } from './firefox-chrome';
+import { firefoxDevtoolsPanel } from './firefox-devtools';
+import { popupShows, popupSurface } from './firefox-popup';
+import { pageSurface, uiOver } from './surface';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/**
- * tsx (npm run bench, scripts) names functions through a helper that pages lack; vitest does not.
- * Defined in the page before `locate` is sent there.
- */
-const NAME_SHIM = 'globalThis.__name ??= (f) => f';
-const locateIn = async (page: Page, role: string, name: string | null, mark: string) => {
-  await page.evaluate(NAME_SHIM);
-  return page.evaluate(locate, role, name, mark);
-};
 const FIREFOX_DIST = resolve('dist/e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
 
@@ -44,6 +25,9 @@ export const FIREFOX_TEST_PREFS = {
   // Optional host permissions are granted without a prompt (there is no one to answer it).
   'extensions.webextOptionalPermissionPrompts': false,
   'browser.tabs.remote.autostart': true,
+  // action.openPopup() from the background with no user gesture, as Chrome allows it (the e2e
+  // toolbar popup; the shortcut's fallback). Firefox 153 already defaults to it; said, not assumed.
+  'extensions.openPopupWithoutUserGesture.enabled': true,
 };
 
 export interface FirefoxDriver extends Driver {
@@ -54,6 +38,15 @@ export interface FirefoxDriver extends Driver {
   pageOf(tab: Tab): Page;
   /** Removes every dynamic rule behind the extension's back, as a browser bug might. */
   removeAllRules(): Promise<void>;
+  /**
+   * A real right-click on the element at `selector` in `tab`, then, in the browser's own context
+   * menu, the items named `labels` in turn (headless Chromium shows no context menu at all).
+   */
+  linkMenu(tab: Tab, selector: string, labels: string[]): Promise<void>;
+  /** Firefox's own permission prompts on or (the harness's default) off. */
+  permissionPrompts(on: boolean): Promise<void>;
+  /** Answers the permission prompt Firefox shows (waiting for it): Allow, or the other button; returns its text. */
+  answerPermissionPrompt(allow: boolean): Promise<string>;
   /** Closes Firefox and starts it again with the same profile (needs `persistent`); given another build, installs it (an update). */
   restart(dist?: string): Promise<void>;
 }
@@ -153,73 +146,7 @@ export async function launchFirefox(
   const inExt = <T>(fn: () => Promise<T>) => control.evaluate(fn) as Promise<T>;
   await openControl();
 
-  const uiOf = (page: Page): Ui => {
-    let n = 0;
-    const find = async (role: Role, name: string | null) => {
-      const mark = `m${++n}`;
-      await until(() => locateIn(page, role, name, mark), `${role} "${name}"`);
-      return `[data-e2e="${mark}"]`;
-    };
-    const textOf = (role: Role) =>
-      page
-        .evaluate(NAME_SHIM)
-        .then(() => page.evaluate(locate, role, null, 'text'))
-        .then((ok) => (ok ? page.evaluate(() => document.querySelector('[data-e2e="text"]')?.textContent ?? '') : ''));
-    return {
-      click: async (role, name) => {
-        const sel = await find(role, name);
-        // As Playwright does: wait until the control is enabled before clicking it.
-        await until(
-          () => page.evaluate((s) => !(document.querySelector(s) as HTMLButtonElement | null)?.disabled, sel),
-          `${role} "${name}" enabled`,
-        );
-        await page.click(sel);
-      },
-      type: async (role, name, text, enter) => {
-        const sel = await find(role, name);
-        await page.click(sel);
-        await page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).select(), sel);
-        await page.keyboard.press('Backspace');
-        await page.type(sel, text);
-        if (enter) await page.keyboard.press('Enter');
-      },
-      isChecked: async (role, name) =>
-        page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).checked, await find(role, name)),
-      isDisabled: async (role, name) =>
-        page.evaluate((s) => (document.querySelector(s) as HTMLButtonElement).disabled, await find(role, name)),
-      text: textOf,
-      waitText: (role, text) =>
-        until(async () => {
-          const t = await textOf(role);
-          return (typeof text === 'string' ? t.includes(text) : text.test(t)) ? t : '';
-        }, `${role} containing ${text}`),
-      exists: (role, name) => locateIn(page, role, name, 'exists'),
-      pageText: () => page.evaluate(() => document.body.textContent),
-      value: async (role, name) =>
-        page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).value, await find(role, name)),
-      clickAndCopy: async (role, name) => {
-        const sel = await find(role, name);
-        await page.evaluate(watchClipboard);
-        await page.click(sel);
-        return until(() => page.evaluate(() => document.documentElement.dataset.copied ?? ''), `${name} to copy`);
-      },
-      rows: () => page.evaluate(rowTexts),
-      clickInRow: async (row, name) => {
-        const mark = `m${++n}`;
-        await until(() => page.evaluate(markInRow, row, name, mark), `button "${name}" in a row with "${row}"`);
-        await page.click(`[data-e2e="${mark}"]`);
-      },
-      select: async (name, value) => void (await page.select(await find('combobox', name), value)),
-      upload: async (name, path) => {
-        const input = (await page.$(
-          await find('file' as Role, name),
-        )) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
-        await input.uploadFile(path);
-      },
-      reload: async () => void (await navigate(page, page.url())),
-      close: () => page.close(),
-    };
-  };
+  const uiOf = (page: Page): Ui => uiOver(pageSurface(page, () => navigate(page, page.url())));
 
   const driver: FirefoxDriver = {
     name: 'firefox',
@@ -253,6 +180,16 @@ export async function launchFirefox(
         textOf: (sel) => page.$eval(sel, (el) => el.textContent ?? ''),
         pageBadge: () => page.evaluate(readPageBadge),
         run: (code) => page.evaluate(code),
+        frames: () =>
+          Promise.all(
+            page
+              .frames()
+              .filter((f) => f !== page.mainFrame())
+              .map(async (f) => ({
+                url: f.url(),
+                text: await f.evaluate(() => document.body?.textContent ?? '').catch(() => ''),
+              })),
+          ),
         close: () => page.close(),
       };
       pages.set(tab, page);
@@ -268,7 +205,54 @@ export async function launchFirefox(
       return id;
     },
     popup: async (tab) => uiOf(await ready(await extPage(`src/popup/index.html${tab ? `?tab=${await driver.tabId(tab)}` : ''}`))),
+    toolbarPopup: async (tab) => {
+      await (pages.get(tab) as Page).bringToFront();
+      // A popup a failed test left open goes first, as a click elsewhere would close it.
+      if (await popupShows(browser, BASE)) await popupSurface(browser).close();
+      // From the background page, with no user gesture, as the extension opens it itself.
+      await control.evaluate(async () => {
+        const bg = (await (
+          chrome.runtime as unknown as { getBackgroundPage(): Promise<Window> }
+        ).getBackgroundPage()) as unknown as {
+          chrome: typeof chrome;
+        };
+        await bg.chrome.action.openPopup();
+      });
+      await until(() => popupShows(browser, `${BASE}src/popup/index.html`), 'the toolbar popup to open');
+      const surface = popupSurface(browser);
+      // Until its document has loaded and shows its state; a busy machine can take its time.
+      const shown = () => surface.evaluate(() => !!document.querySelector('[aria-busy="false"]')).catch(() => false);
+      await until(shown, 'the toolbar popup ready', 30_000);
+      return uiOver(surface);
+    },
+    pressKeys: async (tab, chord) => {
+      await (pages.get(tab) as Page).bringToFront();
+      await inChrome(browser, 'Promise.resolve(String(gBrowser.selectedBrowser.focus()))');
+      await keysInWindow(browser, chord);
+    },
+    typeAddress: async (tab, url) => {
+      const page = pages.get(tab) as Page;
+      await page.bringToFront();
+      // What is typed is what loads: no autofill of a longer URL seen before.
+      await inChrome(
+        browser,
+        `Promise.resolve(String(Services.prefs.setBoolPref('browser.urlbar.autoFill', false), gURLBar.focus(), gURLBar.select()))`,
+      );
+      const loaded = page.waitForNavigation({ waitUntil: 'load' });
+      await keysInWindow(browser, 'Enter', url);
+      await loaded;
+    },
+    permissionPrompts: async (on) => void (await permissionPrompts(browser, on)),
+    answerPermissionPrompt: (allow) => answerPermissionPrompt(browser, allow),
+    linkMenu: async (tab, selector, labels) => {
+      const page = pages.get(tab) as Page;
+      await page.bringToFront();
+      await page.click(selector, { button: 'right' });
+      await chooseInLinkMenu(browser, labels);
+    },
     panel: async (tab) => uiOf(await ready(await extPage(`src/devtools/panel.html?tab=${await driver.tabId(tab)}`))),
+    devtoolsPanel: (tab) => firefoxDevtoolsPanel(browser, pages.get(tab) as Page, `${BASE}src/devtools/panel.html`),
+    extensionUrl: (path) => BASE + path,
     options: async () => uiOf(await ready(await extPage('src/options/index.html'))),
     rules: () =>
       inExt(async () => ({

@@ -60,6 +60,23 @@ export function manyPage(params: URLSearchParams): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>many</title></head><body>${imgs}</body></html>`;
 }
 
+/**
+ * A chatty page: `n` calls (default 200, at most 1000) to its own host, each URL 2 KiB long, ten at
+ * a time, then it titles itself "done" (the request log's budget, issue 33, 4).
+ */
+export function chattyPage(params: URLSearchParams): string {
+  const n = Math.min(1000, Math.max(1, Number(params.get('n') ?? 200) || 200));
+  const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body>
+<script>
+const pad = 'x'.repeat(2048);
+let next = 0;
+const one = () => next >= ${n} ? Promise.resolve() :
+  fetch('/__test/chatty-data?id=${id}&i=' + next++ + '&q=' + pad).catch(() => {}).then(one);
+Promise.all(Array.from({ length: 10 }, one)).then(() => { document.title = 'done'; });
+</script></body></html>`;
+}
+
 /** Calls `/__test/cached-data?id=<id>` (cacheable for 10 minutes), shows who answered, then titles itself "done". */
 export function cachedPage(params: URLSearchParams): string {
   const id = (params.get('id') ?? 'x').replace(/[^a-z0-9-]/gi, '');
@@ -183,4 +200,20 @@ export function kindsWorker(params: URLSearchParams): string {
     ? "self.onconnect = (e) => { const port = e.ports[0]; sent.then(() => port.postMessage('sent')); };"
     : "sent.then(() => postMessage('sent'));";
   return `const sent = fetch(location.origin + '/__k/${id}/${kind}'${init}).catch(() => {});\n${done}\n`;
+}
+
+/**
+ * A hostile answer for the DevTools panel's compare, different for every namespace that asks:
+ * `lines` (about `kib` KiB of text lines, each naming the namespace, so no line is shared) or
+ * `deep` (JSON arrays nested `levels` deep, the namespace at the bottom).
+ */
+export function bigAnswer(params: URLSearchParams, namespace: string): { type: string; body: string } {
+  if (params.get('kind') === 'deep') {
+    const levels = Number(params.get('levels') ?? 5000);
+    return { type: 'application/json', body: `${'['.repeat(levels)}${JSON.stringify(namespace)}${']'.repeat(levels)}` };
+  }
+  const bytes = Number(params.get('kib') ?? 60) * 1024;
+  let body = '';
+  for (let i = 0; body.length < bytes - 64; i++) body += `${namespace} line ${i}\n`;
+  return { type: 'text/plain; charset=utf-8', body };
 }

@@ -3,7 +3,9 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, request, 
 import type { AddressInfo, Socket } from 'node:net';
 import { divertNamespaceOf } from '../../src/core/baggage';
 import {
+  bigAnswer,
   cachedPage,
+  chattyPage,
   frontendPage,
   KINDS_SERVICE_WORKER,
   kindsPage,
@@ -174,6 +176,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     // A page whose API answer the browser may keep for 10 minutes: loaded again, the answer comes
     // from the HTTP cache, and no namespace sees the call.
+    if (url.pathname === '/__test/chatty') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return res.end(chattyPage(url.searchParams));
+    }
+    if (url.pathname === '/__test/chatty-data') return json(res, {}, { 'cache-control': 'no-store' });
     if (url.pathname === '/__test/cached') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(cachedPage(url.searchParams));
@@ -202,6 +209,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (caching) {
       const namespace = divertNamespaceOf(req.headers.baggage as string) ?? shared;
       return json(res, { namespace }, { 'cache-control': caching });
+    }
+    // An answer the panel's compare must bound: big or deep, and different in every namespace.
+    if (url.pathname === '/__test/big') {
+      const { type, body } = bigAnswer(url.searchParams, divertNamespaceOf(req.headers.baggage as string) ?? shared);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      return res.end(body);
     }
     if (url.pathname === '/__test/resources') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

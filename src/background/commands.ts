@@ -4,6 +4,7 @@ import { ITEMS } from '../core/storage-items';
 import { timeBoxError } from '../core/time-box';
 import { said } from '../platform/i18n';
 import { remove } from '../platform/store';
+import { recordChosenHere } from './chosen-here';
 import type { Committer } from './commit';
 import type { Compare } from './compare';
 import type { Okteto } from './okteto';
@@ -46,11 +47,17 @@ export function createCommands({
   Pick<Share, 'answerShareLink'> &
   Pick<Subscriptions, 'followSubscription'> &
   Pick<Sync, 'setSync'>) {
+  /** The commands that name a namespace the user chose themselves (see chosen-here.ts). */
+  const CHOOSING: ReadonlySet<SettingsCommand['type']> = new Set(['setNamespace', 'setDomainNamespace', 'addPreset']);
+
   /** A settings command: the pure reducer decides, commit applies (in the queue: rules, then write). */
   const viaReducer = (cmd: SettingsCommand): Promise<Reply> =>
-    commit<Reply>((settings) => {
+    commit<Reply>(async (settings) => {
       const applied = reduce(settings, cmd);
       if (applied.error !== undefined) return { reply: { ok: false, error: said(applied.error) } };
+      // A name the user typed or picked here is one they chose here (share links apply for those);
+      // an import's names are someone else's file (header rules, team presets): they ask.
+      if (CHOOSING.has(cmd.type)) await recordChosenHere(settings, applied.value.settings);
       return { settings: applied.value.settings, reply: { ok: true, value: applied.value.value } };
     });
 
@@ -71,7 +78,7 @@ export function createCommands({
         pins: namespace === null ? pins : { ...pins, [tabId]: namespace },
         reply: { ok: true },
       })),
-    answerShareLink: ({ tabId, open }) => answerShareLink(tabId, open),
+    answerShareLink: ({ tabId, open, namespace, url }) => answerShareLink(tabId, open, namespace, url),
     inspectPage: ({ tabId }) => inspectPage(tabId),
     clearSiteData: ({ tabId }) => clearSiteData(tabId),
     compareRequest: ({ tabId, requestId, against, withCookies }) => compareRequest(tabId, requestId, against, withCookies),

@@ -1,9 +1,9 @@
-import { mergeBaggage } from '../core/baggage-merge';
+import { mergeBaggage, withoutDivert } from '../core/baggage-merge';
 import { COMPARE_LIMITS, type CompareAnswer, type Comparison } from '../core/compare';
 import type { Reply } from '../core/messages';
 import { DEFAULT_HEADER, PROBE_LIMITS } from '../core/probe';
 import { replayable } from '../core/request-log';
-import { type HeaderRule, PRIORITY, RULE_IDS, TAB_ID_NONE } from '../core/rules';
+import { type HeaderRule, PRIORITY, type RemovingRule, RULE_IDS, TAB_ID_NONE } from '../core/rules';
 import { entryCovering } from '../core/settings';
 import { webHost } from '../core/tab-state';
 import { exactUrl } from '../core/url';
@@ -19,12 +19,10 @@ import { serial } from './serial';
  * The rules set every request's baggage to the tab's namespace, the background's own included. A
  * compare's request gets a rule of its own above them: that URL alone (anchored, case-sensitive),
  * that method, sent by this extension (tab -1, our own origin as initiator), for as long as it runs.
+ * Without divert and with no page members left, it removes the header: nothing of ours is sent.
  */
-const oneRequest = (url: string, method: string, baggage: string): HeaderRule => ({
-  id: RULE_IDS.compare.first,
-  priority: PRIORITY.compare,
-  action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value: baggage }] },
-  condition: {
+function oneRequest(url: string, method: string, baggage: string | undefined): HeaderRule | RemovingRule {
+  const condition: HeaderRule['condition'] = {
     urlFilter: `|${url}|`,
     isUrlFilterCaseSensitive: true,
     requestDomains: [new URL(url).hostname],
@@ -32,13 +30,17 @@ const oneRequest = (url: string, method: string, baggage: string): HeaderRule =>
     requestMethods: [method.toLowerCase()],
     resourceTypes: ['xmlhttprequest'],
     tabIds: [TAB_ID_NONE],
-  },
-});
+  };
+  const rule = { id: RULE_IDS.compare.first, priority: PRIORITY.compare, condition };
+  return baggage === undefined
+    ? { ...rule, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'remove' }] } }
+    : { ...rule, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value: baggage }] } };
+}
 
 async function send(
   url: string,
   method: string,
-  baggage: string,
+  baggage: string | undefined,
   withCookies: boolean,
   header: string,
 ): Promise<Omit<CompareAnswer, 'namespace'>> {
@@ -46,7 +48,7 @@ async function send(
     method,
     timeoutMs: PROBE_LIMITS.timeoutMs,
     maxBytes: PROBE_LIMITS.maxBytes,
-    headers: { baggage },
+    headers: baggage === undefined ? {} : { baggage },
     credentials: withCookies ? 'include' : 'omit',
   });
   if ('error' in res)
@@ -67,13 +69,18 @@ async function send(
 /** The DevTools panel's compare: one logged request sent again per namespace. */
 export function createCompare({ context, loggedRequest }: Pick<ContextCache, 'context'> & Pick<RequestLogs, 'loggedRequest'>) {
   /**
-   * Sends a request of a tab's log again, once with the tab's namespace and once with `against`, and
-   * returns both answers. Only what the rules allow: a GET or HEAD the tab sent to a host it diverts
+   * Sends a request of a tab's log again, once with the tab's namespace and once with `against` (null:
+   * without any okteto-divert member, as the shared namespace answers it), and returns both answers. Only what the rules allow: a GET or HEAD the tab sent to a host it diverts
    * now (its entry on, its access granted), to that URL alone (redirects are not followed), with the
    * page's own baggage members kept, within the probe's limits, and without cookies unless asked.
    * The URL comes from the log, never from the message.
    */
-  async function compareRequest(tabId: number, id: string, against: string, withCookies: boolean): Promise<Reply<Comparison>> {
+  async function compareRequest(
+    tabId: number,
+    id: string,
+    against: string | null,
+    withCookies: boolean,
+  ): Promise<Reply<Comparison>> {
     const row = await loggedRequest(tabId, id);
     if (!row) return { ok: false, error: words('compareGone') };
     if (!replayable(row)) return { ok: false, error: words('compareOnlyGet', row.method) };
@@ -86,12 +93,12 @@ export function createCompare({ context, loggedRequest }: Pick<ContextCache, 'co
     const header = (entryCovering(ctx.settings, host)?.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
     const url = exactUrl(row.url);
     if (!url) return { ok: false, error: words('compareUrlUnmatchable') };
-    const ask = async (namespace: string): Promise<CompareAnswer> => {
-      const baggage = mergeBaggage(row.pageBaggage, namespace).value;
-      return {
-        namespace,
-        ...(await holding(oneRequest(url, row.method, baggage), () => send(url, row.method, baggage, withCookies, header))),
-      };
+    const ask = async (namespace: string | null): Promise<CompareAnswer> => {
+      const baggage = namespace === null ? withoutDivert(row.pageBaggage) : mergeBaggage(row.pageBaggage, namespace).value;
+      const answer = await holding(oneRequest(url, row.method, baggage), () =>
+        send(url, row.method, baggage, withCookies, header),
+      );
+      return namespace === null ? answer : { namespace, ...answer };
     };
     // One at a time: both go to the same URL, each under its own rule.
     const [ours, theirs] = await turns('compare', async () => [await ask(divert.namespace), await ask(against)]);
@@ -101,7 +108,7 @@ export function createCompare({ context, loggedRequest }: Pick<ContextCache, 'co
   /** Compares run one after another: one rule id, one request in flight. */
   const turns = serial<string>();
 
-  async function holding<T>(rule: HeaderRule, job: () => Promise<T>): Promise<T> {
+  async function holding<T>(rule: HeaderRule | RemovingRule, job: () => Promise<T>): Promise<T> {
     await dnr.session.update({ addRules: [rule], removeRuleIds: [rule.id] });
     try {
       return await job();

@@ -1,6 +1,7 @@
 import { validateContentMessage } from '../core/served-messages';
 import { ITEMS } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
+import { urlOrigin } from '../core/url';
 import { said, words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 import type { KeepPageBaggage } from './keep-page-baggage';
@@ -32,7 +33,7 @@ export function createContent({
     if (msg.error !== undefined) return { ok: false, error: said(msg.error) };
     const host = webHost(url);
     if (msg.value.type === 'divert:keep-page-baggage') return keepPageBaggage(msg.value, tabId, url);
-    if (msg.value.type === 'divert:keep-page-baggage-done') return letGo(msg.value.token, tabId);
+    if (msg.value.type === 'divert:keep-page-baggage-done') return letGo(msg.value.token, tabId, urlOrigin(url));
     if (msg.value.type === 'divert:hello') {
       const state = await badgeStateFor(tabId);
       return host ? { ...state, place: (await read(ITEMS.badgePlaces))[host] } : state;

@@ -1,4 +1,4 @@
-import { deployNews } from '../core/deploy-news';
+import { deployNews, newsToSay } from '../core/deploy-news';
 import type { OktetoState } from '../core/okteto';
 import { namespaceFor } from '../core/settings';
 import { webHost } from '../core/tab-state';
@@ -24,13 +24,13 @@ export function createDeployNews({ context }: Pick<ContextCache, 'context'>) {
       ...settings.domains.filter((d) => d.enabled).map((d) => namespaceFor(settings, d)),
       ...Object.values(pins),
     ].filter((n): n is string => !!n);
-    const news = deployNews(before, after, [...new Set(inUse)], words);
+    const news = newsToSay(deployNews(before, after, [...new Set(inUse)], words), words);
     if (news.length === 0) return { ...after, news: before?.news };
     const at = Date.now();
     const kept = { ...before?.news, ...Object.fromEntries(news.map((n) => [n.namespace, { line: n.line, at }])) };
     if (settings.notifyChanges && (await canNotify())) {
       for (const n of news) {
-        const action = n.kind === 'running' ? 'reload' : n.kind === 'asleep' ? 'wake' : 'none';
+        const action = n.kind === 'running' || n.kind === 'many' ? 'reload' : n.kind === 'asleep' ? 'wake' : 'none';
         const button = action === 'reload' ? words('newsReload') : action === 'wake' ? words('newsWake') : undefined;
         const clickTo = button ? words('newsClickTo', button) : undefined;
         await notify(`divert-news:${action}:${n.namespace}:${at}:${n.service ?? ''}`, `${n.line}.`, button, clickTo);

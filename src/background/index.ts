@@ -1,5 +1,5 @@
 import { ITEMS } from '../core/storage-items';
-import { browser, type Runtime, type Tabs } from '../platform/browser';
+import { browser, has, type Runtime, type Tabs } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
@@ -96,9 +96,10 @@ export function startBackground() {
   // 10. Requests: what left with our header and what answered; the page's own baggage (requests.ts).
   wireRequests({ ...p.keep, ...p.observers, ...p.pageBaggage, ...p.probe, ...p.rules, ...p.share });
 
-  // 11. A tab navigates, loads, completes: its state, its workers' plan, its badge and bypass.
+  // 11. A tab navigates, loads, completes: its state, its workers' plan, its last page, its badge and bypass.
   browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
     if (change.url !== undefined) p.rules.noteNavigation(tabId, change.url);
+    if (change.url !== undefined) void p.pages.notePageShown(tabId, change.url, tab.incognito);
     if (change.status === 'loading' || change.status === 'complete') void p.observers.onTabUpdated(tabId, tab.url);
     if (change.status === 'complete') {
       p.observers.onTabComplete(tabId);
@@ -106,11 +107,12 @@ export function startBackground() {
     }
   });
 
-  // 12. "Open diverted to" in the link menu; a click on a deploy's notification.
+  // 12. A click on a deploy's notification; "Open diverted to" in the link menu (none on Android: `has`).
   p.news.wireDeployNotifications(p.okteto.wakeOkteto);
-  browser.contextMenus.onClicked.addListener(
-    (info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab) => void p.menus.onMenuClick(info, tab),
-  );
+  if (has.contextMenus())
+    browser.contextMenus.onClicked.addListener(
+      (info: { menuItemId: string | number; linkUrl?: string }, tab?: Tabs.Tab) => void p.menus.onMenuClick(info, tab),
+    );
 
   // 13. Storage: each change goes to the readers of what it touched.
   browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -122,10 +124,12 @@ export function startBackground() {
       p.ctx.invalidateContext();
       p.surfaces.scheduleRefreshTabs();
     }
-    if (touched([ITEMS.settings, ITEMS.oktetoInstances])) void p.okteto.scheduleOktetoRefresh();
+    if (touched([ITEMS.settings, ITEMS.oktetoInstances])) {
+      void p.okteto.scheduleOktetoRefresh();
+      void p.menus.syncMenus(); // the link menu offers presets and the instances' preview links
+    }
     if (touched([ITEMS.settings])) {
       void p.timeBox.scheduleTimeBox();
-      void p.menus.syncMenus();
       void p.sync.pushIfEnabled(); // sync, when on: our changes go out
     }
     // Pinned tabs whose worker cannot carry their pin: past the worker once the switch is on, or
@@ -141,12 +145,12 @@ export function startBackground() {
       ? p.shortcut.toggleSite(tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0])
       : 'unknown command',
   );
-  browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
+  if (has.commands()) browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => void onCommand(command, tab));
 
   // e2e builds only (test-hooks.ts): what headless browsers cannot do themselves.
   if (import.meta.env.MODE === 'e2e') {
     const tabCommand = async (command: string, tabId: number) => onCommand(command, await browser.tabs.get(tabId));
-    installTestHooks({ ...p.menus, ...p.news, ...p.okteto, ...p.queue, dispatch, onAlarm, onCommand: tabCommand });
+    installTestHooks({ ...p.log, ...p.menus, ...p.news, ...p.okteto, ...p.queue, dispatch, onAlarm, onCommand: tabCommand });
   }
 
   // 15. Every wake: the rules are checked against settings (a no-change reconcile writes nothing),
@@ -158,8 +162,8 @@ export function startBackground() {
     p.timeBox.scheduleTimeBox(),
     p.menus.syncMenus(),
   ]);
-  return { ...p.queue, onAlarm, started };
+  return { ...p.queue, ...p.idle, onAlarm, started };
 }
 
-// The worker's script starts it; unit tests start one on each fresh fake browser (test/fakes).
+// The worker's script starts it; unit tests start one on each fresh fake browser (test/fakes), idle and stop it (later.ts).
 if (import.meta.env.MODE !== 'test') startBackground();

@@ -18,6 +18,8 @@ const HOLD_LIMITS = { perTab: 64, lifetimeMs: 5_000 } as const;
 interface Held {
   id: number;
   tabId: number;
+  /** The asking document's origin: only a document of that origin lets go of it. */
+  origin: string;
   key: string;
   value: string;
   refs: number;
@@ -31,8 +33,9 @@ export interface Kept {
   method: string;
   /** From exactUrl: no wildcard, separator or anchor characters, no userinfo. */
   url: string;
-  /** The asking document's host. */
+  /** The asking document's host, and its origin (the URL's own: keep-page-baggage.ts). */
   initiator: string;
+  origin: string;
   value: string;
 }
 
@@ -121,6 +124,7 @@ export function createHeldRules() {
       const h: Held = {
         id,
         tabId,
+        origin: k.origin,
         key,
         value: k.value,
         refs: 1,
@@ -146,10 +150,13 @@ export function createHeldRules() {
     });
   }
 
-  /** The request has left: its tab's rule goes (a token of another tab is ignored). */
-  async function letGo(token: number, tabId: number): Promise<void> {
+  /**
+   * The request has left: its rule goes. A token of another tab, or asked by a document of another
+   * origin (a frame of another site in the same tab), is ignored.
+   */
+  async function letGo(token: number, tabId: number, origin: string | undefined): Promise<void> {
     const h = held.get(token);
-    if (h && h.tabId === tabId) await letGoOf(h);
+    if (h && h.tabId === tabId && h.origin === origin) await letGoOf(h);
   }
   return { isKept, dropHeld, hold, letGo };
 }

@@ -1,6 +1,6 @@
 import { memberNames, mergeBaggage } from '../core/baggage-merge';
 import { webHost } from '../core/tab-state';
-import { exactUrl } from '../core/url';
+import { exactUrl, urlOrigin } from '../core/url';
 import type { OutgoingRequest } from '../platform/requests';
 import type { ContextCache } from './context';
 import type { HeldRules } from './keep-page-baggage-rules';
@@ -90,6 +90,10 @@ export function createKeepPageBaggage({
     const url = exactUrl(ask.url);
     const initiator = webHost(senderUrl);
     if (!url || !initiator) return { error: 'Not a URL a rule can match exactly.' };
+    // The asking document's own origin only. A cross-origin call cannot carry the page's baggage
+    // without CORS's say (no-cors drops it, cors asks first); a rule would set it on any call there.
+    const origin = urlOrigin(senderUrl);
+    if (!origin || urlOrigin(url) !== origin) return { error: 'Only calls to the page’s own origin keep their baggage.' };
     const divert = await divertOf({ tabId, url, originUrl: senderUrl });
     if (!divert) return { error: 'Not a diverted request.' };
     const merged = mergeBaggage(ask.baggage, divert.namespace);
@@ -97,7 +101,7 @@ export function createKeepPageBaggage({
       tell(tabId, merged);
       return { error: 'The page baggage is over the W3C limits.' };
     }
-    const token = await hold({ tabId, method: ask.method, url, initiator, value: merged.value });
+    const token = await hold({ tabId, method: ask.method, url, initiator, origin, value: merged.value });
     if (token === undefined) return { error: 'No rule could be held for it.' };
     tell(tabId, merged);
     return { token };

@@ -1,5 +1,6 @@
 import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
+import { knownNamespaces } from '../core/served';
 import { type DomainEntry, entryCovering } from '../core/settings';
 import { type TabDivert, webHost } from '../core/tab-state';
 import { type Context, type ContextCache, divertIn } from './context';
@@ -113,19 +114,18 @@ export function createObservers({
   }
 
   /**
-   * A response from a covered host: its served-by header (the domain's, when its app sets one) goes
-   * to the panel's row; to the tab's state only when its request carried the namespace the tab asks
-   * for now.
+   * A response from a covered host: its served-by header (the domain's, when its app sets one) goes to
+   * the panel's row; to the tab's state only when its request carried the namespace the tab asks for.
    */
   function onResponse(d: RequestSeen & { statusCode?: number }, headers: { name: string; value?: string }[]): Promise<void> {
     const sent = carried.get(d.requestId);
     carried.delete(d.requestId);
-    return whenCovered(d.tabId, d.url, async ({ entry, divert }) => {
+    return whenCovered(d.tabId, d.url, async ({ ctx, entry, divert }) => {
       const name = (entry.namespaceFrom?.header ?? DEFAULT_HEADER).toLowerCase();
       const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
       await logRequest(d.tabId, { type: 'answered', id: d.requestId, status: d.statusCode ?? 0, served: value });
-      if (divert && sent === divert.namespace && value !== undefined)
-        await record(d.tabId, { type: 'header', value: value.slice(0, 256) });
+      if (!divert || sent !== divert.namespace || value === undefined) return;
+      await record(d.tabId, { type: 'header', value: value.slice(0, 256), known: knownNamespaces(ctx.settings, ctx.oktetos) });
     });
   }
 

@@ -1,7 +1,7 @@
 import { validateDomain } from '../core/domain';
 import type { Reply } from '../core/messages';
 import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl } from '../core/okteto';
-import { endpointDomains, instanceListing, instancesOf } from '../core/okteto-instances';
+import { endpointDomains, instanceListing, instancesOf, ownedDomains } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { said, words } from '../platform/i18n';
@@ -86,7 +86,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
     const { api, previews, namespaces } = listed.value;
     const used = inUseNow.filter((n) => namespaces.includes(n));
     // One namespace more when none is in use here: its endpoints tell which sites this instance serves.
-    const wanted = !api.details ? [] : used.length > 0 || (state.owns?.length ?? 0) > 0 ? used : namespaces.slice(0, 1);
+    const wanted = !api.details ? [] : used.length > 0 ? used : namespaces.slice(0, 1);
     const answers = await Promise.all(
       wanted.map(async (n) => [n, await fetchDetail(state.url, token, n, n in previews)] as const),
     );
@@ -103,11 +103,12 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
       }
     }
     const now: OktetoState = { ...state, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
-    // Where its sites live, as far as its endpoints tell: never a public suffix (an answer claiming
-    // github.io would claim every site there).
+    // Where its sites live, from this answer's endpoints alone (core/okteto-instances.ts ownedDomains).
     await ensurePublicSuffixList();
-    const owns = [...(state.owns ?? []), ...endpointDomains(now)].filter((d) => validateDomain(d).error === undefined);
-    now.owns = [...new Set(owns)].sort().slice(0, 20);
+    const candidates = endpointDomains(now).filter((d) => validateDomain(d).error === undefined);
+    now.owns = ownedDomains(now, await instances(), candidates)
+      .sort()
+      .slice(0, 20);
     // What changed since the last answer: the toolbar title, and a notification when asked for.
     const next = await followDeploys(state, now);
     await put(next);

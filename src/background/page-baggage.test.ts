@@ -103,7 +103,8 @@ describe('Chrome: the page’s own baggage replaced, and said', () => {
 
 describe('Chrome, “Keep the page’s own baggage”: one held rule per request', () => {
   const tab = { id: 3 };
-  const fromPage = { id: 'fake-id', tab, url: page };
+  // A page of the API's own origin (an app served with its API): only such calls keep their baggage.
+  const fromPage = { id: 'fake-id', tab, url: 'http://catalog-staging.okteto.example.com/app' };
   const ask = (extra: object = {}) => ({
     type: 'divert:keep-page-baggage',
     url,
@@ -179,7 +180,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
         urlFilter: `|${url}|`,
         isUrlFilterCaseSensitive: true,
         requestDomains: ['catalog-staging.okteto.example.com'],
-        initiatorDomains: ['movies-staging.okteto.example.com'],
+        initiatorDomains: ['catalog-staging.okteto.example.com'],
         requestMethods: ['get'],
         resourceTypes: ['xmlhttprequest'],
         tabIds: [3],
@@ -193,6 +194,23 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     await bg.tabsSettled();
     const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as { pageBaggage: unknown };
     expect(state.pageBaggage).toEqual({ kept: ['sentry-trace_id', 'userId'], replaced: [], dropped: [] });
+  });
+
+  // Issue 33 (8): a no-cors call cannot carry the page's baggage to another origin; a held rule would set it there.
+  it('holds rules only for the asking page’s own origin; a frame of another origin cannot let go of them', async () => {
+    const { ask: send } = await chrome();
+    const other = { ...fromPage, url: page }; // movies-staging: diverted too, another origin
+    const refused = await send(ask(), other);
+    expect(refused.token).toBeUndefined();
+    expect(refused.error).toMatch(/own origin/);
+    // Another port or scheme of the same host is another origin as well.
+    expect((await send(ask({ url: 'http://catalog-staging.okteto.example.com:8080/api' }))).token).toBeUndefined();
+    expect((await send(ask({ url: 'https://catalog-staging.okteto.example.com/api' }))).token).toBeUndefined();
+    expect(await held()).toEqual([]);
+    const { token } = await send(ask());
+    expect(token).toBeDefined();
+    await send({ type: 'divert:keep-page-baggage-done', token }, other);
+    expect(await held()).toHaveLength(1);
   });
 
   it('the namespace is the background’s: a tab pin wins, and a page cannot choose it', async () => {
@@ -288,12 +306,19 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     await bg.tabsSettled();
     const state = (await env.current.fake.storage.session.get('served:3'))['served:3'] as { pageBaggage: { tooLarge?: true } };
     expect(state.pageBaggage.tooLarge).toBe(true);
-    const flood = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => send(ask({ url: `${url}?f${i}` }), { ...fromPage, tab: { id: 7 } })),
-    );
-    const refused = flood.filter((a) => a.error === 'Too many asks from this tab.');
-    expect(refused.length).toBeGreaterThanOrEqual(300 - 64);
-    expect((await held()).length).toBeLessThanOrEqual(64);
+    // The clock stands still while the flood comes (only Date is faked: the fake's promises and
+    // timers run as ever), so no ask is let in by a bucket refilled while a loaded machine is slow.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const flood = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => send(ask({ url: `${url}?f${i}` }), { ...fromPage, tab: { id: 7 } })),
+      );
+      const refused = flood.filter((a) => a.error === 'Too many asks from this tab.');
+      expect(refused).toHaveLength(300 - 64);
+      expect((await held()).length).toBeLessThanOrEqual(64);
+    } finally {
+      vi.useRealTimers();
+    }
     // Another tab is not held up by it.
     expect((await send(ask())).token).toBeDefined();
   });

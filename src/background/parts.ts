@@ -7,6 +7,8 @@ import { createContext } from './context';
 import { createDeployNews } from './deploy-news';
 import { createKeepPageBaggage } from './keep-page-baggage';
 import { createHeldRules } from './keep-page-baggage-rules';
+import { createLastPages } from './last-pages';
+import { createIdle } from './later';
 import { createManaged } from './managed';
 import { createObservers } from './observers';
 import { createOkteto } from './okteto';
@@ -47,7 +49,8 @@ export function makeParts() {
   const keep = createKeepPageBaggage({ ...ctx, ...held, ...pageBaggage, ...tabs });
   const share = createShare({ ...committer, ...ctx, ...queue });
   const pageData = createPageData(ctx);
-  const menus = createOpenDiverted({ ...committer, ...ctx });
+  const pages = createLastPages(ctx);
+  const menus = createOpenDiverted({ ...committer, ...ctx, ...pages, ...share });
   const timeBox = createTimeBox({ ...committer, ...ctx, ...surfaces });
   const news = createDeployNews(ctx);
   const okteto = createOkteto({ ...ctx, ...news });
@@ -69,6 +72,7 @@ export function makeParts() {
   const shortcut = createShortcut({ ...commands, ...ctx });
   const content = createContent({ ...held, ...keep, ...queue, ...surfaces });
   const alarms = createAlarms({ ...okteto, ...subscriptions, ...timeBox });
+  const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held });
   return {
     queue,
     ctx,
@@ -84,6 +88,7 @@ export function makeParts() {
     keep,
     share,
     pageData,
+    pages,
     menus,
     timeBox,
     news,
@@ -97,5 +102,6 @@ export function makeParts() {
     shortcut,
     content,
     alarms,
+    idle,
   };
 }

@@ -1,6 +1,7 @@
 import { baggageValue } from '../core/baggage';
 import { DEFAULT_FIELD, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe';
 import { problem, type Result } from '../core/result';
+import { knownNamespaces } from '../core/served';
 import { entryCovering } from '../core/settings';
 import { webHost } from '../core/tab-state';
 import { fetchBounded } from '../platform/fetch';
@@ -70,7 +71,7 @@ export function createProbe({
         const now = await stateOf(tabId);
         if (loadOf(tabId) !== load || now.host !== host || now.requested !== divert.namespace) return;
         if (answer.error !== undefined) return record(tabId, { type: 'probe-failed', reason: said(answer.error) });
-        await record(tabId, { type: 'probe', value: answer.value });
+        await record(tabId, { type: 'probe', value: answer.value, known: knownNamespaces(ctx.settings, ctx.oktetos) });
         await logRequest(tabId, { type: 'probe', url: pageUrl, served: answer.value });
       });
     });

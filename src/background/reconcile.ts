@@ -16,6 +16,7 @@ import { allTabs } from '../platform/tabs';
 import { KEEP_PAGE_BAGGAGE_SCRIPTS } from './badge-file';
 import type { ContextCache } from './context';
 import type { HeldRules } from './keep-page-baggage-rules';
+import { laterWork } from './later';
 import type { Queue } from './queue';
 import { loadSettings } from './settings';
 
@@ -106,7 +107,7 @@ export function createReconciler({
     return origins;
   }
 
-  let workersTimer: ReturnType<typeof setTimeout> | undefined;
+  const workerSyncs = laterWork<'workers'>();
 
   /**
    * A tab showed another host or closed: when tabs are pinned, what their hosts' workers can carry
@@ -115,22 +116,21 @@ export function createReconciler({
    */
   function scheduleWorkerSync(closed?: number): void {
     if (closed !== undefined) navigating.delete(closed);
-    clearTimeout(workersTimer);
-    workersTimer = setTimeout(
-      () =>
-        void context().then((ctx) => {
-          // Nothing pinned, nothing planned: a navigation costs no more than this look.
-          if (Object.keys(ctx.pins).length === 0 && Object.keys(ctx.workers).length === 0) return;
-          return enqueue(async () => {
-            const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
-            const origins = await grantedOrigins();
-            if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
-            await reconcile(settings, pins);
-          });
-        }),
-      10,
+    workerSyncs.later('workers', 10, () =>
+      context().then((ctx) => {
+        // Nothing pinned, nothing planned: a navigation costs no more than this look.
+        if (Object.keys(ctx.pins).length === 0 && Object.keys(ctx.workers).length === 0) return;
+        return enqueue(async () => {
+          const [settings, pins, before] = await Promise.all([loadSettings(), read(ITEMS.pins), read(ITEMS.workers)]);
+          const origins = await grantedOrigins();
+          if (JSON.stringify(workerPlan(settings, pins, origins, await tabHosts())) === JSON.stringify(before)) return;
+          await reconcile(settings, pins);
+        });
+      }),
     );
   }
-  return { noteNavigation, reconcile, scheduleWorkerSync };
+  /** Runs a waiting workers' check now (unit tests wait on it). */
+  const runPendingWorkerSync = (): Promise<void> => workerSyncs.runPending();
+  return { noteNavigation, reconcile, scheduleWorkerSync, runPendingWorkerSync };
 }
 export type Reconciler = ReturnType<typeof createReconciler>;

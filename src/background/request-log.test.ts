@@ -35,7 +35,7 @@ const answered = (requestId: string, url: string, served: string, statusCode = 2
     responseHeaders: [{ name: 'x-okteto-namespace', value: served }],
   });
 const logOf = async (tabId = 7) => {
-  await new Promise((r) => setTimeout(r, 200)); // written a moment after a burst
+  await bg.tabsSettled(); // written a moment after a burst
   return ((await env.current.fake.storage.session.get(`requests:${tabId}`))[`requests:${tabId}`] ?? []) as RequestLog;
 };
 
@@ -150,6 +150,35 @@ describe('compare', () => {
     );
     expect(reply.value?.ours).toMatchObject({ namespace: 'alice', served: 'alice', status: 200 });
     expect(reply.value?.theirs).toMatchObject({ namespace: 'staging', served: 'staging' });
+  });
+
+  it('without divert: the same GET with no okteto-divert member (page members kept), under a rule that sets or removes the header', async () => {
+    serve((baggage) => JSON.stringify({ baggage }));
+    // The page's own baggage, with an okteto-divert member of its own in another letter case.
+    const kept = sent(API, { requestHeaders: [{ name: 'baggage', value: 'sentry-trace_id=abc,OKTETO-DIVERT=mallory' }] });
+    const bare = sent(`${API}?bare`);
+    await logOf();
+    const reply = await compare(kept, { against: null });
+    expect(reply.ok).toBe(true);
+    expect(calls.map((c) => (c.init.headers as Record<string, string>).baggage)).toEqual([
+      'sentry-trace_id=abc,okteto-divert=alice',
+      'sentry-trace_id=abc',
+    ]);
+    expect(reply.value?.ours).toMatchObject({ namespace: 'alice', served: 'alice' });
+    expect(reply.value?.theirs).not.toHaveProperty('namespace');
+    expect(reply.value?.theirs).toMatchObject({ served: 'staging' });
+    // Nothing of the page's to keep: no baggage header at all, and the rule removes the domain rule's.
+    await compare(bare, { against: null });
+    expect(calls[3].init.headers).toEqual({});
+    const removing = rulesDuring[3].filter((r) => (r as { id: number }).id === 10_000);
+    expect(removing).toEqual([
+      expect.objectContaining({
+        action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'remove' }] },
+      }),
+    ]);
+    expect((await env.current.fake.declarativeNetRequest.getSessionRules()).some((r: { id: number }) => r.id === 10_000)).toBe(
+      false,
+    );
   });
 
   it('a huge answer is cut at the probe’s limit and many headers at 100', async () => {

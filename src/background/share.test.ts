@@ -98,22 +98,32 @@ describe('share links', () => {
     expect(await pins()).toEqual({});
     // A page's content script cannot answer: only our pages send commands.
     const fromPage = { id: 'fake-id', tab: { id: 5 }, url: link };
-    await bg.send({ type: 'answerShareLink', tabId: 5, open: true }, fromPage as never);
+    await bg.send({ type: 'answerShareLink', tabId: 5, open: true, namespace: 'mallory', url: link }, fromPage as never);
     expect(await pins()).toEqual({});
     // The popup says yes: the tab is pinned and reloaded; the saved namespace stays.
-    expect(await bg.send({ type: 'answerShareLink', tabId: 5, open: true })).toEqual({ ok: true });
+    expect(await bg.send({ type: 'answerShareLink', tabId: 5, open: true, namespace: 'mallory', url: link })).toEqual({
+      ok: true,
+    });
     await bg.settle();
     expect(await pins()).toEqual({ 5: 'mallory' });
     expect(env.current.reloads).toEqual([{ tabId: 5 }]);
     expect(await shared()).toEqual({ 5: { namespace: 'mallory', url: link } });
     expect((await bg.settings()).activeNamespace).toBe('bob');
     // Asked once only.
-    expect((await bg.send({ type: 'answerShareLink', tabId: 5, open: true })) as { ok: boolean }).toMatchObject({ ok: false });
+    expect(
+      (await bg.send({ type: 'answerShareLink', tabId: 5, open: true, namespace: 'mallory', url: link })) as { ok: boolean },
+    ).toMatchObject({ ok: false });
   });
 
   it('"Ignore" leaves the tab as it was; a question goes when its tab loads another page', async () => {
     await load(bg, 5, `${APP}#:~:okteto-divert=mallory`);
-    await bg.send({ type: 'answerShareLink', tabId: 5, open: false });
+    await bg.send({
+      type: 'answerShareLink',
+      tabId: 5,
+      open: false,
+      namespace: 'mallory',
+      url: `${APP}#:~:okteto-divert=mallory`,
+    });
     expect(await pins()).toEqual({});
     expect((await shared())[5]?.status).toBe('ignored');
     await load(bg, 5, `${APP}#:~:okteto-divert=mallory`);
@@ -123,14 +133,95 @@ describe('share links', () => {
     expect((await shared())[6]).toBeUndefined();
   });
 
-  it('a namespace from the saved one, a domain, a recent choice or the Okteto list applies by itself', async () => {
+  it('a namespace from the saved one, a domain, an own preset or a recent choice made here applies by itself', async () => {
     await bg.send({ type: 'setNamespace', namespace: 'carol' });
     await bg.send({ type: 'setNamespace', namespace: 'bob' });
     await load(bg, 5, `${APP}#:~:okteto-divert=carol`);
     expect(await pins()).toEqual({ 5: 'carol' });
-    await env.current.fake.storage.local.set({ okteto: { url: 'https://okteto.example.com', namespaces: ['dave'] } });
-    await load(bg, 6, `${APP}#:~:okteto-divert=dave`);
-    expect(await pins()).toEqual({ 5: 'carol', 6: 'dave' });
+    await bg.send({ type: 'setDomainNamespace', domain: 'okteto.example.com', namespace: 'dave' });
+    await bg.send({ type: 'addPreset', namespace: 'erin', label: '' });
+    await load(bg, 6, `${APP}#:~:okteto-divert=erin`);
+    expect(await pins()).toEqual({ 5: 'carol', 6: 'erin' });
+  });
+
+  // Issue 33 (1): anyone who can deploy a preview names one an instance lists; it must not pin a tab.
+  it('names an Okteto instance lists (a global preview, someone else’s namespace) pin nothing: they ask, saying where from', async () => {
+    await env.current.fake.storage.local.set({
+      oktetoInstances: [
+        {
+          url: 'https://okteto.example.com',
+          namespaces: ['bob', 'mallory', 'pr-42'],
+          previews: { 'pr-42': { scope: 'global', branch: 'evil' } },
+        },
+        { url: 'https://second.example.net', namespaces: ['mallory'] },
+      ],
+    });
+    await load(bg, 5, `${APP}#:~:okteto-divert=pr-42`);
+    await load(bg, 6, `${APP}#:~:okteto-divert=mallory`);
+    await load(bg, 5, `${APP}#:~:okteto-divert=pr-42`);
+    await load(bg, 6, `${APP}#:~:okteto-divert=mallory`);
+    expect(await pins()).toEqual({});
+    expect(env.current.reloads).toEqual([]);
+    expect(await shared()).toEqual({
+      5: {
+        namespace: 'pr-42',
+        url: `${APP}#:~:okteto-divert=pr-42`,
+        status: 'asking',
+        from: [{ kind: 'preview', by: 'okteto.example.com' }],
+      },
+      6: {
+        namespace: 'mallory',
+        url: `${APP}#:~:okteto-divert=mallory`,
+        status: 'asking',
+        from: [
+          { kind: 'listed', by: 'okteto.example.com' },
+          { kind: 'listed', by: 'second.example.net' },
+        ],
+      },
+    });
+    // The saved namespace, chosen here, still applies though the instance lists it too.
+    await load(bg, 7, `${APP}#:~:okteto-divert=bob`);
+    expect(await pins()).toEqual({ 7: 'bob' });
+  });
+
+  it('names from a team file, the policy or another browser’s sync ask too', async () => {
+    const team = JSON.stringify({ version: 1, team: 'movies', domains: [], namespaces: [{ namespace: 'teamname' }] });
+    expect(await bg.send({ type: 'importPresets', text: team })).toMatchObject({ ok: true });
+    await load(bg, 5, `${APP}#:~:okteto-divert=teamname`);
+    expect(await shared()).toMatchObject({ 5: { status: 'asking', from: [{ kind: 'team', by: 'movies' }] } });
+    // Sync on, then another browser's choices arrive: its saved and recent names were not chosen here.
+    await bg.send({ type: 'addPreset', namespace: 'bob', label: '' });
+    expect(await bg.send({ type: 'setSync', enabled: true })).toMatchObject({ ok: true });
+    const choices = { activeNamespace: 'synced', paused: false, showPageBadge: true, recent: ['synced', 'other'] };
+    await env.current.fake.storage.sync.set({ 'c:choices': { v: choices, at: Date.now() + 60_000 } });
+    await bg.settle();
+    expect((await bg.settings()).activeNamespace).toBe('synced');
+    await load(bg, 6, `${APP}#:~:okteto-divert=synced`);
+    await load(bg, 7, `${APP}#:~:okteto-divert=other`);
+    expect(await pins()).toEqual({});
+    expect(await shared()).toMatchObject({ 6: { status: 'asking', from: [{ kind: 'sync' }] }, 7: { status: 'asking' } });
+    // bob, chosen here before sync was on (and still an own preset), still applies.
+    await load(bg, 8, `${APP}#:~:okteto-divert=bob`);
+    expect(await pins()).toEqual({ 8: 'bob' });
+  });
+
+  // Issue 33 (2): the page sends the tab to another link between the popup's render and the click.
+  it('an answer binds to the question it showed: a changed question refuses it', async () => {
+    const first = `${APP}#:~:okteto-divert=mallory`;
+    const second = `${APP}#:~:okteto-divert=eve`;
+    await load(bg, 5, first);
+    await load(bg, 5, second);
+    const reply = await bg.send({ type: 'answerShareLink', tabId: 5, open: true, namespace: 'mallory', url: first });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('changed since') });
+    // Same namespace, another URL: refused as well.
+    expect(await bg.send({ type: 'answerShareLink', tabId: 5, open: true, namespace: 'eve', url: first })).toMatchObject({
+      ok: false,
+    });
+    expect(await pins()).toEqual({});
+    expect((await shared())[5]).toMatchObject({ namespace: 'eve', status: 'asking' });
+    expect(await bg.send({ type: 'answerShareLink', tabId: 5, open: true, namespace: 'eve', url: second })).toEqual({ ok: true });
+    await bg.settle();
+    expect(await pins()).toEqual({ 5: 'eve' });
   });
 
   it('a prerendered document or one from the cache never applies a link', async () => {
@@ -156,15 +247,22 @@ describe('"Open diverted to"', () => {
   });
 
   it('lists presets and recent namespaces on links to diverted domains, and follows the settings', async () => {
+    const targetUrlPatterns = ['*://okteto.example.com/*', '*://*.okteto.example.com/*'];
     expect(env.current.menus).toEqual([
       {
         id: 'open-diverted',
         title: 'Open diverted to',
         contexts: ['link'],
-        targetUrlPatterns: ['*://okteto.example.com/*', '*://*.okteto.example.com/*'],
+        targetUrlPatterns,
       },
-      { id: 'open-diverted:staging', parentId: 'open-diverted', title: 'staging (Shared)', contexts: ['link'] },
-      { id: 'open-diverted:alice', parentId: 'open-diverted', title: 'alice', contexts: ['link'] },
+      {
+        id: 'open-diverted:staging',
+        parentId: 'open-diverted',
+        title: 'staging (Shared)',
+        contexts: ['link'],
+        targetUrlPatterns,
+      },
+      { id: 'open-diverted:alice', parentId: 'open-diverted', title: 'alice', contexts: ['link'], targetUrlPatterns },
     ]);
     await bg.send({ type: 'setPaused', paused: true });
     await bg.settle();
@@ -188,6 +286,24 @@ describe('"Open diverted to"', () => {
     await bg.settle();
     expect(updates).toHaveLength(1);
     expect((await bg.settings()).activeNamespace).toBe('alice');
+  });
+
+  // The page writes the link: a share directive in it must not re-pin the tab the person opened.
+  it('opens the namespace clicked, whatever share directive the page put in its link', async () => {
+    const onClicked = env.current.fake.contextMenus.onClicked.fire;
+    const updates: string[] = [];
+    const update = env.current.fake.tabs.update;
+    env.current.fake.tabs.update = async (id: number, props: { url: string }) => {
+      updates.push(props.url);
+      return update(id, props);
+    };
+    onClicked({ menuItemId: 'open-diverted:staging', linkUrl: `${APP}?id=3#top:~:okteto-divert=alice&text=x` }, { id: 1 });
+    await bg.settle();
+    expect(updates).toEqual([`${APP}?id=3#top:~:text=x`]);
+    const [tabId] = Object.keys(await pins()).map(Number);
+    // The new tab loads what it was sent to: still staging, the namespace clicked.
+    await load(bg, tabId, updates[0]);
+    expect(await pins()).toEqual({ [tabId]: 'staging' });
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Reply } from '../core/messages';
-import { allNamespaces } from '../core/okteto-instances';
-import { chosenBefore, sharedNamespace } from '../core/share-link';
+import { chosenBefore, knownFrom, sharedNamespace } from '../core/share-link';
 import { ITEMS, type SharedTab } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
 import { browser, type Tabs } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { read, write } from '../platform/store';
+import { chosenHere } from './chosen-here';
 import type { Committer } from './commit';
 import { type ContextCache, divertIn } from './context';
 import type { Queue } from './queue';
@@ -57,17 +57,24 @@ export function createShare({
     // Already applied, asked or answered for this tab (a reload, or the person changed it since).
     if (done?.url === url && done.namespace === namespace) return;
     if (!divertIn(ctx, tabId, host, namespace)) return;
-    if (!chosenBefore(ctx.settings, allNamespaces(ctx.oktetos), namespace)) {
-      await record(tabId, { namespace, url, status: 'asking' });
+    const here = await chosenHere(ctx.stored);
+    if (!chosenBefore(ctx.settings, here, namespace)) {
+      const from = knownFrom(ctx.stored, ctx.oktetos, here, namespace);
+      await record(tabId, { namespace, url, status: 'asking', ...(from.length ? { from } : {}) });
       return;
     }
     await apply(tabId, namespace, url);
   }
 
-  /** The popup's answer to a link's question: open the tab diverted to its namespace, or leave it. */
-  async function answerShareLink(tabId: number, open: boolean): Promise<Reply> {
+  /**
+   * The popup's answer to a link's question: open the tab diverted to its namespace, or leave it.
+   * The answer names the namespace and link the popup showed: when the tab's question changed since
+   * (the page sent it to another link meanwhile), the answer is to a question no longer asked.
+   */
+  async function answerShareLink(tabId: number, open: boolean, namespace: string, url: string): Promise<Reply> {
     const asked = (await read(ITEMS.shared))[tabId];
     if (asked?.status !== 'asking') return { ok: false, error: words('shareNothingAsked') };
+    if (asked.namespace !== namespace || asked.url !== url) return { ok: false, error: words('shareQuestionChanged') };
     if (!open) {
       await record(tabId, { namespace: asked.namespace, url: asked.url, status: 'ignored' });
       return { ok: true };
@@ -121,8 +128,15 @@ export function createShare({
     });
   }
 
+  /**
+   * A preview link named a name its instance does not list as a preview: the tab it opened (at
+   * `url`, unpinned) asks in the popup, as a share link for a new namespace does.
+   */
+  const askPreview = (tabId: number, namespace: string, url: string, preview: 'namespace' | 'unlisted'): Promise<void> =>
+    record(tabId, { namespace, url, status: 'asking', preview });
+
   /** A closed tab's share record goes with it. */
   const forgetShared = (tabId: number): Promise<void> => record(tabId, undefined);
-  return { onShareLink, answerShareLink, forgetShared };
+  return { onShareLink, answerShareLink, askPreview, forgetShared };
 }
 export type Share = ReturnType<typeof createShare>;

@@ -106,6 +106,26 @@ describe('page badge script', () => {
 });
 
 describe('served-by observers', () => {
+  it('a background booted anew gets nothing of the last one: its waiting publish lands in its own profile', async () => {
+    // Fake timers from the first boot: the last background's publish timer is one this test can fire.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const bg = await boot();
+      env.current.tabs.push({ id: 7, url: 'http://movies.okteto.example.com/' });
+      await bg.send({ type: 'setNamespace', namespace: 'alice' });
+      await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
+      env.current.fake.webRequest.onBeforeRequest.fire({ tabId: 7, url: 'http://movies.okteto.example.com/' });
+      await bg.settle();
+      const last = env.current;
+      await boot();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await env.current.fake.storage.session.get('served:7')).toEqual({});
+      expect((await last.fake.storage.session.get('served:7'))['served:7']).toMatchObject({ requested: 'alice' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('loses no event when responses and sent headers arrive at once', async () => {
     const bg = await boot();
     env.current.tabs.push({ id: 7, url: 'http://movies.okteto.example.com/' });
@@ -131,7 +151,7 @@ describe('served-by observers', () => {
     wr.onSendHeaders.fire(sent('2'));
     wr.onHeadersReceived.fire(header('staging', '1'));
     wr.onHeadersReceived.fire(header('alice', '2'));
-    await new Promise((r) => setTimeout(r, 120));
+    await bg.tabsSettled();
     const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
     expect(state).toMatchObject({ requested: 'alice', served: 'alice', requests: 2, carried: 2 });
     expect(env.current.badges[7].title).toContain('Served by alice.');
@@ -140,7 +160,7 @@ describe('served-by observers', () => {
     wr.onHeadersReceived.fire(header('alice', '3'));
     wr.onSendHeaders.fire(sent('3'));
     wr.onHeadersReceived.fire(header('alice', '3'));
-    await new Promise((r) => setTimeout(r, 120));
+    await bg.tabsSettled();
     expect(env.current.injected).toEqual([7]);
     expect(env.current.messages.at(-1)).toMatchObject({ tabId: 7, message: { type: 'divert:state', verdict: 'match' } });
   });
@@ -197,7 +217,7 @@ describe('served-by observers', () => {
       wr.onBeforeRequest.fire({ tabId: 7, url });
       wr.onCompleted.fire({ tabId: 7, url, type: 'main_frame', fromCache: false });
       await bg.settle();
-      await new Promise((r) => setTimeout(r, 120));
+      await bg.tabsSettled();
       const state = (await env.current.fake.storage.session.get('served:7'))['served:7'];
       expect(state).toMatchObject({ requested: 'alice', served: 'alice', source: 'probe' });
       expect(probes).toHaveLength(1);

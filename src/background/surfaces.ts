@@ -9,6 +9,7 @@ import { remove, write } from '../platform/store';
 import { allTabs, tabLoaded, tellTab } from '../platform/tabs';
 import { BADGE_SCRIPT } from './badge-file';
 import { type Context, type ContextCache, divertIn } from './context';
+import { laterWork } from './later';
 import type { TabStates } from './tab-states';
 
 /** Each tab's toolbar button, page badge and the state the popup reads. */
@@ -18,7 +19,7 @@ export function createSurfaces({
   record,
   stateOf,
 }: Pick<ContextCache, 'context'> & Pick<TabStates, 'inOrder' | 'record' | 'stateOf'>) {
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const publishes = laterWork<number>();
 
   /**
    * Publishes a tab's state a moment later, once for a burst of events, in the tab's order: a
@@ -26,17 +27,12 @@ export function createSurfaces({
    * (a reload right after a change made the stale title the last one set).
    */
   function schedulePublish(tabId: number): void {
-    clearTimeout(timers.get(tabId));
-    timers.set(
-      tabId,
-      setTimeout(() => void inOrder(tabId, () => publish(tabId)), 50),
-    );
+    publishes.later(tabId, 50, () => inOrder(tabId, () => publish(tabId)));
   }
 
   /** Tells storage (for the popup), the toolbar button and the page badge what the tab's state is now. */
   async function publish(tabId: number, ctx?: Context): Promise<void> {
-    clearTimeout(timers.get(tabId));
-    timers.delete(tabId);
+    publishes.cancel(tabId);
     const state = await stateOf(tabId);
     const c = ctx ?? (await context());
     await write(tabServedItem(tabId), state);
@@ -63,20 +59,18 @@ export function createSurfaces({
 
   /** A closed tab: its pending publish and what storage held of it for the popup go. */
   function forgetSurfaces(tabId: number): void {
-    clearTimeout(timers.get(tabId));
-    timers.delete(tabId);
+    publishes.cancel(tabId);
     void remove(tabServedItem(tabId));
   }
 
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshes = laterWork<'tabs'>();
 
   /**
    * Tabs are refreshed a moment after the last change, once for a burst: the command queue need
    * not wait for every tab's button and badge (npm run bench and the burst test found it slow).
    */
   function scheduleRefreshTabs(): void {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => void refreshTabs(), 60);
+    refreshes.later('tabs', 60, refreshTabs);
   }
 
   /**
@@ -103,6 +97,11 @@ export function createSurfaces({
       });
     }
   }
-  return { schedulePublish, badgeStateFor, forgetSurfaces, scheduleRefreshTabs };
+  /** Runs the refresh and publishes waiting for their moment now (unit tests wait on it). */
+  async function runPendingSurfaces(): Promise<void> {
+    await refreshes.runPending();
+    await publishes.runPending();
+  }
+  return { schedulePublish, badgeStateFor, forgetSurfaces, scheduleRefreshTabs, runPendingSurfaces };
 }
 export type Surfaces = ReturnType<typeof createSurfaces>;

@@ -4,6 +4,7 @@ import { ITEMS, type SyncState } from '../core/storage-items';
 import { incoming, outgoing, quotaProblem, type SyncItems } from '../core/sync';
 import { said, words } from '../platform/i18n';
 import { read, syncArea, write } from '../platform/store';
+import { chosenHere } from './chosen-here';
 import type { Committer } from './commit';
 import type { ContextCache } from './context';
 import type { Queue } from './queue';
@@ -37,6 +38,8 @@ export function createSync({
     const merged = await commit(async (settings) => {
       // Before the first pull, what this browser has is kept aside: whatever sync brings, it can come back.
       if (first) await setAside(settings, words('keptBeforeSync'));
+      // ...and what it chose itself is said before sync can bring names chosen elsewhere (share links).
+      if (first) await write(ITEMS.chosenHere, await chosenHere(settings));
       const m = incoming(settings, state.shadow, remote, { first });
       return { settings: m.changed ? m.settings : undefined, reply: m };
     });

@@ -3,17 +3,30 @@ import { browser } from '../platform/browser';
 import { notified } from '../platform/notifications';
 import type { DeployNews } from './deploy-news';
 import type { Okteto } from './okteto';
-import { menuItemId, type OpenDiverted } from './open-diverted';
+import { menuItemId, type OpenDiverted, PREVIEW_ITEM } from './open-diverted';
 import type { Queue } from './queue';
+import type { RequestLogs } from './request-log';
 
 type Parts = Pick<DeployNews, 'onNewsAction'> &
   Pick<Okteto, 'wakeOkteto'> &
   Pick<OpenDiverted, 'builtMenu' | 'onMenuClick'> &
-  Pick<Queue, 'enqueue'> & {
+  Pick<Queue, 'enqueue'> &
+  Pick<RequestLogs, 'logBytesInMemory'> & {
     dispatch: (message: unknown) => Promise<Reply>;
     onAlarm: (alarm: { name: string }) => Promise<void>;
     onCommand: (command: string, tabId: number) => Promise<string>;
   };
+
+/** storage.session's size as the browser counts it (Chrome), and as its keys and JSON add up (both). */
+async function sessionBytes(): Promise<{ bytesInUse: number | null; json: number; keys: Record<string, number> }> {
+  const area = browser.storage.session as typeof browser.storage.session & { getBytesInUse?: (k: null) => Promise<number> };
+  const bytesInUse = await Promise.resolve(area.getBytesInUse?.(null)).catch(() => undefined);
+  const keys = Object.fromEntries(
+    Object.entries(await area.get(null)).map(([k, v]) => [k, new TextEncoder().encode(k + JSON.stringify(v)).length]),
+  );
+  const json = Object.values(keys).reduce((n, b) => n + b, 0);
+  return { bytesInUse: typeof bytesInUse === 'number' ? bytesInUse : null, json, keys };
+}
 
 /**
  * e2e builds only: what a headless browser cannot do itself, reached from the tests through the
@@ -21,8 +34,12 @@ type Parts = Pick<DeployNews, 'onNewsAction'> &
  * - `test:hold-queue:<ms>` keeps the command queue busy that long (a background as slow as right
  *   after a browser start);
  * - `test:alarms` lists the alarms set, and `test:alarm:<name>` fires one (nobody waits 15 minutes);
- * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it;
+ * - `test:menus` is the link menu as built, and `test:open-diverted:<ns>:<url>` a click in it
+ *   (`test:open-preview:<url>`: on "The preview in this link");
  * - `test:notifications` lists the notifications created (id and message), and `test:notification:<id>` clicks one;
+ * - `test:log-bytes` is what every tab's request log holds in the worker's memory, in bytes, and
+ *   `test:session-bytes` what storage.session holds: the browser's getBytesInUse where it has one
+ *   (`null` where not), and the keys and JSON of everything in it;
  * - `test:time-box:<s>` starts a time box of a few seconds, through the popup's own command;
  * - anything else is the keyboard shortcut's command, for the given tab.
  */
@@ -30,6 +47,7 @@ export function installTestHooks({
   builtMenu,
   dispatch,
   enqueue,
+  logBytesInMemory,
   onAlarm,
   onCommand,
   onMenuClick,
@@ -52,6 +70,10 @@ export function installTestHooks({
         return 'clicked';
       }
       if (command === 'test:menus') return builtMenu();
+      const preview = /^test:open-preview:(\S+)$/.exec(command);
+      if (preview) return onMenuClick({ menuItemId: PREVIEW_ITEM, linkUrl: preview[1] }, await browser.tabs.get(tabId));
+      if (command === 'test:log-bytes') return String(logBytesInMemory());
+      if (command === 'test:session-bytes') return JSON.stringify(await sessionBytes());
       const click = /^test:open-diverted:([a-z0-9-]{1,63}):(\S+)$/.exec(command);
       if (click) return onMenuClick({ menuItemId: menuItemId(click[1]), linkUrl: click[2] }, await browser.tabs.get(tabId));
       const box = /^test:time-box:(\d{1,3})$/.exec(command);

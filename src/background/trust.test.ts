@@ -179,4 +179,58 @@ describe('trust', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  // Issue 33 (5): a deployer names any host in an ingress; the instance must not claim it.
+  it('endpoints under another instance’s or an unrelated domain claim nothing; claims the latest answer drops go', async () => {
+    let endpoints = ['https://web-a.apps.example.com', 'https://login.mybank.com', 'https://x-a.staging.example.com'];
+    vi.stubGlobal('fetch', async (url: string) => {
+      const mine = String(url).startsWith('https://okteto.example.com');
+      const data = {
+        spaces: [{ id: mine ? 'a' : 'b' }],
+        previews: [],
+        space: {
+          id: 'a',
+          deployments: mine ? [{ id: 'a/web', name: 'web', endpoints: endpoints.map((u) => ({ url: u })) }] : [],
+          statefulsets: [],
+        },
+      };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      await bg.send({ type: 'connectOkteto', url: 'https://okteto.staging.example.com', token: 'okteto-token-2' });
+      await bg.send({ type: 'connectOkteto', url: 'https://okteto.example.com', token: 'okteto-token-1' });
+      const owns = async () =>
+        ((await env.current.fake.storage.local.get('oktetoInstances')).oktetoInstances as { url: string; owns: string[] }[]).find(
+          (i) => i.url === 'https://okteto.example.com',
+        )?.owns;
+      expect(await owns()).toEqual(['apps.example.com', 'example.com']);
+      // The next answer no longer lists apps.example.com: the claim goes with it.
+      endpoints = ['https://login.mybank.com'];
+      await bg.send({ type: 'refreshOkteto' });
+      expect(await owns()).toEqual(['example.com']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('the domains the user names for an instance pass the domain rule: a public suffix or a wildcard claims nothing', async () => {
+    vi.stubGlobal('fetch', async () => {
+      const data = { spaces: [{ id: 'a' }], previews: [], space: { id: 'a', deployments: [], statefulsets: [] } };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      const bg = await boot();
+      const instance = 'https://okteto.example.com';
+      await bg.send({ type: 'connectOkteto', url: instance, token: 'okteto-token-1' });
+      for (const domains of [['github.io'], ['*'], ['co.uk'], ['okteto.example.com', 'com']]) {
+        expect(await bg.send({ type: 'setOktetoDomains', instance, domains }), domains.join()).toMatchObject({ ok: false });
+      }
+      const [state] = (await env.current.fake.storage.local.get('oktetoInstances')).oktetoInstances as { domains?: string[] }[];
+      expect(state.domains).toBeUndefined();
+      expect(await bg.send({ type: 'setOktetoDomains', instance, domains: ['apps.example.com'] })).toEqual({ ok: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAGGAGE_LIMITS, memberNames, mergeBaggage } from './baggage-merge';
+import { BAGGAGE_LIMITS, memberNames, mergeBaggage, withoutDivert } from './baggage-merge';
 
 describe('mergeBaggage', () => {
   it('an empty or absent header becomes exactly okteto-divert=<ns>', () => {
@@ -82,5 +82,34 @@ describe('memberNames', () => {
   it("names the page's members, okteto-divert aside", () => {
     expect(memberNames('sentry-trace_id=1, userId=x;p, okteto-divert=bob')).toEqual(['sentry-trace_id', 'userId']);
     expect(memberNames(undefined)).toEqual([]);
+  });
+});
+
+describe('withoutDivert ("Compare without divert")', () => {
+  it("keeps the page's own members in order and leaves out every okteto-divert member, in any letter case", () => {
+    expect(withoutDivert('sentry-trace_id=abc, okteto-divert=alice,userId=7')).toBe('sentry-trace_id=abc,userId=7');
+    expect(withoutDivert('OKTETO-DIVERT=mallory,a=1,Okteto-Divert=x;p=1')).toBe('a=1');
+  });
+
+  it('nothing left, nothing sent: no header rather than an empty one; over the W3C limits, never parsed', () => {
+    expect(withoutDivert(undefined)).toBeUndefined();
+    expect(withoutDivert(' okteto-divert=alice ')).toBeUndefined();
+    expect(withoutDivert(Array.from({ length: BAGGAGE_LIMITS.members + 1 }, (_, i) => `k${i}=v`).join(','))).toBeUndefined();
+    expect(withoutDivert(`a=${'x'.repeat(BAGGAGE_LIMITS.bytes)}`)).toBeUndefined();
+  });
+});
+
+// Issue 32 item 5: "Without divert" leaves no text a router could read as okteto-divert: not a
+// malformed member (empty key), nor a property or value spelling it.
+describe('withoutDivert: no okteto-divert in any spelling a router may read', () => {
+  it('leaves out members that carry okteto-divert as a property, a keyless member or a value', () => {
+    for (const page of [
+      'a=1,;okteto-divert=mallory',
+      'a=1,x;okteto-divert=mallory',
+      'a=1,x=okteto-divert=mallory',
+      'a=1, ;OKTETO-DIVERT=mallory',
+    ]) {
+      expect(withoutDivert(page)?.toLowerCase() ?? '', page).not.toContain('okteto-divert');
+    }
   });
 });

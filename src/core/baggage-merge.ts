@@ -86,6 +86,20 @@ export function mergeBaggage(pageBaggage: string | undefined, namespace: string)
 }
 
 /**
+ * The page's own baggage with no member that says `okteto-divert` anywhere (key, property or value,
+ * in any letter case) and no keyless one, as the shared
+ * namespace would get the request from a browser without Divert Switch: "Compare without divert".
+ * Undefined when nothing is left, or for a header over the W3C limits (never parsed): then the
+ * request leaves with no baggage at all.
+ */
+export function withoutDivert(pageBaggage: string | undefined): string | undefined {
+  // Any member a router might read as ours goes: one naming it anywhere (a property, a value), in
+  // any letter case, and a malformed one without a key.
+  const kept = pageMembers(pageBaggage)?.filter((m) => keyOf(m) !== undefined && !m.toLowerCase().includes(DIVERT_KEY));
+  return kept && kept.length > 0 ? kept.join(',') : undefined;
+}
+
+/**
  * The names of the members a page's own baggage had, okteto-divert aside (what a `set` erased);
  * undefined for a header over the W3C limits, which is never parsed (it is replaced, not merged).
  */

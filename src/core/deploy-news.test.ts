@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployNews } from './deploy-news';
+import { deployNews, NEWS_NOTIFICATIONS_MAX, newsToSay } from './deploy-news';
 import type { OktetoService, OktetoState } from './okteto';
 
 const t = (key: string, ...subs: string[]) => `${key}(${subs.join(',')})`;
@@ -32,5 +32,32 @@ describe('deployNews', () => {
     expect(deployNews(state([svc('catalog')]), state([svc('catalog')], 'Sleeping'), ['alice'], t)).toEqual([
       { namespace: 'alice', kind: 'asleep', line: 'newsAsleep(alice)' },
     ]);
+  });
+
+  // Issue 33 (6): what an instance says runs is its to say; how much the user is told is ours.
+  it('a flood of 500 changes is one line, and never more than 3 lines a refresh', () => {
+    const many = Array.from({ length: 500 }, (_, i) => svc(`svc-${i}`));
+    const flood = newsToSay(deployNews(state([svc('catalog')]), state(many), ['alice'], t), t);
+    expect(flood).toEqual([{ namespace: 'alice', kind: 'many', line: 'newsMany(501,alice)' }]);
+    // Five namespaces each with a change: three lines at most.
+    const names = ['n1', 'n2', 'n3', 'n4', 'n5'];
+    const wide = (services: OktetoService[]): OktetoState => ({
+      url: 'https://okteto.example.com',
+      namespaces: names,
+      details: Object.fromEntries(names.map((n) => [n, { services, fetchedAt: 1 }])),
+    });
+    const said = newsToSay(deployNews(wide([svc('a')]), wide([svc('a', 'error')]), names, t), t);
+    expect(said).toHaveLength(NEWS_NOTIFICATIONS_MAX);
+    expect(said.map((n) => n.line)).toEqual(['newsStatus(a,n1,error)', 'newsStatus(a,n2,error)', 'newsStatus(a,n3,error)']);
+    // Three changes or fewer: each its own line.
+    const few = deployNews(state([svc('a')]), state([svc('a'), svc('b'), svc('c')]), ['alice'], t);
+    expect(newsToSay(few, t)).toEqual(few);
+  });
+
+  it('names are said as names: a long one is cut, a status is one short word', () => {
+    const long = `a${'.b'.repeat(120)}`;
+    const news = deployNews(state([svc('web')]), state([svc('web', 'visitevilexamplecomtologinagain'), svc(long)]), ['alice'], t);
+    expect(news.map((n) => n.line)).toEqual(['newsStatus(web,alice,?)', `newsRunning(${long.slice(0, 62)}…,alice)`]);
+    for (const n of news) expect(n.line.length).toBeLessThan(100);
   });
 });

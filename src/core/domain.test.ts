@@ -33,6 +33,9 @@ describe('validateDomain', () => {
     ['github.io', 'public suffix'],
     ['https://github.io/', 'public suffix'],
     ['localhost', 'public suffix'],
+    // TLDs the list names only by a wildcard rule (*.ck, *.pg): the list gives no suffix for the bare label
+    ['ck', 'public suffix'],
+    ['PG', 'public suffix'],
     ['okteto example.com', 'spaces'],
     ['okteto.exa_mple.com', 'characters'],
     ['-okteto.example.com', 'characters'],

@@ -60,7 +60,9 @@ export function validateDomain(input: unknown): Result<string> {
   if (ascii === undefined || ascii.length > 253 || !ascii.split('.').every((l) => LABEL.test(l))) {
     return fail('domainBadCharacters', raw, DOMAIN_RULE);
   }
-  if (publicSuffixOf(ascii) === ascii) {
+  // A single label is a bare top-level domain even when the list names it only through a
+  // wildcard rule (`*.ck`, `*.pg`) and gives no suffix for the label itself.
+  if (!ascii.includes('.') || publicSuffixOf(ascii) === ascii) {
     return fail('domainPublicSuffix', ascii);
   }
   return ok(ascii);

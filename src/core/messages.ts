@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Problem, Result } from './result';
 import { DomainSchema, k, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
+import { SHARE_URL_MAX } from './share-link';
 
 const HostSchema = v.pipe(v.string(k('schemaHostName')), v.maxLength(253));
 const TabIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -39,8 +40,17 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setProbeCookies'), domain: DomainSchema, send: v.boolean() }),
   /** `tabId` is also the acting tab. */
   v.object({ type: v.literal('pinTab'), tabId: TabIdSchema, namespace: v.nullable(NamespaceSchema) }),
-  /** The person's answer to a share link that asks for a namespace they never chose (popup only). */
-  v.object({ type: v.literal('answerShareLink'), tabId: TabIdSchema, open: v.boolean() }),
+  /**
+   * The person's answer to a share link that asks for a namespace they never chose (popup only),
+   * with the namespace and link the question showed: an answer binds to that question alone.
+   */
+  v.object({
+    type: v.literal('answerShareLink'),
+    tabId: TabIdSchema,
+    open: v.boolean(),
+    namespace: NamespaceSchema,
+    url: v.pipe(v.string(), v.maxLength(SHARE_URL_MAX)),
+  }),
   v.object({ type: v.literal('setPaused'), paused: v.boolean() }),
   /** Own presets: raw namespace text (validated with the rule), a label of at most 100 characters. */
   v.object({ type: v.literal('addPreset'), namespace: v.pipe(v.string(), v.maxLength(2000)), label: LabelSchema }),
@@ -58,6 +68,8 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('setDivertUntil'), until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   /** A team preset file's text, previewed and confirmed in the options page. */
   v.object({ type: v.literal('importPresets'), text: v.pipe(v.string(), v.maxLength(2 * 1024 * 1024)) }),
+  /** A ModHeader or Requestly export's text, previewed and confirmed in the options page: your own presets and domains. */
+  v.object({ type: v.literal('importHeaderRules'), text: v.pipe(v.string(), v.maxLength(2 * 1024 * 1024)) }),
   /** Follow a team preset file by URL; the background fetches it at once, then hourly and at start. */
   v.object({ type: v.literal('subscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
   v.object({ type: v.literal('unsubscribe'), url: v.pipe(v.string(), v.maxLength(2000)) }),
@@ -95,13 +107,14 @@ const CommandSchema = v.variant('type', [
   v.object({ type: v.literal('clearSiteData'), tabId: TabIdSchema }),
   /**
    * The DevTools panel: send a GET/HEAD of the tab's request list again with the tab's namespace
-   * and with `against`, side by side (the URL is read from the list, never from here).
+   * and with `against`, side by side (the URL is read from the list, never from here); `against`
+   * null: with no okteto-divert member at all ("Compare without divert").
    */
   v.object({
     type: v.literal('compareRequest'),
     tabId: TabIdSchema,
     requestId: v.pipe(v.string(), v.maxLength(64)),
-    against: NamespaceSchema,
+    against: v.nullable(NamespaceSchema),
     withCookies: v.boolean(),
   }),
 ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OktetoState } from './okteto';
-import { allNamespaces, endpointDomains, instanceListing, instancesOf, ownerOf } from './okteto-instances';
+import { endpointDomains, instanceListing, instancesOf, ownedDomains, ownerOf } from './okteto-instances';
 
 const dev: OktetoState = { url: 'https://okteto.dev.example.com', namespaces: ['alice', 'shared'], owns: ['dev.example.com'] };
 const shop: OktetoState = { url: 'https://okteto.acme.example.net', namespaces: ['ci', 'shared'], owns: ['acme.example.net'] };
@@ -36,12 +36,35 @@ describe('several instances', () => {
     expect(instanceListing([dev, shop], 'ci')).toBe(shop);
     expect(instanceListing([dev, shop], 'shared', 'shop-ci.acme.example.net')).toBe(shop);
     expect(instanceListing([dev, shop], 'nobody')).toBeUndefined();
-    expect(allNamespaces([dev, shop])).toEqual(['alice', 'shared', 'ci']);
   });
 
   it('versions before 0.3 kept one instance: it is the list until moved', () => {
     expect(instancesOf(undefined, dev)).toEqual([dev]);
     expect(instancesOf([shop], dev)).toEqual([shop]);
     expect(instancesOf(undefined, undefined)).toEqual([]);
+  });
+
+  // Issue 33 (5): an endpoint URL is whatever a deployer's ingress names.
+  it('an instance claims only under its own registrable domain, never another instance’s domain', () => {
+    const staging: OktetoState = { url: 'https://okteto.staging.example.com', namespaces: [] };
+    const named: OktetoState = { url: 'https://okteto.acme.example.net', namespaces: [], domains: ['shop.example.com'] };
+    const candidates = ['apps.example.com', 'mybank.com', 'staging.example.com', 'x.staging.example.com', 'shop.example.com'];
+    expect(ownedDomains(dev, [dev, staging, named], candidates)).toEqual(['apps.example.com']);
+    // Alone, the same instance claims its own registrable domain's hosts, and still not mybank.com.
+    expect(ownedDomains(dev, [dev], candidates)).toEqual([
+      'apps.example.com',
+      'staging.example.com',
+      'x.staging.example.com',
+      'shop.example.com',
+    ]);
+    // A domain the user named for it is its home too.
+    expect(ownedDomains({ ...dev, domains: ['mybank.com'] }, [dev], ['mybank.com'])).toEqual(['mybank.com']);
+    // At an IP: only when every endpoint agrees on one registrable domain.
+    const ip: OktetoState = { url: 'http://127.0.0.1:8080', namespaces: [] };
+    expect(ownedDomains(ip, [ip], ['okteto.example.com', 'apps.example.com'])).toEqual([
+      'okteto.example.com',
+      'apps.example.com',
+    ]);
+    expect(ownedDomains(ip, [ip], ['okteto.example.com', 'mybank.com'])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { covers } from './host';
 import type { OktetoState } from './okteto';
+import { publicSuffixOf } from './public-suffix';
 import { urlHost } from './url';
 
 /**
@@ -12,7 +13,7 @@ export const instancesOf = (list: OktetoState[] | undefined, legacy?: OktetoStat
   list ?? (legacy ? [legacy] : []);
 
 /** A host's parent domain, for a name that has one below a public suffix (no IPs, no single labels). */
-function parentOf(host: string | undefined): string | undefined {
+export function parentOf(host: string | undefined): string | undefined {
   if (!host || /^[\d.]+$|^\[|:/.test(host)) return undefined;
   const parts = host.split('.');
   return parts.length > 2 ? parts.slice(1).join('.') : undefined;
@@ -28,6 +29,48 @@ export function endpointDomains(state: OktetoState): string[] {
   return [...new Set([...hosts, urlHost(state.url)].map(parentOf).filter((d): d is string => !!d))].sort();
 }
 
+/** The registrable domain of a host name (example.com for a.b.example.com); undefined for IPs and bare suffixes. */
+function registrableOf(host: string): string | undefined {
+  if (/^[\d.]+$|^\[|:/.test(host)) return undefined;
+  const suffix = publicSuffixOf(host);
+  if (host === suffix || !host.endsWith(`.${suffix}`)) return undefined;
+  const label = host
+    .slice(0, -suffix.length - 1)
+    .split('.')
+    .at(-1);
+  return `${label}.${suffix}`;
+}
+
+/**
+ * The domains an instance's own answer lets it claim (its `owns`), from that answer alone: a claim
+ * the latest answer no longer supports is dropped. An endpoint URL is whatever a deployer's ingress
+ * says, so a parent domain is claimed only
+ * - under the instance's own registrable domain (its address's, or a domain the user named for it);
+ *   an instance at an address with none (an IP) claims only when all its endpoints agree on one;
+ * - and never under a domain another instance lives at (its address's parent) or the user named
+ *   for it, unless this instance's own such domain there is the more specific.
+ * Anything else claims nothing: the user can name the instance's domains on the options page.
+ * `candidates` are endpointDomains(state), already past the domain rule.
+ */
+export function ownedDomains(state: OktetoState, others: readonly OktetoState[], candidates: readonly string[]): string[] {
+  const homeOf = (i: OktetoState) =>
+    [urlHost(i.url), ...(i.domains ?? [])].map((h) => (h ? registrableOf(h) : undefined)).filter((h): h is string => !!h);
+  let home = homeOf(state);
+  if (home.length === 0) {
+    const all = new Set(candidates.map(registrableOf));
+    home = all.size === 1 ? [...all].filter((h): h is string => !!h) : [];
+  }
+  const sitesOf = (i: OktetoState) => [parentOf(urlHost(i.url)), ...(i.domains ?? [])].filter((h): h is string => !!h);
+  const mine = sitesOf(state);
+  const theirs = others.filter((o) => o.url !== state.url).flatMap(sitesOf);
+  return candidates.filter((d) => {
+    const registrable = registrableOf(d);
+    if (!registrable || !home.includes(registrable)) return false;
+    // Under another instance's site, unless this one's own site there is the more specific.
+    return !theirs.some((t) => covers(t, d) && !mine.some((m) => covers(m, d) && m.length > t.length));
+  });
+}
+
 /**
  * The instance that owns `host`: the one the user named for its domain, else the one whose
  * endpoints (or whose own address) live under it, else the first. Undefined with no instance.
@@ -36,13 +79,13 @@ export function ownerOf(instances: readonly OktetoState[], host: string | undefi
   if (!host || instances.length < 2) return instances[0];
   const said = instances.find((i) => (i.domains ?? []).some((d) => covers(d, host)));
   if (said) return said;
-  return instances.find((i) => (i.owns ?? []).some((d) => covers(d, host))) ?? instances[0];
+  // The most specific claim wins: an instance at okteto.example.com does not take staging.example.com's sites.
+  let best: { instance: OktetoState; length: number } | undefined;
+  for (const i of instances) {
+    for (const d of i.owns ?? []) if (covers(d, host) && d.length > (best?.length ?? 0)) best = { instance: i, length: d.length };
+  }
+  return best?.instance ?? instances[0];
 }
-
-/** Every namespace any instance lists (a share link's namespace is known when one of them lists it). */
-export const allNamespaces = (instances: readonly OktetoState[]): string[] => [
-  ...new Set(instances.flatMap((i) => i.namespaces)),
-];
 
 /** The instance that lists `namespace`, the owner of `host` first (Wake goes there). */
 export const instanceListing = (instances: readonly OktetoState[], namespace: string, host?: string): OktetoState | undefined => {

@@ -26,7 +26,24 @@ describe('"Open diverted to" menu', () => {
         { namespace: 'alice', title: 'alice' },
         { namespace: 'bob', title: 'bob' },
       ],
+      previews: [],
     });
+  });
+
+  it('is offered on preview links of a connected instance that owns a diverted domain, and on no other', () => {
+    const on = settings({ domains: [{ domain: 'okteto.example.com', enabled: true }] });
+    const dev = { url: 'https://okteto.dev.example.com', namespaces: [] };
+    const shop = { url: 'http://127.0.0.1:8443', namespaces: [], domains: ['shop.example.org'] };
+    // No namespace to offer, but a preview link: the menu is there for it alone.
+    expect(openDivertedMenu(on, granted, [dev])).toEqual({
+      patterns: ['*://okteto.example.com/*', '*://*.okteto.example.com/*'],
+      choices: [],
+      previews: ['https://okteto.dev.example.com/*'],
+    });
+    // The shop instance owns no domain the user diverts: its links get nothing.
+    expect(openDivertedMenu(on, granted, [dev, shop])?.previews).toEqual(['https://okteto.dev.example.com/*']);
+    expect(openDivertedMenu(on, [], [dev])).toBeUndefined();
+    expect(openDivertedMenu(settings({ ...on, paused: true }), granted, [dev])).toBeUndefined();
   });
 
   it('is not offered while paused, without a diverted domain, or without a namespace to offer', () => {

@@ -1,13 +1,15 @@
 import * as v from 'valibot';
 import { validateDomain } from './domain';
+import { readJsonFile } from './json-file';
 import { fail, ok, type Result } from './result';
 import { k, NamespaceFromSchema, NamespaceSchema, parseWith } from './schema';
 import type { DomainEntry, NamespaceFrom, Preset, Settings } from './settings';
 
 /** Contract: team preset file, version 1. */
 const PRESET_FILE_VERSION = 1;
-export const MAX_FILE_BYTES = 1024 * 1024;
-const MAX_DEPTH = 16;
+
+export { MAX_FILE_BYTES } from './json-file';
+
 const MAX_ENTRIES = 2000;
 
 const FileDomainSchema = v.object({
@@ -44,26 +46,7 @@ const KNOWN: Record<string, string[]> = {
   'domains[].namespaceFrom': ['header', 'probe', 'field'],
   'namespaces[]': ['namespace', 'label'],
 };
-const DANGEROUS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Deepest nesting of arrays and objects in JSON text, counted without parsing it. */
-function depth(text: string): number {
-  let max = 0;
-  let level = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') max = Math.max(max, ++level);
-    else if (c === '}' || c === ']') level--;
-  }
-  return max;
-}
-
-/** Unknown keys, by path, and removal of keys that could reach a prototype. */
+/** Unknown keys, by path (prototype keys are gone already: readJsonFile drops them). */
 function unknownKeys(value: unknown, shape: string, path: string, out: string[]): void {
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) unknownKeys(item, `${shape}[]`, `${path}[${i}]`, out);
@@ -83,17 +66,14 @@ function unknownKeys(value: unknown, shape: string, path: string, out: string[])
  * too large or too deep is refused before parsing.
  */
 export function parsePresetFile(text: string): Result<ParsedFile> {
-  if (typeof text !== 'string') return fail('presetFileNotText');
-  if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES) {
-    return fail('presetFileTooLarge');
-  }
-  if (depth(text) > MAX_DEPTH) return fail('presetFileTooDeep', String(MAX_DEPTH));
-  let json: unknown;
-  try {
-    json = JSON.parse(text, (key, value) => (DANGEROUS.has(key) ? undefined : value));
-  } catch (e) {
-    return fail('presetFileNotJson', (e as Error).message);
-  }
+  const read = readJsonFile(text, {
+    notText: 'presetFileNotText',
+    tooLarge: 'presetFileTooLarge',
+    tooDeep: 'presetFileTooDeep',
+    notJson: 'presetFileNotJson',
+  });
+  if (read.error !== undefined) return { error: read.error };
+  const json = read.value;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return fail('presetFileNotObject');
   }

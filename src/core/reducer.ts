@@ -1,4 +1,5 @@
 import { suggestEntry, validateDomain } from './domain';
+import { mergeHeaderImport, parseHeaderExport } from './header-import';
 import type { Command, HostPlan } from './messages';
 import { validateNamespace } from './namespace';
 import { mergeTeam, parsePresetFile, removeTeam } from './presets';
@@ -166,6 +167,13 @@ const HANDLERS = {
     }
     const merged = mergeTeam(settings, parsed.value.file);
     return ok({ settings: merged.settings, value: { ...merged.preview, warnings: parsed.value.warnings } });
+  },
+  importHeaderRules: (settings, cmd) => {
+    const parsed = parseHeaderExport(cmd.text);
+    if (parsed.error !== undefined) return { error: parsed.error };
+    const merged = mergeHeaderImport(settings, parsed.value);
+    if (merged.error !== undefined) return { error: merged.error };
+    return ok({ settings: merged.value.settings, value: merged.value.preview });
   },
   unsubscribe: (settings, cmd) => {
     const found = settings.subscriptions.find((s) => s.url === cmd.url);

@@ -75,6 +75,14 @@ export interface HeaderRule {
     requestMethods?: string[];
   };
 }
+/**
+ * The compare's rule for "Compare without divert" when the page sent no baggage of its own
+ * (background/compare.ts): the one rule that removes the header instead of setting it.
+ */
+export interface RemovingRule extends Omit<HeaderRule, 'action'> {
+  action: { type: 'modifyHeaders'; requestHeaders: { header: string; operation: 'remove' }[] };
+}
+
 /** A rule before it has an id: what the compiler decides, what the diff compares. */
 export type RuleBody = Omit<HeaderRule, 'id'>;
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isGoing, missingFromOkteto, type OktetoState } from './okteto';
 import type { Result } from './result';
 import { parseWith } from './schema';
-import { servedLine, type TabServed, type Verdict, verdict } from './served';
+import { servedLine, servedName, type TabServed, type Verdict, verdict } from './served';
 import type { Words } from './words';
 
 /** What a page badge (content script) may ask or tell the background: nothing that changes settings. */
@@ -59,7 +59,7 @@ export function badgeView(state: TabServed, showPageBadge: boolean, okteto: Okte
     line: servedLine(state, t),
     verdict: verdict(state),
     requested: state.requested,
-    served: state.served,
+    served: servedName(state, t),
     warning: !missingFromOkteto(okteto, state.requested)
       ? undefined
       : isGoing(okteto?.statuses?.[state.requested ?? ''])

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { english } from '../../test/fixtures/words';
-import { EMPTY, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from './served';
+import { EMPTY, knownNamespaces, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from './served';
 import { badgeView } from './served-messages';
 
+/** The namespaces the user or an instance knows (knownNamespaces). */
+const KNOWN = ['staging', 'alice', 'bob'];
 const run = (events: ServedEvent[], from: TabServed = EMPTY) => events.reduce(reduceServed, from);
 const nav = (requested?: string): ServedEvent => ({
   type: 'navigate',
@@ -14,7 +16,7 @@ describe('reduceServed', () => {
   it('a navigation forgets everything about the last page', () => {
     const before = run([
       nav('alice'),
-      { type: 'header', value: 'alice' },
+      { type: 'header', value: 'alice', known: KNOWN },
       { type: 'sent', expected: 'alice', baggage: 'okteto-divert=alice' },
     ]);
     expect(reduceServed(before, nav('bob'))).toEqual({ ...EMPTY, host: 'movies.okteto.example.com', requested: 'bob' });
@@ -24,9 +26,9 @@ describe('reduceServed', () => {
   it('matches once any response comes from the requested namespace, and a later shared one does not undo it', () => {
     const s = run([
       nav('alice'),
-      { type: 'header', value: 'staging' },
-      { type: 'header', value: 'alice' },
-      { type: 'header', value: 'staging' },
+      { type: 'header', value: 'staging', known: KNOWN },
+      { type: 'header', value: 'alice', known: KNOWN },
+      { type: 'header', value: 'staging', known: KNOWN },
     ]);
     expect(s.served).toBe('alice');
     expect(verdict(s)).toBe('match');
@@ -34,26 +36,31 @@ describe('reduceServed', () => {
   });
 
   it('is a mismatch when only another namespace answered', () => {
-    const s = run([nav('bob'), { type: 'header', value: 'staging' }]);
+    const s = run([nav('bob'), { type: 'header', value: 'staging', known: KNOWN }]);
     expect(verdict(s)).toBe('mismatch');
     expect(servedLine(s, english)).toBe('okteto-divert: bob · served by staging');
   });
 
   it('lets the probe have the last word over incidental headers', () => {
-    const s = run([nav('alice'), { type: 'probe', value: 'staging' }, { type: 'header', value: 'alice' }]);
+    const s = run([
+      nav('alice'),
+      { type: 'probe', value: 'staging', known: KNOWN },
+      { type: 'header', value: 'alice', known: KNOWN },
+    ]);
     expect(s).toMatchObject({ served: 'staging', source: 'probe' });
     expect(
-      run([nav('alice'), { type: 'probe-failed', reason: 'timeout' }, { type: 'probe', value: 'alice' }]).probeError,
+      run([nav('alice'), { type: 'probe-failed', reason: 'timeout' }, { type: 'probe', value: 'alice', known: KNOWN }])
+        .probeError,
     ).toBeUndefined();
   });
 
   it('keeps a value that is not a namespace as short text, never as a served namespace', () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const s = run([nav('alice'), { type: 'header', value: hostile }]);
+    const s = run([nav('alice'), { type: 'header', value: hostile, known: KNOWN }]);
     expect(s.served).toBeUndefined();
     expect(s.unrecognised).toBe(hostile);
     expect(verdict(s)).toBe('unknown');
-    expect(run([nav('alice'), { type: 'header', value: 'x'.repeat(10_000) }]).unrecognised).toHaveLength(64);
+    expect(run([nav('alice'), { type: 'header', value: 'x'.repeat(10_000), known: KNOWN }]).unrecognised).toHaveLength(64);
     // the page badge (which the page can read) never gets the raw value, only fixed words and namespaces
     const badge = badgeView(s, true, undefined, english);
     expect(JSON.stringify(badge)).not.toContain('onerror');
@@ -68,8 +75,48 @@ describe('reduceServed', () => {
     });
     // a real namespace afterwards wins
     expect(
-      run([nav('alice'), { type: 'header', value: hostile }, { type: 'header', value: 'alice' }]).unrecognised,
+      run([nav('alice'), { type: 'header', value: hostile, known: KNOWN }, { type: 'header', value: 'alice', known: KNOWN }])
+        .unrecognised,
     ).toBeUndefined();
+  });
+
+  // Issue 33 (9): any server can answer with any namespace-shaped text, e.g. a sentence in kebab case.
+  it('a namespace-shaped value nobody here knows is "another namespace", never named on any surface', () => {
+    const lure = 'log-in-again-at-evil-example-com';
+    for (const type of ['header', 'probe'] as const) {
+      const s = run([nav('alice'), { type, value: lure, known: KNOWN }]);
+      expect(s.served).toBeUndefined();
+      expect(verdict(s)).toBe('mismatch');
+      expect(servedLine(s, english)).toBe('okteto-divert: alice · served by another namespace');
+      const badge = badgeView(s, true, undefined, english);
+      expect(JSON.stringify(badge)).not.toContain(lure);
+      expect(badge).toMatchObject({ verdict: 'mismatch', served: 'another namespace' });
+    }
+    // The requested namespace, and one the user or an instance knows, are named.
+    expect(run([nav('newbie'), { type: 'header', value: 'newbie', known: [] }]).served).toBe('newbie');
+    expect(run([nav('alice'), { type: 'header', value: 'staging', known: KNOWN }]).served).toBe('staging');
+    // A known one after an unknown one names it; the requested one settles it.
+    const later = run([
+      nav('alice'),
+      { type: 'header', value: lure, known: KNOWN },
+      { type: 'header', value: 'alice', known: KNOWN },
+    ]);
+    expect(later).toMatchObject({ served: 'alice' });
+    expect(later.other).toBeUndefined();
+    const settings = {
+      activeNamespace: 'alice',
+      domains: [{ namespace: 'bob' }, {}],
+      presets: [{ namespace: 'team-x' }],
+      recent: ['r1'],
+    };
+    expect(knownNamespaces(settings, [{ namespaces: ['staging', 'pr-1'] }]).sort()).toEqual([
+      'alice',
+      'bob',
+      'pr-1',
+      'r1',
+      'staging',
+      'team-x',
+    ]);
   });
 
   it('counts requests that carried our header and notes a baggage someone else set', () => {

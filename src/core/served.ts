@@ -14,6 +14,11 @@ export interface TabServed {
   served?: string;
   /** A signal that was not a namespace, kept (cut short) to be shown as text. */
   unrecognised?: string;
+  /**
+   * A namespace-shaped signal that is neither the requested namespace nor one the user or an
+   * instance knows: any server can send any name, so it is said as "another namespace", never shown.
+   */
+  other?: true;
   source?: 'header' | 'probe';
   /** Why the last probe gave no answer. */
   probeError?: string;
@@ -44,8 +49,9 @@ export type ServedEvent =
   /** The tab starts loading a page: everything about the last page is forgotten. */
   | { type: 'navigate'; host?: string; requested?: string }
   /** A response from a diverted host carried the namespace header (main frame or fetch/XHR). */
-  | { type: 'header'; value: string }
-  | { type: 'probe'; value: string }
+  /** `known`: the namespaces the user or an instance knows (knownNamespaces); only those are named. */
+  | { type: 'header'; value: string; known: readonly string[] }
+  | { type: 'probe'; value: string; known: readonly string[] }
   | { type: 'probe-failed'; reason: string }
   /** A request to a diverted host left the browser with these headers. */
   | { type: 'sent'; baggage?: string; expected: string }
@@ -59,10 +65,10 @@ export type ServedEvent =
 export const EMPTY: TabServed = { requests: 0, carried: 0 };
 const MAX_SHOWN = 64;
 
-function withSignal(state: TabServed, raw: string, source: 'header' | 'probe'): TabServed {
+function withSignal(state: TabServed, raw: string, source: 'header' | 'probe', known: readonly string[]): TabServed {
   const value = raw.trim();
   if (!isNamespace(value)) {
-    if (state.served !== undefined) return state;
+    if (state.served !== undefined || state.other) return state;
     return { ...state, unrecognised: value.slice(0, MAX_SHOWN), source };
   }
   // A response from the requested namespace settles it for this page: with Divert only the
@@ -70,7 +76,28 @@ function withSignal(state: TabServed, raw: string, source: 'header' | 'probe'): 
   // asked on purpose, has the last word over incidental headers.
   const settled = state.served !== undefined && state.served === state.requested;
   if (source === 'header' && (settled || state.source === 'probe')) return state;
-  return { ...state, served: value, unrecognised: undefined, source };
+  const { unrecognised: _u, other: _o, served: _s, ...rest } = state;
+  if (value !== state.requested && !known.includes(value)) return { ...rest, other: true, source };
+  return { ...rest, served: value, source };
+}
+
+/**
+ * The namespaces a served-by value may be named as: the user's (saved, domains', presets, recent)
+ * and every one an instance lists. Anything else a server sends is "another namespace".
+ */
+export function knownNamespaces(
+  settings: { activeNamespace: string; domains: { namespace?: string }[]; presets: { namespace: string }[]; recent: string[] },
+  instances: readonly { namespaces: string[] }[],
+): string[] {
+  return [
+    ...new Set([
+      settings.activeNamespace,
+      ...settings.domains.map((d) => d.namespace),
+      ...settings.presets.map((p) => p.namespace),
+      ...settings.recent,
+      ...instances.flatMap((i) => i.namespaces),
+    ]),
+  ].filter((n): n is string => !!n);
 }
 
 export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
@@ -78,9 +105,9 @@ export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
     case 'navigate':
       return { ...EMPTY, host: event.host, requested: event.requested };
     case 'header':
-      return withSignal(state, event.value, 'header');
+      return withSignal(state, event.value, 'header', event.known);
     case 'probe':
-      return { ...withSignal(state, event.value, 'probe'), probeError: undefined };
+      return { ...withSignal(state, event.value, 'probe', event.known), probeError: undefined };
     case 'probe-failed':
       return { ...state, probeError: event.reason.slice(0, 200) };
     case 'page-baggage': {
@@ -121,9 +148,14 @@ export function reduceServed(state: TabServed, event: ServedEvent): TabServed {
 export type Verdict = 'match' | 'mismatch' | 'unknown';
 
 export function verdict(state: TabServed): Verdict {
+  if (state.requested && state.other) return 'mismatch';
   if (!state.requested || state.served === undefined) return 'unknown';
   return state.served === state.requested ? 'match' : 'mismatch';
 }
+
+/** Who answered, as every surface says it: the namespace, "another namespace", or undefined (not known). */
+export const servedName = (state: TabServed, t: Words): string | undefined =>
+  state.served ?? (state.other ? t('anotherNamespace') : undefined);
 
 /**
  * "okteto-divert: alice · served by alice", the page badge's one line. Built from validated
@@ -132,7 +164,7 @@ export function verdict(state: TabServed): Verdict {
  */
 export function servedLine(state: TabServed, t: Words): string {
   const requested = state.requested ?? t('divertOff');
-  if (state.served !== undefined) return t('servedLine', requested, state.served);
+  if (state.served !== undefined || state.other) return t('servedLine', requested, servedName(state, t) ?? '');
   if (state.unrecognised !== undefined) return t('servedLineNotNamespace', requested);
   return t('servedLineUnknown', requested);
 }

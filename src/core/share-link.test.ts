@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inEnglish } from '../../test/fixtures/words';
-import { curlCommand, sharedNamespace, shareLink } from './share-link';
+import { curlCommand, SHARE_URL_MAX, sharedNamespace, shareLink } from './share-link';
 
 const namespace = fc.stringMatching(/^[a-z0-9](?:[-a-z0-9]{0,20}[a-z0-9])?$/);
+// Built once as the file loads: fast-check's first webUrl builds its domain and character tables,
+// seconds on a loaded machine, where the 100 runs of the property take some 50 ms.
+const url = fc.webUrl({ withFragments: true, withQueryParameters: true });
 
 describe('share links', () => {
   it('put the namespace in a fragment directive, after the page’s own fragment', () => {
@@ -18,8 +21,15 @@ describe('share links', () => {
     expect(shareLink('https://a.dev/p#:~:okteto-divert=alice&text=x', 'bob')).toBe('https://a.dev/p#:~:text=x&okteto-divert=bob');
   });
 
+  it('read back the namespace of a page whose own fragment ends in ":~" (the directive would start early)', () => {
+    for (const page of ['https://h.dev/#:~', 'https://h.dev/p#x:~', 'https://h.dev/#a:~:~']) {
+      const link = shareLink(page, 'alice');
+      expect(sharedNamespace(link), link).toEqual({ value: 'alice' });
+      expect(shareLink(link, 'alice')).toBe(link);
+    }
+  });
+
   it('read back the namespace they carry, whatever the URL around it', () => {
-    const url = fc.webUrl({ withFragments: true, withQueryParameters: true });
     fc.assert(
       fc.property(url, namespace, (u, ns) => {
         expect(sharedNamespace(shareLink(u, ns))).toEqual({ value: ns });
@@ -39,6 +49,8 @@ describe('share links', () => {
     );
     expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=%ZZ')?.error)).toMatch(/not a valid namespace/);
     expect(inEnglish(sharedNamespace('https://a.dev/#:~:okteto-divert=')?.error)).toMatch(/Enter a namespace/);
+    const long = `https://a.dev/?p=${'a'.repeat(SHARE_URL_MAX)}#:~:okteto-divert=alice`;
+    expect(inEnglish(sharedNamespace(long)?.error)).toMatch(/longer than 8192 characters/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { validateNamespace } from './namespace';
-import type { Result } from './result';
+import { fail, type Result } from './result';
 import type { Settings } from './settings';
 
 /**
@@ -13,6 +13,13 @@ import type { Settings } from './settings';
  * Without the extension the link opens the same page, from the shared namespace.
  */
 const DIRECTIVE = ':~:';
+
+/**
+ * The longest share link URL that counts (characters). A longer one is ignored, with a reason the
+ * popup says: its question would be stored whole in storage.session (a page could fill the area,
+ * and every later state write would fail), and the answer (messages.ts) carries it back.
+ */
+export const SHARE_URL_MAX = 8192;
 const KEY = 'okteto-divert=';
 
 function split(url: URL): { fragment: string; directives: string[] } {
@@ -38,7 +45,7 @@ function parse(url: string): URL | undefined {
 }
 
 /** The URL without our directive (other directives, such as a text fragment, stay). */
-function withoutShare(url: string): string {
+export function withoutShare(url: string): string {
   const u = parse(url);
   if (!u) return url;
   const { fragment, directives } = split(u);
@@ -52,20 +59,27 @@ function withoutShare(url: string): string {
 export function shareLink(url: string, namespace: string): string {
   const u = parse(withoutShare(url));
   if (!u) return url;
+  // A link is for someone else: the page URL's user name and password never go in it.
+  u.username = '';
+  u.password = '';
   const { fragment, directives } = split(u);
-  u.hash = `${fragment}${DIRECTIVE}${[...directives, `${KEY}${namespace}`].join('&')}`;
+  // A fragment ending in ':~' would make ':~:' start one character early (`#x:~:~:okteto-…`), and
+  // browsers and sharedNamespace alike take the first one: its '~' goes percent-encoded.
+  const safe = fragment.endsWith(':~') ? `${fragment.slice(0, -1)}%7E` : fragment;
+  u.hash = `${safe}${DIRECTIVE}${[...directives, `${KEY}${namespace}`].join('&')}`;
   return u.href;
 }
 
 /**
  * The namespace a share link names, checked with the namespace rule; undefined when the URL is no
- * share link. Only the first okteto-divert directive counts.
+ * share link. Only the first okteto-divert directive counts; a URL past SHARE_URL_MAX is refused.
  */
 export function sharedNamespace(url: string | undefined): Result<string> | undefined {
   const u = url === undefined ? undefined : parse(url);
   if (!u) return undefined;
   const found = split(u).directives.find((d) => d.startsWith(KEY));
   if (found === undefined) return undefined;
+  if (url !== undefined && url.length > SHARE_URL_MAX) return fail('shareUrlTooLong', String(SHARE_URL_MAX));
   let raw = found.slice(KEY.length);
   try {
     raw = decodeURIComponent(raw);
@@ -76,19 +90,70 @@ export function sharedNamespace(url: string | undefined): Result<string> | undef
 }
 
 /**
- * A share link applies by itself only to a namespace the user already chose: the saved one, a
- * domain's, a preset, a recent one, or one their own Okteto instance lists. Any other waits for
- * the user's answer in the popup: a page can navigate a tab to a link, and must not pick the
- * namespace its requests, cookies and form posts go to.
+ * The names the user's own settings hold: the saved namespace, a domain's, their own presets (not a
+ * team file's or the policy's), the recent ones. Sync can bring any of these from another browser,
+ * so on their own they do not say the user chose the name here (see `choseHere`).
  */
-export function chosenBefore(settings: Settings, oktetoNamespaces: readonly string[] | undefined, namespace: string): boolean {
-  return (
-    settings.activeNamespace === namespace ||
-    settings.domains.some((d) => d.namespace === namespace) ||
-    settings.presets.some((p) => p.namespace === namespace) ||
-    settings.recent.includes(namespace) ||
-    (oktetoNamespaces ?? []).includes(namespace)
+export function ownNames(settings: Settings): Set<string> {
+  const own = (x: { team?: string; managed?: boolean }) => !x.team && !x.managed;
+  return new Set(
+    [
+      settings.activeNamespace,
+      ...settings.domains.filter(own).map((d) => d.namespace),
+      ...settings.presets.filter(own).map((p) => p.namespace),
+      ...settings.recent,
+    ].filter((n): n is string => !!n),
   );
+}
+
+/**
+ * What the user chose on this machine after a command they made here turned `before` into `after`:
+ * the names it added to their own, kept while the settings still hold them (so the list stays as
+ * small as the settings). Sync, team files and policy never come this way.
+ */
+export function choseHere(before: Settings, after: Settings, here: readonly string[]): string[] {
+  const was = ownNames(before);
+  const now = ownNames(after);
+  const added = [...now].filter((n) => !was.has(n));
+  return [...new Set([...here, ...added])].filter((n) => now.has(n)).sort();
+}
+
+/**
+ * A share link applies by itself only to a namespace the user chose on this machine: the saved
+ * one, a domain's, one of their own presets, a recent choice made here (`here`, see choseHere).
+ * Any other asks in the popup: a page can navigate a tab to a link, and must not pick the namespace
+ * its requests, cookies and form posts go to. That includes every name someone else can put in
+ * front of the user: an Okteto instance's list (anyone who can deploy a preview names one), a team
+ * file, the policy, and another browser's synced choices.
+ */
+export function chosenBefore(settings: Settings, here: readonly string[], namespace: string): boolean {
+  return here.includes(namespace) && ownNames(settings).has(namespace);
+}
+
+/** Where a name a link asks for is known from, when not chosen here (the popup says so). */
+export interface KnownFrom {
+  kind: 'preview' | 'listed' | 'team' | 'managed' | 'sync';
+  /** The instance's host (preview, listed) or the team (team). */
+  by?: string;
+}
+
+export function knownFrom(
+  settings: Settings,
+  instances: readonly { url: string; namespaces: string[]; previews?: Record<string, unknown> }[],
+  here: readonly string[],
+  namespace: string,
+): KnownFrom[] {
+  const out: KnownFrom[] = [];
+  for (const i of instances) {
+    if (!i.namespaces.includes(namespace)) continue;
+    const by = parse(i.url)?.host ?? i.url.slice(0, 100);
+    out.push({ kind: i.previews?.[namespace] ? 'preview' : 'listed', by });
+  }
+  const entries = [...settings.presets, ...settings.domains].filter((x) => x.namespace === namespace);
+  for (const team of new Set(entries.map((x) => x.team).filter((t): t is string => !!t))) out.push({ kind: 'team', by: team });
+  if (entries.some((x) => x.managed)) out.push({ kind: 'managed' });
+  if (ownNames(settings).has(namespace) && !here.includes(namespace)) out.push({ kind: 'sync' });
+  return out;
 }
 
 /** Single quotes for a POSIX shell: nothing inside is expanded, a quote is closed, escaped, reopened. */

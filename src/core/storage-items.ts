@@ -1,9 +1,11 @@
 import { isNamespace } from './namespace';
 import type { OktetoState } from './okteto';
+import type { LastPages } from './previews';
 import type { RequestLog } from './request-log';
 import type { TabPins } from './rules';
 import type { TabServed } from './served';
 import type { BadgePlace } from './served-messages';
+import type { KnownFrom } from './share-link';
 import type { SubscriptionStatus } from './subscription';
 import type { Shadow } from './sync';
 import type { WorkerView } from './workers';
@@ -99,6 +101,16 @@ export const ITEMS = {
   okteto: item<OktetoState | undefined>('local', 'okteto', undefined, isOktetoState),
   /** The Okteto instances, each with the namespaces it listed; their tokens are secrets, not stored here. */
   oktetoInstances: item<OktetoState[] | undefined>('local', 'oktetoInstances', undefined, arrayOf(isOktetoState)),
+  /**
+   * Namespaces the user chose on this machine (core/share-link.ts choseHere): only these make a
+   * share link apply by itself. Per browser, never synced. Absent on profiles older than the list.
+   */
+  chosenHere: item<string[] | undefined>(
+    'local',
+    'chosenHere',
+    undefined,
+    arrayOf((x) => isNamespace(x)),
+  ),
   syncState: item<SyncState>(
     'local',
     'syncState',
@@ -124,6 +136,11 @@ export const ITEMS = {
     {},
     recordOf(shaped({ carries: (x) => isNamespace(x), follows: (x) => typeof x === 'boolean' })),
   ),
+  /**
+   * The last page used on each diverted domain (entry → origin and path, no query), where a
+   * preview link opens (core/previews.ts); ends with the browser session, never synced.
+   */
+  lastPages: item<LastPages>('session', 'lastPages', {}, recordOf(shaped({ url: isString, at: isNumber }))),
   /** Tabs a share link opened, with the namespace and the URL it named (they end with the session). */
   shared: item<Record<string, SharedTab>>(
     'session',
@@ -134,6 +151,8 @@ export const ITEMS = {
         namespace: (x) => isNamespace(x),
         url: isString,
         status: optional((x) => x === 'asking' || x === 'ignored'),
+        from: optional(arrayOf(shaped({ kind: isString, by: optional(isString) }))),
+        preview: optional((x) => x === 'namespace' || x === 'unlisted'),
       }),
     ),
   ),
@@ -148,6 +167,13 @@ export interface SharedTab {
   namespace: string;
   url: string;
   status?: 'asking' | 'ignored';
+  /** Asking: where the name is known from, when anywhere (the popup says so). */
+  from?: KnownFrom[];
+  /**
+   * Asked by a preview link ("Open diverted to ▸ The preview in this link") whose instance lists
+   * the name only as a namespace, or not at all: the tab opened unpinned, and the popup says so.
+   */
+  preview?: 'namespace' | 'unlisted';
 }
 
 /** What the background learned about one tab's page (it ends with the session). */
@@ -157,6 +183,12 @@ export const tabServedItem = (tabId: number): Item<TabServed | undefined> =>
 /** A tab's requests to covered hosts, for the DevTools panel (background/request-log.ts); ends with the tab. */
 export const requestLogItem = (tabId: number): Item<RequestLog> =>
   item<RequestLog>('session', `requests:${tabId}`, [], arrayOf(shaped({ id: isString, url: isString, at: isNumber })));
+
+/** The tab a stored key is the request log of, if it is one (the logs are read back whole after a wake). */
+export function requestLogTab(key: string): number | undefined {
+  const tab = /^requests:(\d{1,15})$/.exec(key)?.[1];
+  return tab === undefined ? undefined : Number(tab);
+}
 
 /** Keys older versions wrote that are moved or dropped at start. */
 export const LEGACY_KEYS = { oktetoToken: 'oktetoToken' } as const;

@@ -26,6 +26,8 @@ export type Shadow = Record<string, { json: string; at: number }>;
 const SYNC_QUOTA = { bytes: 102_400, bytesPerItem: 8_192, items: 512 } as const;
 
 const CHOICES = 'c:choices';
+/** A storage.sync key of ours (any version's): sync was on in this profile once. */
+export const isSyncKey = (key: string): boolean => key === CHOICES || key.startsWith('d:') || key.startsWith('p:');
 const domainKey = (d: string) => `d:${d}`;
 const presetKey = (p: Preset) => `p:${p.team ?? ''}:${p.namespace}`;
 const subKey = (s: Subscription) => `s:${s.url}`;

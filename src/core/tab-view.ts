@@ -3,7 +3,7 @@ import type { OktetoState } from './okteto';
 import { ownerOf } from './okteto-instances';
 import { say } from './result';
 import type { TabPins } from './rules';
-import { type TabServed, verdict } from './served';
+import { servedName, type TabServed, verdict } from './served';
 import { type BadgeState, badgeView } from './served-messages';
 import type { Settings } from './settings';
 import type { SharedTab } from './storage-items';
@@ -67,9 +67,9 @@ export function tabView(
   const v = known ? verdict(known) : 'unknown';
   const answer =
     v === 'match'
-      ? `\n${t('titleServedBy', known?.served ?? '')}`
+      ? `\n${t('titleServedBy', (known && servedName(known, t)) ?? '')}`
       : v === 'mismatch'
-        ? `\n${t('titleServedByNot', known?.served ?? '', divert.namespace)}`
+        ? `\n${t('titleServedByNot', (known && servedName(known, t)) ?? '', divert.namespace)}`
         : '';
   const warning = badge.warning ? `\n⚠ ${badge.warning}.` : '';
   // Follow my deploy: the last change seen in the namespace, for a while (without the notification permission too).

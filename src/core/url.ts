@@ -10,6 +10,15 @@ export function urlHost(url: string): string | undefined {
   }
 }
 
+/** The origin of a URL (scheme, host, port), or undefined when it is none. */
+export function urlOrigin(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** The sentences one kind of URL is refused with (each names the kind and shows an example). */

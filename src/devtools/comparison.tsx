@@ -1,14 +1,36 @@
+import { useMemo } from 'preact/hooks';
 import type { CompareAnswer, Comparison } from '../core/compare';
 import { t } from '../ui/i18n';
 import { type BodyDiff, diffAnswers, sameAnswer } from './diff';
+import { JSON_LIMITS } from './json-diff';
 
-const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+const shown = (value: string | undefined) => value ?? '—';
+/** An answer's side named: its namespace, or "without divert" (no okteto-divert member sent). */
+const named = (a: CompareAnswer) => ({
+  ...a,
+  asked: a.namespace !== undefined,
+  namespace: a.namespace ?? t('panelWithoutDivertSide'),
+});
+
+/**
+ * The diff of one comparison, made once: the panel renders again on every request the tab logs,
+ * and the panel shares its thread with other extension pages (and, in Firefox, with the background
+ * and its blocking listener). Each run is timed as `divert-switch:diff` (the e2e and bench read it).
+ */
+function useDiff(c: Comparison) {
+  return useMemo(() => {
+    if (c.ours.error !== undefined || c.theirs.error !== undefined) return undefined;
+    const start = performance.now();
+    const diff = diffAnswers(c.ours, c.theirs, c.servedHeader);
+    performance.measure('divert-switch:diff', { start });
+    return diff;
+  }, [c]);
+}
 
 /** Two answers to the same request, side by side: status, served-by, and only what differs. */
 export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
-  const { ours, theirs } = c;
-  const failed = ours.error !== undefined || theirs.error !== undefined;
-  const diff = failed ? undefined : diffAnswers(ours, theirs, c.servedHeader);
+  const [ours, theirs] = [named(c.ours), named(c.theirs)];
+  const diff = useDiff(c);
   return (
     <>
       <h2>{t('panelComparisonOf', c.method, c.url)}</h2>
@@ -35,7 +57,7 @@ export function ComparisonView({ comparison: c }: { comparison: Comparison }) {
         </tbody>
       </table>
       {[ours, theirs]
-        .filter((a) => a.served !== undefined && a.served !== a.namespace)
+        .filter((a) => a.asked && a.served !== undefined && a.served !== a.namespace)
         .map((a) => (
           <p key={a.namespace} class="attention">
             {t('panelAnsweredBy', a.namespace, a.served ?? '')}
@@ -76,8 +98,8 @@ function Body({ body, ours, theirs }: { body: BodyDiff; ours: string; theirs: st
         <h3>{t('panelJsonDiffers')}</h3>
         {body.changes.length > 0 && (
           <ul class="changes" aria-label={t('panelDifferences')}>
-            {body.changes.map((c) => (
-              <li key={`${c.op}:${c.path}`} class={`op-${c.op}`}>
+            {body.changes.map((c, i) => (
+              <li key={i} class={`op-${c.op}`}>
                 {c.op === 'added'
                   ? t('panelAdded', c.path, shown(c.ours), ours)
                   : c.op === 'removed'
@@ -87,12 +109,23 @@ function Body({ body, ours, theirs }: { body: BodyDiff; ours: string; theirs: st
             ))}
           </ul>
         )}
+        {body.more > 0 && <p class="muted">{t('panelMoreChanges', String(body.more))}</p>}
         {body.namesNamespace.length > 0 && <p class="muted">{t('panelNamesNamespace', body.namesNamespace.join(', '))}</p>}
+        {body.depthCut && (
+          <p class="attention" role="note">
+            {t('panelJsonDepthCut', String(JSON_LIMITS.depth))}
+          </p>
+        )}
       </>
     );
   return (
     <>
       <h3>{t('panelTextDiffers', ours, theirs)}</h3>
+      {body.cut && (
+        <p class="attention" role="note">
+          {t('panelTextCut', theirs, ours)}
+        </p>
+      )}
       <pre class="lines">
         {body.lines.map((l, i) => (
           <div key={i} class={l.op === '+' ? 'op-added' : 'op-removed'}>

@@ -1,6 +1,7 @@
 import { diffLines } from 'diff';
-import microdiff from 'microdiff';
 import type { CompareAnswer } from '../core/compare';
+import { PROBE_LIMITS } from '../core/probe';
+import { type JsonDiff, jsonDiff } from './json-diff';
 
 /**
  * What two answers to the same request differ in, read from the namespace the tab diverts to
@@ -17,24 +18,24 @@ export type BodyDiff =
   | { kind: 'same' }
   | { kind: 'missing'; why: 'too-large' | 'no-body' }
   /** JSON on both sides: paths added, removed and changed; values that only name each side's namespace are set apart. */
-  | { kind: 'json'; changes: JsonChange[]; namesNamespace: string[] }
-  | { kind: 'text'; lines: { op: '+' | '-'; text: string }[]; more: number };
-
-interface JsonChange {
-  op: 'added' | 'removed' | 'changed';
-  path: string;
-  ours?: unknown;
-  theirs?: unknown;
-}
+  | ({ kind: 'json' } & JsonDiff)
+  /**
+   * Lines only in ours (+) and only in theirs (-), at most `TEXT_LIMITS.lines` of them (`more`: the
+   * rest). `cut`: the two differ in too many lines (or took too long) to be paired up, so the lines
+   * from the first difference to the last are shown as theirs removed, then ours added.
+   */
+  | { kind: 'text'; lines: { op: '+' | '-'; text: string }[]; more: number; cut?: true };
 
 /** Headers that differ between any two answers and say nothing of the namespace (time, length, connection). */
 const INCIDENTAL = new Set(['date', 'age', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
-/** At most this many lines of a text diff are shown. */
-const MAX_LINES = 200;
 
-/** `movies[3]`, `meta.owner`: a path as a person reads it. */
-const pathText = (path: (string | number)[]) =>
-  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : String(p)), '');
+/**
+ * A server writes both bodies, so the line diff is bounded: at most `lines` lines shown, the
+ * search for the shortest edit given up past `edits` lines of edit or `timeoutMs` (jsdiff's
+ * `maxEditLength` and `timeout`: unbounded, 16 KiB of all-different lines took 24 s), and no body
+ * longer than the compare ever fetches (`chars`).
+ */
+export const TEXT_LIMITS = { lines: 200, edits: 200, timeoutMs: 10, chars: PROBE_LIMITS.maxBytes } as const;
 
 function parseJson(text: string | undefined): { value: unknown } | undefined {
   if (text === undefined) return undefined;
@@ -45,35 +46,53 @@ function parseJson(text: string | undefined): { value: unknown } | undefined {
   }
 }
 
+/** Lines as jsdiff splits them: a final newline ends the last line, it does not start another. */
+const linesOf = (text: string) => text.replace(/\n$/, '').split('\n');
+
+type Line = { op: '+' | '-'; text: string };
+
+/**
+ * What the diff shows when the shortest edit is not searched to the end: the lines between the
+ * first and the last difference, theirs removed then ours added. Linear, and never wrong, only longer.
+ */
+function roughLines(theirs: string, ours: string): { lines: Line[]; more: number } {
+  const a = linesOf(theirs);
+  const b = linesOf(ours);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const removed = a.slice(start, a.length - end).slice(0, TEXT_LIMITS.lines);
+  const added = b.slice(start, b.length - end).slice(0, TEXT_LIMITS.lines - removed.length);
+  const lines = [...removed.map((text) => ({ op: '-' as const, text })), ...added.map((text) => ({ op: '+' as const, text }))];
+  return { lines, more: a.length - end - start + (b.length - end - start) - lines.length };
+}
+
+function textDiff(theirs: string, ours: string): BodyDiff {
+  const parts = diffLines(theirs, ours, { maxEditLength: TEXT_LIMITS.edits, timeout: TEXT_LIMITS.timeoutMs });
+  if (!parts) return { kind: 'text', ...roughLines(theirs, ours), cut: true };
+  const all = parts.flatMap((part) =>
+    part.added || part.removed ? linesOf(part.value).map((text): Line => ({ op: part.added ? '+' : '-', text })) : [],
+  );
+  return { kind: 'text', lines: all.slice(0, TEXT_LIMITS.lines), more: Math.max(0, all.length - TEXT_LIMITS.lines) };
+}
+
 function bodyDiff(ours: CompareAnswer, theirs: CompareAnswer): BodyDiff {
   if (ours.tooLarge || theirs.tooLarge) return { kind: 'missing', why: 'too-large' };
   if (ours.body === undefined || theirs.body === undefined) return { kind: 'missing', why: 'no-body' };
+  if (ours.body.length > TEXT_LIMITS.chars || theirs.body.length > TEXT_LIMITS.chars)
+    return { kind: 'missing', why: 'too-large' };
   if (ours.body === theirs.body) return { kind: 'same' };
-  const a = parseJson(ours.body);
-  const b = parseJson(theirs.body);
-  if (a && b && typeof a.value === 'object' && a.value !== null && typeof b.value === 'object' && b.value !== null) {
-    const changes: JsonChange[] = [];
-    const namesNamespace: string[] = [];
-    for (const d of microdiff(b.value as Record<string, unknown>, a.value as Record<string, unknown>)) {
-      const path = pathText(d.path);
-      if (d.type === 'CREATE') changes.push({ op: 'added', path, ours: d.value });
-      else if (d.type === 'REMOVE') changes.push({ op: 'removed', path, theirs: d.oldValue });
-      // A field that holds each side's own namespace name is the namespace speaking, not a difference.
-      else if (d.value === ours.namespace && d.oldValue === theirs.namespace) namesNamespace.push(path);
-      else changes.push({ op: 'changed', path, ours: d.value, theirs: d.oldValue });
-    }
-    return changes.length === 0 && namesNamespace.length === 0 ? { kind: 'same' } : { kind: 'json', changes, namesNamespace };
+  const a = parseJson(ours.body)?.value;
+  const b = parseJson(theirs.body)?.value;
+  // Two objects, or two arrays (as the walk asks of nested pairs): an array and an object with
+  // keys "0", "1" are different answers, shown as text.
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
+    // Without divert, the other side is named by what its server says answered (the shared namespace).
+    const d = jsonDiff(b, a, { ours: ours.namespace ?? '', theirs: theirs.namespace ?? theirs.served ?? '' });
+    return d.changes.length === 0 && d.namesNamespace.length === 0 && !d.depthCut ? { kind: 'same' } : { kind: 'json', ...d };
   }
-  const lines: { op: '+' | '-'; text: string }[] = [];
-  let more = 0;
-  for (const part of diffLines(theirs.body, ours.body)) {
-    if (!part.added && !part.removed) continue;
-    for (const text of part.value.replace(/\n$/, '').split('\n')) {
-      if (lines.length < MAX_LINES) lines.push({ op: part.added ? '+' : '-', text });
-      else more++;
-    }
-  }
-  return { kind: 'text', lines, more };
+  return textDiff(theirs.body, ours.body);
 }
 
 export function diffAnswers(ours: CompareAnswer, theirs: CompareAnswer, servedHeader?: string): AnswerDiff {
@@ -93,4 +112,4 @@ export function diffAnswers(ours: CompareAnswer, theirs: CompareAnswer, servedHe
 export const sameAnswer = (d: AnswerDiff) =>
   d.status === undefined &&
   d.headers.length === 0 &&
-  (d.body.kind === 'same' || (d.body.kind === 'json' && d.body.changes.length === 0));
+  (d.body.kind === 'same' || (d.body.kind === 'json' && d.body.changes.length === 0 && !d.body.depthCut));

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Comparison } from '../core/compare';
+import { type Comparison, compareChoice } from '../core/compare';
 import type { Reply } from '../core/messages';
 import { isGoing, type OktetoState } from '../core/okteto';
 import { instancesOf, ownerOf } from '../core/okteto-instances';
 import { filterLog, type LogFilter, type LoggedRequest, namespacesIn, replayable, rowVerdict } from '../core/request-log';
+import { DEFAULTS } from '../core/settings';
 import { curlCommand } from '../core/share-link';
 import { ITEMS, requestLogItem } from '../core/storage-items';
 import { webHost } from '../core/tab-state';
@@ -11,6 +12,7 @@ import { inspectedTabId } from '../platform/devtools';
 import { send } from '../platform/messaging';
 import { copy } from '../ui/copy';
 import { explainMismatch } from '../ui/explain-mismatch';
+import { readable } from '../ui/extension-state';
 import { t } from '../ui/i18n';
 import { useStored } from '../ui/use-stored';
 import { ComparisonView } from './comparison';
@@ -48,29 +50,29 @@ export function Panel() {
   const stored = useStored(tabId === undefined ? undefined : requestLogItem(tabId));
   const log = stored ?? [];
   const instances = instancesOf(useStored(ITEMS.oktetoInstances), useStored(ITEMS.okteto));
+  const storedSettings = useStored(ITEMS.settings);
+  const settings = readable(storedSettings) ? storedSettings : DEFAULTS;
   const [filter, setFilter] = useState<LogFilter>({});
   const [chosen, setChosen] = useState<string>();
   const [withCookies, setWithCookies] = useState(false);
   const [comparison, setComparison] = useState<{ busy?: string; result?: Comparison; error?: string }>({});
   const [copied, setCopied] = useState<string>();
 
-  const ours = log.find((r) => r.expected !== undefined)?.expected;
   // The facts of the instance that owns the tab's site (its newest request's host).
   const okteto = ownerOf(instances, webHost(log[0]?.url));
   const known = useMemo(() => namespacesIn(log), [log]);
-  const others = [...new Set([...known, ...(okteto?.namespaces ?? [])])].filter((ns) => ns !== ours);
-  // What to compare with: the user's choice, else the namespace that answered instead of ours.
-  const against = chosen && others.includes(chosen) ? chosen : (others.find((ns) => known.includes(ns)) ?? others[0]);
+  const { targets: others, against } = compareChoice(settings, okteto?.namespaces ?? [], log, chosen);
   const rows = filterLog(log, filter);
 
-  const compare = async (row: LoggedRequest) => {
-    if (tabId === undefined || !against) return;
+  /** `target` null: "Compare without divert". */
+  const compare = async (row: LoggedRequest, target: string | null) => {
+    if (tabId === undefined) return;
     setComparison({ busy: row.id });
     const reply = (await send<Comparison>({
       type: 'compareRequest',
       tabId,
       requestId: row.id,
-      against,
+      against: target,
       withCookies,
     })) as Reply<Comparison>;
     setComparison(reply.ok ? { result: reply.value } : { error: reply.error });
@@ -158,7 +160,7 @@ export function Panel() {
                 okteto={okteto}
                 against={against}
                 busy={comparison.busy === row.id}
-                onCompare={() => void compare(row)}
+                onCompare={(target) => void compare(row, target)}
                 onCopy={(text, said) => copyThen(text, said)}
               />
             ))}
@@ -185,7 +187,7 @@ function Row(p: {
   okteto: OktetoState | undefined;
   against: string | undefined;
   busy: boolean;
-  onCompare: () => void;
+  onCompare: (target: string | null) => void;
   onCopy: (text: string, said: string) => void;
 }) {
   const { row } = p;
@@ -219,8 +221,13 @@ function Row(p: {
             {t('copyAsCurl')}
           </button>
         )}
+        {ns && replayable(row) && (
+          <button type="button" disabled={p.busy} onClick={() => p.onCompare(null)}>
+            {t('panelCompareWithout')}
+          </button>
+        )}
         {ns && p.against && replayable(row) && (
-          <button type="button" disabled={p.busy} onClick={p.onCompare}>
+          <button type="button" disabled={p.busy} onClick={() => p.onCompare(p.against ?? null)}>
             {t('panelCompareWith', p.against)}
           </button>
         )}

@@ -9,6 +9,7 @@ import { useExtensionState } from '../ui/use-settings';
 import { SettingsAside } from './aside';
 import { Callers } from './callers';
 import { Domains } from './domains';
+import { HeaderImportSection } from './header-import';
 import { Okteto } from './okteto';
 import { Presets } from './presets';
 import { Sync } from './sync';
@@ -46,6 +47,7 @@ export function Options() {
       <Presets settings={settings} onError={setError} />
       <Okteto oktetos={oktetos} onError={setError} />
       <Team settings={settings} onError={setError} />
+      <HeaderImportSection settings={settings} onError={setError} />
       <Callers
         origins={origins}
         fetched={fetchHosts(

@@ -1,11 +1,11 @@
-import type { HeaderRule } from '../core/rules';
+import type { HeaderRule, RemovingRule } from '../core/rules';
 import type { RuleUpdate } from '../core/rules-diff';
 import { browser } from './browser';
 
 type Dnr = typeof browser.declarativeNetRequest;
 type Update = Parameters<Dnr['updateDynamicRules']>[0];
 
-const isEmpty = (u: RuleUpdate) => u.addRules.length === 0 && u.removeRuleIds.length === 0;
+const isEmpty = (u: { addRules: unknown[]; removeRuleIds: number[] }) => u.addRules.length === 0 && u.removeRuleIds.length === 0;
 
 export const dnr = {
   dynamic: {
@@ -16,7 +16,7 @@ export const dnr = {
   },
   session: {
     get: async () => (await browser.declarativeNetRequest.getSessionRules()) as unknown as HeaderRule[],
-    update: async (u: RuleUpdate) => {
+    update: async (u: { addRules: (HeaderRule | RemovingRule)[]; removeRuleIds: number[] }) => {
       if (!isEmpty(u)) await browser.declarativeNetRequest.updateSessionRules(u as unknown as Update);
     },
   },

@@ -1,4 +1,4 @@
-import type { Item } from '../core/storage-items';
+import { type Item, requestLogTab } from '../core/storage-items';
 import type { SyncItems } from '../core/sync';
 import { browser } from './browser';
 
@@ -28,14 +28,36 @@ export async function readAll<T extends Record<string, Item<unknown>>>(
   return out as { [K in keyof T]: T[K] extends Item<infer V> ? V : never };
 }
 
+/** Every key an area holds (items keyed per tab, read back whole after a wake), unchecked. */
+export const readArea = async (area: Item<unknown>['area']): Promise<Record<string, unknown>> => browser.storage[area].get(null);
+
+/**
+ * storage.session is one room shared with the request logs (diagnostics). A state write there
+ * (a pin, a share question, served-by) never fails because of them: refused, it drops every
+ * stored log and tries once more. A log's own write just fails (background/request-log.ts cuts it).
+ */
 export async function write<T>(item: Item<T>, value: T): Promise<void> {
-  await browser.storage[item.area].set({ [item.key]: value });
+  const area = browser.storage[item.area];
+  try {
+    await area.set({ [item.key]: value });
+  } catch (e) {
+    if (item.area !== 'session' || requestLogTab(item.key) !== undefined) throw e;
+    const logs = Object.keys(await area.get(null)).filter((key) => requestLogTab(key) !== undefined);
+    if (logs.length === 0) throw e;
+    await area.remove(logs);
+    await area.set({ [item.key]: value });
+  }
 }
 
 export async function remove(...items: Item<unknown>[]): Promise<void> {
   for (const area of new Set(items.map((i) => i.area))) {
     await browser.storage[area].remove(items.filter((i) => i.area === area).map((i) => i.key));
   }
+}
+
+/** Several items of one area written in one call: the area goes from one whole state to the next. */
+export async function writeEach<T>(area: Item<T>['area'], entries: [Item<T>, T][]): Promise<void> {
+  if (entries.length > 0) await browser.storage[area].set(Object.fromEntries(entries.map(([i, v]) => [i.key, v])));
 }
 
 /** Removes keys that are not (or no longer) in the table, e.g. what an older version stored. */

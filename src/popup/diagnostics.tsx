@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { divertedHostsCalled } from '../core/callers';
 import type { OktetoState } from '../core/okteto';
 import { grantsHost, initiatorPattern } from '../core/permissions';
-import { type TabServed, verdict } from '../core/served';
+import { servedName, type TabServed, verdict } from '../core/served';
 import { entryCovering, type Settings } from '../core/settings';
 import { requestOrigins } from '../platform/permissions';
 import { resourceUrls } from '../platform/scripting';
 import { explainMismatch } from '../ui/explain-mismatch';
-import { t } from '../ui/i18n';
+import { t, words } from '../ui/i18n';
 
 /** Why another namespace answered, when the Okteto API can tell (popup.tsx asks it too, to say each fact once). */
 export const mismatchFacts = (served: TabServed | undefined, namespace: string, okteto?: OktetoState) =>
@@ -33,7 +33,7 @@ export function Diagnostics({ served, namespace, okteto }: { served: TabServed; 
       {served.overridden && <p class="attention">{t('overridden', served.overridden, namespace)}</p>}
       {v === 'mismatch' && (
         <div class="attention">
-          <p>{facts ? t('mismatchFacts', served.served ?? '', namespace) : t('mismatch', served.served ?? '', namespace)}</p>
+          <p>{t(facts ? 'mismatchFacts' : 'mismatch', servedName(served, words) ?? '', namespace)}</p>
           {facts ? (
             <ul class="explained">
               {facts.map((f) => (

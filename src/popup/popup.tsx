@@ -4,11 +4,13 @@ import { validateNamespace } from '../core/namespace';
 import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
 import { ownerOf } from '../core/okteto-instances';
 import { hasAccessPatterns } from '../core/permissions';
+import { playwrightScope } from '../core/playwright-script';
 import { popupView } from '../core/popup-view';
+import { servedName } from '../core/served';
 import { browser } from '../platform/browser';
 import { requestDomains } from '../platform/permissions';
 import { Combobox } from '../ui/combobox';
-import { said, t } from '../ui/i18n';
+import { said, t, words } from '../ui/i18n';
 import { namespaceOptions } from '../ui/namespace-options';
 import { Switch } from '../ui/switch';
 import { useCommand } from '../ui/use-command';
@@ -118,7 +120,8 @@ export function Popup() {
   }, [usable]);
   // Only what was observed for the namespace asked for now counts (a change invalidates the rest).
   const observed = live && served?.requested === namespace ? served : undefined;
-  const status = observed?.served ? t('servedBy', base.replace(/\.$/, ''), observed.served) : base;
+  const answered = observed && servedName(observed, words);
+  const status = answered ? t('servedBy', base.replace(/\.$/, ''), answered) : base;
 
   return (
     <div class={`popup${live ? ' is-on' : ''}`} aria-busy={!loaded || !tab.ready}>
@@ -260,7 +263,14 @@ export function Popup() {
           onError={setError}
         />
       )}
-      {live && tab.url && <ShareTools url={tab.url} namespace={namespace} />}
+      {live && tab.url && tab.id !== undefined && (
+        <ShareTools
+          url={tab.url}
+          namespace={namespace}
+          okteto={okteto}
+          playwright={playwrightScope(settings, state.pins, origins, tab.id, namespace)}
+        />
+      )}
       <CallerOffer tabId={tab.id} host={host} settings={settings} origins={origins} onError={setError} />
       <p role="status" class="status">
         {status}

@@ -1,16 +1,30 @@
 import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
-import { curlCommand, sharedNamespace, shareLink } from '../core/share-link';
+import type { OktetoState } from '../core/okteto';
+import { type PlaywrightScope, playwrightScript } from '../core/playwright-script';
+import { curlCommand, type KnownFrom, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
 import { copy } from '../ui/copy';
 import { said, t } from '../ui/i18n';
+import { AnotherDevice } from './another-device';
 
 /**
- * "Share link" (read-only, with "Copy share link") and "Copy as curl" for the page and the
- * namespace its requests carry: a teammate opening the link sees this page diverted the same way
- * in that tab only; the curl command is how the Divert guide tests a namespace.
+ * "Share link" (read-only, with "Copy share link"), "Copy as curl" and "Copy for Playwright" for
+ * the page and the namespace its requests carry, and "Open on another device": a teammate opening
+ * the link sees this page diverted the same way in that tab only; the curl command is how the
+ * Divert guide tests a namespace; the Playwright script diverts a test's browser context alike.
  */
-export function ShareTools({ url, namespace }: { url: string; namespace: string }) {
+export function ShareTools({
+  url,
+  namespace,
+  playwright,
+  okteto,
+}: {
+  url: string;
+  namespace: string;
+  playwright: PlaywrightScope;
+  okteto?: OktetoState;
+}) {
   const [copied, setCopied] = useState<string>();
   const link = shareLink(url, namespace);
   let field: HTMLInputElement | null = null;
@@ -36,7 +50,14 @@ export function ShareTools({ url, namespace }: { url: string; namespace: string 
         <button type="button" onClick={() => copyThen(curlCommand(url, namespace), t('curlCopied'))}>
           {t('copyAsCurl')}
         </button>
+        <button
+          type="button"
+          onClick={() => copyThen(playwrightScript(playwright), t('playwrightCopied', playwright.domains.join(', '), namespace))}
+        >
+          {t('copyForPlaywright')}
+        </button>
       </div>
+      <AnotherDevice url={url} namespace={namespace} okteto={okteto} />
       <p class="muted" aria-live="polite">
         {copied}
       </p>
@@ -76,6 +97,18 @@ export function ShareNotice({
   return <p class="attention">{divertable ? t('shareNotLoaded', named.value) : t('shareIgnored', named.value, host)}</p>;
 }
 
+/** Where a name is known from, as the question says it ("listed by okteto.example.com as a preview"). */
+const fromWhere = ({ kind, by = '' }: KnownFrom): string =>
+  kind === 'preview'
+    ? t('shareFromPreview', by)
+    : kind === 'listed'
+      ? t('shareFromListed', by)
+      : kind === 'team'
+        ? t('shareFromTeam', by)
+        : kind === 'managed'
+          ? t('shareFromManaged')
+          : t('shareFromSync');
+
 /**
  * A share link for a namespace the user never chose waits here: the popup is drawn by the
  * browser, out of any page's reach, so only this answer can pin the tab.
@@ -93,17 +126,27 @@ export function ShareQuestion({
 }) {
   const link = tabId === undefined ? undefined : shared[tabId];
   if (tabId === undefined || link?.status !== 'asking' || link.url !== url) return null;
+  // Bound to what this question shows: the background refuses it when the tab's question changed since.
+  const answer = (open: boolean): Command => ({ type: 'answerShareLink', tabId, open, namespace: link.namespace, url: link.url });
   return (
     <section class="question" aria-labelledby="share-question">
       <p id="share-question" class="question-line">
         <strong>{t('shareAsks', link.namespace)}</strong>
       </p>
-      <p class="question-line">{t('shareAsksWhy', link.namespace)}</p>
+      <p class="question-line">
+        {link.preview === 'namespace'
+          ? t('previewAsksNamespace', link.namespace)
+          : link.preview === 'unlisted'
+            ? t('previewAsksUnlisted', link.namespace)
+            : link.from?.length
+              ? t('shareAsksKnown', link.namespace, link.from.map(fromWhere).join('; '))
+              : t('shareAsksWhy', link.namespace)}
+      </p>
       <div class="row">
-        <button type="button" class="primary" onClick={() => void run({ type: 'answerShareLink', tabId, open: true })}>
+        <button type="button" class="primary" onClick={() => void run(answer(true))}>
           {t('shareOpen', link.namespace)}
         </button>
-        <button type="button" onClick={() => void run({ type: 'answerShareLink', tabId, open: false })}>
+        <button type="button" onClick={() => void run(answer(false))}>
           {t('shareIgnore')}
         </button>
       </div>

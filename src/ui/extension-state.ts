@@ -31,7 +31,7 @@ export const WATCHED = {
  * written by a newer version, say, which it keeps aside at its next command): until then the pages
  * show the defaults rather than fail to render. A cheap look at the shape, not the full schema.
  */
-const readable = (x: unknown): x is Settings => {
+export const readable = (x: unknown): x is Settings => {
   const s = x as Partial<Settings> | undefined;
   return (
     s?.schemaVersion === SCHEMA_VERSION &&

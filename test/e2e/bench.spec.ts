@@ -27,6 +27,9 @@ describe('npm run bench (smoke)', () => {
       'popup open → "Divert this site" usable',
       'compile + diff, 2000 domains / 200 namespaces → 200 rules',
       'merge an 8 KiB page baggage (64 members) into okteto-divert',
+      "| diff two 64 KiB answers that share no line (the panel's compare) | node",
+      '| diff two JSON answers 5,000 arrays deep | node',
+      '| a diverted fetch while the DevTools panel compares two 64 KiB answers that share no line (slowest in the window) (median of 1) | firefox',
     ]) {
       expect(table).toContain(row);
     }

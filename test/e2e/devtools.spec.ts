@@ -16,7 +16,7 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
   });
 
   it('lists the tab’s requests from the page load on, with what was sent and who answered', async () => {
-    const panel = await env.driver.panel(app);
+    const panel = await env.driver.devtoolsPanel(app);
     const rows = (await until(async () => {
       const all = await panel.rows();
       const movies = all.find((r) => r.includes(MOVIES) && r.includes('200'));
@@ -35,7 +35,7 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
   });
 
   it('filters: mismatches only, and by the namespace sent', async () => {
-    const panel = await env.driver.panel(app);
+    const panel = await env.driver.devtoolsPanel(app);
     await until(async () => (await panel.rows()).some((r) => r.includes(MOVIES)), 'the API call listed');
     await panel.click('checkbox', 'Mismatches only');
     await until(async () => !(await panel.rows()).some((r) => r.includes(MOVIES)), 'matching rows hidden');
@@ -49,24 +49,48 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
     await panel.close();
   });
 
-  it('compares the API call with staging: alice’s added movie is the only difference', async () => {
+  it('compares the API call without divert: alice’s added movie against what staging answers, with only alice known', async () => {
+    // No presets, no Okteto: the one namespace the extension knows is the tab's own (issue 32 item 5).
     // A cookie of the site's: a compare sends none unless asked.
     await app.run(`document.cookie = 'session=secret-e2e; path=/'`);
     env.sandbox.reset();
-    const panel = await env.driver.panel(app);
-    await panel.clickInRow(MOVIES, 'Compare with staging');
+    const panel = await env.driver.devtoolsPanel(app);
+    await until(async () => (await panel.rows()).some((r) => r.includes(MOVIES)), 'the API call listed');
+    // Never "Compare with" a name only a server said: staging answered the page, nobody chose it.
+    expect(await panel.exists('button', 'Compare with staging')).toBe(false);
+    await panel.clickInRow(MOVIES, 'Compare without divert');
     const result = await panel.waitText('region', 'Added');
     expect(result).toContain('Added movies[3]: "Alice\'s new pick: Paprika" (only in alice)');
-    expect(result).not.toContain('Changed');
+    expect(result).toContain('without divert');
     expect(result).not.toContain('Removed');
     expect(result).not.toContain('Headers that differ');
-    // The namespace field names each side: said apart, not as a difference.
-    expect(result).toContain('Each side names its own namespace in: namespace.');
-    // One request each, to that URL alone, without cookies.
+    // One request each, to that URL alone, without cookies; the second with no baggage at all, so
+    // the shared namespace answered it, as it answers a browser without Divert Switch.
     const sent = env.sandbox.find(MOVIES);
-    expect(sent.map((s) => s.divert).sort()).toEqual(['alice', 'staging']);
+    expect(sent.map((s) => s.divert ?? 'none').sort()).toEqual(['alice', 'none']);
+    expect(sent.find((s) => s.divert === undefined)?.headers.baggage).toBeUndefined();
     expect(sent.every((s) => s.headers.cookie === undefined && s.host === FRONTEND)).toBe(true);
+    expect(result).toMatch(/staging/);
     await panel.close();
+  });
+
+  it('no web page can frame an extension page: a page’s <iframe> of the popup shows nothing of ours', async () => {
+    const page = await env.driver.open(env.sandbox.url(FRONTEND, '/?framing'));
+    const popup = env.driver.extensionUrl('src/popup/index.html');
+    await page.run(`new Promise((loaded) => {
+      const frame = document.createElement('iframe');
+      frame.onload = frame.onerror = () => loaded(true);
+      frame.src = ${JSON.stringify(popup)};
+      document.body.append(frame);
+    })`);
+    const [frame] = (await until(async () => {
+      const all = await page.frames();
+      return all.length === 1 ? all : undefined;
+    }, 'the page’s frame')) as { url: string; text: string }[];
+    // Whatever the browser shows instead (an error page, nothing), no document of the extension.
+    expect(frame.text).not.toMatch(/Divert this site|Namespace|okteto-divert/);
+    expect(frame.url.startsWith(popup) && frame.text.trim() !== '').toBe(false);
+    await page.close();
   });
 
   it('a compare never follows a redirect: no header, and no request, reaches another host', async () => {
@@ -74,8 +98,8 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
     const elsewhere = env.sandbox.url('app.other.example.org', leak);
     await app.run(`fetch('/__test/redirect?to=' + encodeURIComponent(${JSON.stringify(elsewhere)}), { mode: 'no-cors' })`);
     await until(() => env.sandbox.find(leak).length === 1, 'the page’s own request arrived');
-    const panel = await env.driver.panel(app);
-    await panel.clickInRow('/__test/redirect', 'Compare with staging');
+    const panel = await env.driver.devtoolsPanel(app);
+    await panel.clickInRow('/__test/redirect', 'Compare without divert');
     expect(await panel.waitText('region', 'redirected elsewhere')).toContain('GET');
     expect(env.sandbox.find(leak)).toHaveLength(1);
     expect(env.sandbox.find(leak)[0].divert).toBeUndefined();
@@ -96,7 +120,7 @@ describe.each(BROWSERS)('%s: the DevTools Divert panel', (_name, launch) => {
     await page.close();
     const after = `${MOVIES}?after-stop=${marker('stop')}`;
     await app.run(`fetch(${JSON.stringify(after)})`);
-    const panel = await env.driver.panel(app);
+    const panel = await env.driver.devtoolsPanel(app);
     await until(async () => (await panel.rows()).some((r) => r.includes('after-stop')), 'the new request listed');
     const rows = await panel.rows();
     for (const row of before ?? []) expect(rows.some((r) => r.includes(row.url))).toBe(true);

@@ -80,6 +80,15 @@ describe('chromium: a page that sends keep-page-baggage asks itself', () => {
     await until(async () => (await heldRules(env.driver)).length === 0, 'the held rule to lapse', 8_000);
   });
 
+  // Issue 33 (8): a no-cors call cannot carry the page's baggage to another origin; a held rule would set it.
+  it('cannot hold a rule for another diverted host and send its members there with a no-cors call', async () => {
+    const other = env.sandbox.url(`api.${TEST_DOMAIN}`, `/__echo?${marker('cross-origin')}`);
+    expect(await forge(app, other, 'evil=1,userId=victim')).toBe('');
+    expect(await heldRules(env.driver)).toEqual([]);
+    // The other host got the call with ours alone: none of the page's members.
+    expect(await plainCall(env, app, other)).toBe('okteto-divert=alice');
+  });
+
   it('Pause drops every held rule at once', async () => {
     const url = `${origin}/__echo?${marker('paused')}`;
     expect(await forge(app, url, 'evil=1')).toMatch(/^\d+$/);

@@ -44,8 +44,14 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
   });
 
   it('diverted to bob (nothing deployed): served by staging, and the popup explains', async () => {
+    // staging is no name this profile knows yet (no preset, no instance, never chosen): not named.
     await divertTo('bob');
-    expect((await badgeSays(app, 'served by staging'))?.text).toBe('okteto-divert: bob · served by staging');
+    expect((await badgeSays(app, 'served by another namespace'))?.text).toBe('okteto-divert: bob · served by another namespace');
+    // Once the user has used it, it is named.
+    await divertTo('staging');
+    await divertTo('bob');
+    // The whole line: the badge of the staging load just before also says "served by staging".
+    expect((await badgeSays(app, 'okteto-divert: bob · served by staging'))?.text).toBe('okteto-divert: bob · served by staging');
     await until(async () => (await env.driver.badge(app)).title.includes('Served by staging, not bob.'), 'mismatch title');
     const popup = await env.driver.popup(app);
     await popup.waitText('status', 'served by staging');
@@ -68,6 +74,15 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
       const before = env.sandbox.find('/api/catalog/healthz').length;
       await app.reload();
       const t0 = Date.now();
+      // The tab said "served by alice" already (the last case's header): a badge read at once can be
+      // that page's state, published before a busy browser told the extension of the new load (issue
+      // 33, 11). What counts is this load's probe reaching the app, and the tab's state coming from it.
+      const tab = await env.driver.tabId(app);
+      await until(() => env.sandbox.find('/api/catalog/healthz').length > before, 'the probe to reach the app', 20_000);
+      await until(
+        async () => ((await env.driver.session(`served:${tab}`)) as { source?: string } | undefined)?.source === 'probe',
+        "the tab's served-by from the probe",
+      );
       await badgeSays(app, 'served by alice').catch(async (e: Error) => {
         const got = env.sandbox.find('/api/catalog/healthz').slice(before);
         const text =
@@ -106,6 +121,30 @@ describe.each(BROWSERS)('%s: served-by', (name, launch) => {
       const popup = await env.driver.popup(app);
       expect(await popup.text('status')).not.toContain('served by <img');
       await until(async () => (await popup.pageText()).includes('"<img src=x onerror=alert(1)>"'), 'the value in the popup');
+      await popup.close();
+    } finally {
+      env.sandbox.signals.value = (ns) => ns;
+    }
+  });
+
+  // Issue 33 (9): any app behind the domain can answer with any namespace-shaped text.
+  it('a namespace-shaped served-by value nobody here knows is "another namespace" on every surface', async () => {
+    const lure = 'log-in-again-at-evil-example-com';
+    env.sandbox.signals.value = () => lure;
+    env.sandbox.signals.header = true;
+    try {
+      await app.reload();
+      const badge = await badgeSays(app, 'another namespace');
+      expect(badge?.text).toBe('okteto-divert: alice · served by another namespace');
+      expect(await app.run('document.querySelector("divert-switch-badge").shadowRoot.innerHTML')).not.toContain(lure);
+      await until(
+        async () => (await env.driver.badge(app)).title.includes('Served by another namespace, not alice.'),
+        'the toolbar title',
+      );
+      expect((await env.driver.badge(app)).title).not.toContain(lure);
+      const popup = await env.driver.popup(app);
+      await until(async () => (await popup.pageText()).includes('Served by another namespace, not alice'), 'the popup');
+      expect(await popup.pageText()).not.toContain(lure);
       await popup.close();
     } finally {
       env.sandbox.signals.value = (ns) => ns;

@@ -3,9 +3,11 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Driver, type Tab, until } from '../../dev/harness/driver';
+import { startOktetoApi } from '../../dev/sandbox/okteto-api';
 import { divertApp, FRONTEND, LOOKALIKE_HOSTS, marker, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
 
 const run = promisify(execFile);
+const TOKEN = 'okteto-pat-share-0123456789';
 
 /** The page's text at `selector` once it shows `text` (a reload may be under way meanwhile). */
 const shows = (tab: Tab, selector: string, text: string) =>
@@ -171,13 +173,54 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
       expect(await second.session('pins')).toEqual(pins);
     });
 
+    // Issue 33 (1): anyone who can deploy a preview gets a name the user's instance lists.
+    it('a link for a name only an Okteto instance lists (a global preview) asks instead of pinning', async () => {
+      const okteto = await startOktetoApi({
+        token: TOKEN,
+        spaces: [
+          { id: 'bob', status: 'Active', deployments: [], statefulsets: [] },
+          { id: 'pr-42', status: 'Active', deployments: [], statefulsets: [], preview: { branch: 'evil', scope: 'global' } },
+        ],
+      });
+      try {
+        const options = await second.options();
+        await options.type('textbox', 'Okteto instance URL', okteto.url);
+        await options.type('textbox', 'Personal access token', TOKEN);
+        await options.click('button', 'Connect');
+        await options.waitText('status', 'Connected');
+        await options.close();
+        const pinsBefore = await second.session('pins');
+        const tab = await second.open(env.sandbox.url(LOOKALIKE_HOSTS[0], `/__echo?${marker('preview-attacker')}`));
+        const path = `/?id=${marker('preview')}`;
+        await tab.run(`location = ${JSON.stringify(env.sandbox.url(FRONTEND, `${path}#:~:okteto-divert=pr-42`))}`);
+        await until(() => requestsFor(path).length > 0, 'the link to load');
+        await until(
+          async () => (await second.badge(tab)).title.includes('A link asks to open this tab diverted to pr-42'),
+          'the toolbar to mark the tab',
+        );
+        expect(await second.session('pins')).toEqual(pinsBefore);
+        expect(requestsFor(path).map((s) => s.divert)).toEqual(['bob']);
+        const popup = await second.popup(tab);
+        const text = await popup.pageText();
+        expect(text).toContain('This link asks to open this tab diverted to pr-42');
+        expect(text).toContain(`listed by ${new URL(okteto.url).host} as a preview`);
+        expect(await popup.exists('button', 'Open diverted to pr-42')).toBe(true);
+        await popup.close();
+        await tab.close();
+      } finally {
+        await okteto.close();
+      }
+    });
+
     it('closes the second profile', async () => {
       await second.close();
     });
   });
 
   it('"Open diverted to" offers presets and recent namespaces on diverted links, and opens a tab pinned before its first request', async () => {
-    const menu = JSON.parse(await env.driver.command('test:menus', app));
+    // A Firefox event page idle while the second profile ran wakes for this command and builds its
+    // menus again at start: wait for the menu as built (null until then).
+    const menu = await until(async () => JSON.parse(await env.driver.command('test:menus', app)), 'the link menu built');
     expect(menu.patterns).toEqual([`*://${TEST_DOMAIN}/*`, `*://*.${TEST_DOMAIN}/*`]);
     expect(menu.choices.map((c: { namespace: string }) => c.namespace)).toContain('alice');
 

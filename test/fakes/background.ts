@@ -26,13 +26,31 @@ holder.browser = fakeApi;
 
 const page = { id: 'fake-id', url: 'chrome-extension://fake-id/src/popup/index.html' };
 
+type Started = ReturnType<typeof import('../../src/background/index').startBackground>;
+/** The background of the last boot: drained and stopped before the next one, so none of its work lands in the next fake. */
+let running: Started | undefined;
+
+/** One turn of the event loop: every promise chain the fake's microtask events started has run. */
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
 /**
  * A fresh background over a fresh profile; `wake`: the same profile's storage and secret store,
  * as after a browser start or an update (the background's module state starts from nothing).
  */
-export async function boot({ wake = false, firefox = false }: { wake?: boolean; firefox?: boolean } = {}) {
+export async function boot({
+  wake = false,
+  firefox = false,
+  android = false,
+}: {
+  wake?: boolean;
+  firefox?: boolean;
+  android?: boolean;
+} = {}) {
+  // The last test's background finishes what it had scheduled on its own fake, then keeps no timer.
+  await running?.idle();
+  running?.stop();
   const before = holder.divertFake;
-  holder.divertFake = createFakeBrowser(undefined, { firefox });
+  holder.divertFake = createFakeBrowser(undefined, { firefox, android });
   if (wake && before) {
     for (const area of ['local', 'session', 'sync'] as const) {
       await holder.divertFake.fake.storage[area].set(structuredClone(before.fake.storage[area].dump()));
@@ -50,6 +68,7 @@ export async function boot({ wake = false, firefox = false }: { wake?: boolean; 
   ]);
   usePublicSuffixList(psl);
   const background = startBackground();
+  running = background;
   // As a woken worker: its own start work done (rules checked, legacy moves) before events come.
   await background.started;
   const [onMessage] = env.current.fake.runtime.onMessage.listeners;
@@ -62,14 +81,19 @@ export async function boot({ wake = false, firefox = false }: { wake?: boolean; 
    */
   const settle = async () => {
     for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, 10));
+      await nextTurn();
       await enqueue(async () => undefined);
     }
   };
-  /** Toolbar buttons and page badges follow a moment after a change (debounced). */
+  /**
+   * Toolbar buttons, page badges and request logs follow a moment after a change (debounced): what
+   * waits for its moment runs now (background.idle), as often as what it ran started more.
+   */
   const tabsSettled = async () => {
-    await settle();
-    await new Promise((r) => setTimeout(r, 150));
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      await background.idle();
+    }
   };
   return { send, settings, settle, tabsSettled, onAlarm: background.onAlarm };
 }

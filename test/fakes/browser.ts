@@ -15,8 +15,15 @@ function event() {
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
-/** A storage area that, like the browser's, tells storage.onChanged after every write that changed something. */
-function area(name: string, changed: (changes: Changes, area: string) => void) {
+/** Bytes an area holds, as Chrome counts them for its quota: each key and its value's JSON. */
+const bytesOf = (data: Record<string, unknown>) =>
+  Object.entries(data).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(JSON.stringify(v)), 0);
+
+/**
+ * A storage area that, like the browser's, tells storage.onChanged after every write that changed
+ * something, and refuses a write that would take it past its quota (Chrome: 10 MiB for session).
+ */
+function area(name: string, changed: (changes: Changes, area: string) => void, quota = Number.POSITIVE_INFINITY) {
   let data: Record<string, unknown> = {};
   const tell = (changes: Changes) => {
     if (Object.keys(changes).length) queueMicrotask(() => changed(changes, name));
@@ -39,9 +46,12 @@ function area(name: string, changed: (changes: Changes, area: string) => void) {
       for (const [k, v] of Object.entries(items)) {
         if (JSON.stringify(data[k]) !== JSON.stringify(v)) changes[k] = { oldValue: data[k], newValue: structuredClone(v) };
       }
-      data = { ...data, ...structuredClone(items) };
+      const next = { ...data, ...structuredClone(items) };
+      if (Number.isFinite(quota) && bytesOf(next) > quota) throw new Error('Resource::kQuotaBytes quota exceeded'); // Chrome's words
+      data = next;
       tell(changes);
     },
+    getBytesInUse: async () => bytesOf(data),
     dump: () => data,
   };
 }
@@ -68,8 +78,14 @@ function ruleStore(limit: number) {
 }
 
 /** Just enough of webextension-polyfill for unit tests of the background logic. */
-/** `firefox`: the manifest asks for webRequestBlocking, as the Firefox build's does. */
-export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = false }: { firefox?: boolean } = {}) {
+/**
+ * `firefox`: the manifest asks for webRequestBlocking, as the Firefox build's does. `android`: as
+ * Firefox for Android, without contextMenus and commands (and, like every fake here, no devtools).
+ */
+export function createFakeBrowser(
+  origins: string[] = ['*://*/*'],
+  { firefox = false, android = false }: { firefox?: boolean; android?: boolean } = {},
+) {
   const manifestPermissions = ['storage', 'webRequest', ...(firefox ? ['webRequestBlocking'] : [])];
   const dynamic = ruleStore(5000);
   const tabs: { id: number; url?: string; active?: boolean }[] = [];
@@ -102,7 +118,7 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
     },
     storage: {
       local: area('local', changed),
-      session: area('session', changed),
+      session: area('session', changed, 10 * 1024 * 1024),
       sync: area('sync', changed),
       managed: { get: async () => structuredClone(managed) },
       onChanged,
@@ -215,6 +231,10 @@ export function createFakeBrowser(origins: string[] = ['*://*/*'], { firefox = f
       updateSessionRules: session.update,
     },
   };
+  if (android) {
+    delete (fake as Partial<typeof fake>).contextMenus;
+    delete (fake as Partial<typeof fake>).commands;
+  }
   return {
     fake,
     dynamic,

@@ -67,6 +67,7 @@ describe('hostile served-by answers', () => {
     const state = reduceServed(reduceServed(EMPTY, { type: 'navigate', host: 'h.example.com', requested: 'alice' }), {
       type: 'probe',
       value: value.value ?? '',
+      known: [],
     });
     expect(state.served).toBeUndefined();
     expect(state.unrecognised).toBe('<img src=x onerror=alert(1)>'); // kept for the popup
@@ -78,6 +79,7 @@ describe('hostile served-by answers', () => {
     const state = reduceServed(reduceServed(EMPTY, { type: 'navigate', host: 'h', requested: 'alice' }), {
       type: 'header',
       value: 'x'.repeat(1_000_000),
+      known: [],
     });
     expect(state.unrecognised?.length).toBe(64);
   });

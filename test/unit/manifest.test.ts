@@ -48,8 +48,16 @@ describe('the manifest (pinned)', () => {
 
   it('gives extension pages a strict CSP: own scripts only, no eval, no remote code', () => {
     const csp = manifest.content_security_policy.extension_pages;
-    expect(csp).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(csp).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors devtools://devtools");
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it('lets only DevTools frame its pages: Chromium hosts the devtools page and the panel in frames of devtools://devtools', () => {
+    // `frame-ancestors 'none'` kept the Divert panel out of Chromium's DevTools (issue 32); any web
+    // origin or `*` would let a page frame the popup. test/e2e/devtools.spec.ts opens the panel in
+    // DevTools, and a web page's <iframe> of the popup loading nothing of ours.
+    const ancestors = /frame-ancestors ([^;]*)/.exec(manifest.content_security_policy.extension_pages)?.[1].trim().split(/\s+/);
+    expect(ancestors).toEqual(['devtools://devtools']);
   });
 
   it('builds no HTML from data: no innerHTML, outerHTML, insertAdjacentHTML, document.write or eval in src/', () => {
@@ -67,7 +75,15 @@ describe('the manifest (pinned)', () => {
       'originalFetch.call(this, input, init)',
       'originalFetch.call(this, input, init)',
     ]);
-    const fetches = code.replace(wrapper, '').match(/\bfetch\(/g) ?? [];
+    // The text "Copy for Playwright" copies runs in the user's Playwright, not in the extension: its
+    // one route.fetch re-sends that context's diverted request.
+    const playwright = readFileSync('src/core/playwright-script.ts', 'utf8');
+    expect(playwright.match(/\S*\bfetch\(/g)).toEqual(['route.fetch(']);
+    const fetches =
+      code
+        .replace(wrapper, '')
+        .replace(playwright, '')
+        .match(/\bfetch\(/g) ?? [];
     expect(fetches.length).toBe(2); // platform/fetch.ts (bounded, callers above) and platform/psl.ts (a packaged file)
   });
 });

@@ -49,7 +49,9 @@ describe('versions', () => {
       execFileSync('npm', ['version', '2.0.0-beta.1', '--no-git-tag-version'], { cwd: dir, stdio: 'ignore' }),
     ).toThrow();
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).version).toBe('1.3.0');
-  });
+    // Two real `npm version` runs and four git commands: each starts npm or git anew (about a
+    // second each when idle, several on a loaded 2-core CI), which the 5 s default does not fit.
+  }, 60_000);
 });
 
 describe('packages', () => {

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type LogEvent, type LoggedRequest, type RequestLog, reduceLog } from './request-log';
+import { bytesChange, fitLogs, LOG_BUDGET_BYTES, logBytes, rowBytes } from './request-log-budget';
+
+const row = (tab: number, at: number, urlChars = 100): LoggedRequest => ({
+  id: `${tab}-${at}`,
+  at,
+  method: 'GET',
+  url: `http://movies.okteto.example.com/${'x'.repeat(urlChars)}`,
+  type: 'xmlhttprequest',
+});
+const total = (logs: Map<number, RequestLog>) => [...logs.values()].reduce((n, log) => n + logBytes(log), 0);
+
+describe('request log budget (pure)', () => {
+  it('counts a row as the browser stores it, or a little more: its JSON in UTF-8 bytes', () => {
+    const r = { ...row(1, 1), url: 'http://a/é😀' };
+    expect(rowBytes(r)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(r)) + 1);
+    expect(rowBytes(r)).toBeLessThanOrEqual(Buffer.byteLength(JSON.stringify(r)) + 4);
+    // Escapes, two- and three-byte characters, pairs and lone halves, line separators.
+    for (const url of ['a"b\\c', '\u0001\u001f', 'ß', '€', '😀😀', '\ud800x', '\udfff', '\u2028', 'x'.repeat(3000)]) {
+      const odd = { ...r, url };
+      expect(rowBytes(odd)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(odd)) + 1);
+    }
+    expect(logBytes([r, r])).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify([r, r])) + 'requests:7'.length);
+  });
+
+  it('a dozen chatty tabs together stay within one budget; the oldest rows of any tab go first', () => {
+    const logs = new Map<number, RequestLog>();
+    let at = 0;
+    for (let i = 0; i < 300; i++)
+      for (let tab = 1; tab <= 12; tab++) logs.set(tab, [row(tab, ++at, 2048), ...(logs.get(tab) ?? [])]);
+    expect(total(logs)).toBeGreaterThan(LOG_BUDGET_BYTES);
+    const cut = fitLogs(logs);
+    const after = new Map([...logs, ...cut]);
+    expect(total(after)).toBeLessThanOrEqual(LOG_BUDGET_BYTES);
+    const kept = [...after.values()].flat().map((r) => r.at);
+    const dropped = [...logs.values()]
+      .flat()
+      .filter((r) => !kept.includes(r.at))
+      .map((r) => r.at);
+    expect(Math.max(...dropped)).toBeLessThan(Math.min(...kept));
+    // Every tab keeps its newest rows: the panel of a quiet tab is not emptied by a noisy one.
+    for (const log of after.values()) expect(log.length).toBeGreaterThan(0);
+  });
+
+  it('whatever the logs, the result fits, drops only the oldest, and changes nothing that fits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.record({ at: fc.nat(10_000), chars: fc.nat(3000) }), { maxLength: 40 }), { maxLength: 6 }),
+        fc.nat(80_000),
+        (tabs, budget) => {
+          const logs = new Map(
+            tabs.map((rows, tab) => [
+              tab,
+              rows.map((r, i) => ({ ...row(tab, r.at, r.chars), id: `${i}` })).sort((a, b) => b.at - a.at),
+            ]),
+          );
+          const cut = fitLogs(logs, budget);
+          const after = new Map([...logs, ...cut]);
+          if (total(logs) <= budget) expect(cut.size).toBe(0);
+          else expect(total(after) <= budget || [...after.values()].every((l) => l.length === 0)).toBe(true);
+          for (const [tab, log] of cut) expect(log).toEqual(logs.get(tab)?.slice(0, log.length));
+          const keptAt = [...after.values()].flat().map((r) => r.at);
+          const droppedAt = [...cut].flatMap(([tab, log]) => (logs.get(tab) ?? []).slice(log.length).map((r) => r.at));
+          if (keptAt.length && droppedAt.length) expect(Math.max(...droppedAt)).toBeLessThanOrEqual(Math.min(...keptAt));
+        },
+      ),
+    );
+  });
+
+  it('a step of the reducer changes the size by what bytesChange says (counted once per row, not per log)', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    const event: fc.Arbitrary<LogEvent> = fc.oneof(
+      fc.record({
+        type: fc.constant('sent' as const),
+        id,
+        at: fc.nat(100),
+        method: fc.constant('GET'),
+        url: fc.string({ maxLength: 40 }).map((s) => `http://a/${s}`),
+        kind: fc.constant('main_frame'),
+        expected: fc.constant('alice'),
+      }),
+      fc.record({ type: fc.constant('answered' as const), id, status: fc.nat(599), served: fc.string({ maxLength: 20 }) }),
+      fc.record({ type: fc.constant('done' as const), id, at: fc.nat(200) }),
+      fc.record({ type: fc.constant('failed' as const), id, at: fc.nat(200), error: fc.string({ maxLength: 20 }) }),
+      fc.record({ type: fc.constant('probe' as const), url: fc.constant('http://a/'), served: fc.string({ maxLength: 20 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 60 }), (events) => {
+        let log: RequestLog = [];
+        let size = logBytes(log);
+        for (const e of events) {
+          const next = reduceLog(log, e);
+          size += bytesChange(log, next);
+          log = next;
+          expect(size).toBe(logBytes(log));
+        }
+        // and a cut to a prefix, as the budget makes
+        expect(size + bytesChange(log, log.slice(0, 2))).toBe(logBytes(log.slice(0, 2)));
+      }),
+    );
+  });
+});
