@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /** `import x from './script.ts?iife'` gives the built file name under @crxjs; in unit tests, a stand-in name. */
-const scriptImports = (): Plugin => ({
+export const scriptImports = (): Plugin => ({
   name: 'divert:script-imports',
   enforce: 'pre',
   resolveId: (id) => (/\?(iife|script)/.test(id) ? `\0script:${id}` : null),
@@ -11,19 +11,19 @@ const scriptImports = (): Plugin => ({
       : null,
 });
 
+/** The unit tests, also run alone by the mutation tests (test/mutation/vitest.config.ts). */
+export const unitTests = {
+  name: 'unit',
+  include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+  environment: 'node',
+  setupFiles: ['test/setup-psl.ts', 'fake-indexeddb/auto'],
+} as const;
+
 export default defineConfig({
   plugins: [scriptImports()],
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
-          environment: 'node',
-          setupFiles: ['test/setup-psl.ts', 'fake-indexeddb/auto'],
-        },
-      },
+      { extends: true, test: { ...unitTests, include: [...unitTests.include], setupFiles: [...unitTests.setupFiles] } },
       {
         extends: true,
         test: {
