@@ -47,8 +47,8 @@ export function createCommands({
   Pick<Share, 'answerShareLink'> &
   Pick<Subscriptions, 'followSubscription'> &
   Pick<Sync, 'setSync'>) {
-  /** The commands that name a namespace the user chose themselves (see chosen-here.ts). */
-  const CHOOSING: ReadonlySet<SettingsCommand['type']> = new Set(['setNamespace', 'setDomainNamespace', 'addPreset']);
+  /** The commands whose names come from someone else's file, never chosen here (see chosen-here.ts). */
+  const IMPORTS: ReadonlySet<SettingsCommand['type']> = new Set(['importHeaderRules', 'importPresets']);
 
   /** A settings command: the pure reducer decides, commit applies (in the queue: rules, then write). */
   const viaReducer = (cmd: SettingsCommand): Promise<Reply> =>
@@ -57,7 +57,7 @@ export function createCommands({
       if (applied.error !== undefined) return { reply: { ok: false, error: said(applied.error) } };
       // A name the user typed or picked here is one they chose here (share links apply for those);
       // an import's names are someone else's file (header rules, team presets): they ask.
-      if (CHOOSING.has(cmd.type)) await recordChosenHere(settings, applied.value.settings);
+      if (!IMPORTS.has(cmd.type)) await recordChosenHere(settings, applied.value.settings);
       return { settings: applied.value.settings, reply: { ok: true, value: applied.value.value } };
     });
 
