@@ -220,6 +220,9 @@ export default defineConfig(({ mode, command }) => {
       // Names without content hashes: rolldown's hashes include where the checkout lives. An
       // extension's files need no cache-busting names.
       rolldownOptions: {
+        // On a busy machine every build would print Rolldown's plugin-timing breakdown, a warning
+        // about the machine rather than the code.
+        checks: { bundlerTimings: false },
         // The DevTools panel: its devtools_page names it in code, not in the manifest.
         input: { panel: 'src/devtools/panel.html' },
         output: {
