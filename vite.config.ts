@@ -221,8 +221,8 @@ export default defineConfig(({ mode, command }) => {
       // extension's files need no cache-busting names.
       rolldownOptions: {
         // On a busy machine every build would print Rolldown's plugin-timing breakdown, a warning
-        // about the machine rather than the code.
-        checks: { bundlerTimings: false },
+        // about the machine rather than the code (builds only: the dev server's Rollup knows no checks).
+        ...(build ? { checks: { bundlerTimings: false } } : {}),
         // The DevTools panel: its devtools_page names it in code, not in the manifest.
         input: { panel: 'src/devtools/panel.html' },
         output: {

@@ -19,6 +19,16 @@ export const unitTests = {
   setupFiles: ['test/setup-psl.ts', 'fake-indexeddb/auto'],
 } as const;
 
+/** e2e specs that need the machine to themselves (see the e2e-alone project). */
+const ALONE = ['test/e2e/tooling.spec.ts', 'test/e2e/bench.spec.ts'] as const;
+
+const e2e = {
+  globalSetup: ['test/e2e/global-setup.ts'],
+  testTimeout: 90_000,
+  hookTimeout: 90_000,
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   plugins: [scriptImports()],
   test: {
@@ -29,12 +39,25 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.spec.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
-          // Browsers are heavy on 2 cores: one spec file at a time, each owning its browser.
+          exclude: [...ALONE],
+          ...e2e,
+          // Two spec files at a time, each owning its browsers: most of a browser test is waiting
+          // for a page, so two share 2 cores well (the suite's time halves).
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-alone',
+          include: [...ALONE],
+          ...e2e,
+          // After the others, one at a time: npm start rebuilds dist/e2e-* that every other spec
+          // loads, and the bench's smoke run times what it measures.
           fileParallelism: false,
-          pool: 'forks',
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -111,6 +111,9 @@ export interface ChromiumDriver extends Driver {
   removeAllRules(): Promise<void>;
 }
 
+/** How long a starting service worker may take: a cap, not a wait (a loaded 2-core machine took over 30 s). */
+const WORKER_START_MS = 90_000;
+
 export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumDriver> {
   let dist = firstDist;
   const profile = await mkdtemp(join(tmpdir(), 'divert-chromium-'));
@@ -130,13 +133,13 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
     });
     cdp = undefined;
     const [sw] = context.serviceWorkers();
-    extensionId = new URL((sw ?? (await context.waitForEvent('serviceworker'))).url()).host;
+    extensionId = new URL((sw ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_START_MS }))).url()).host;
   };
   await start();
 
   const worker = async () => {
     const found = context.serviceWorkers().find((w) => w.url().includes(extensionId));
-    return found ?? context.waitForEvent('serviceworker');
+    return found ?? context.waitForEvent('serviceworker', { timeout: WORKER_START_MS });
   };
   const extPage = async (path: string) => {
     const page = await context.newPage();
@@ -323,7 +326,7 @@ export async function launchChromium(firstDist = CHROME_DIST): Promise<ChromiumD
       if (next) {
         // An unpacked build loaded anew keeps the service worker Chromium had registered for the
         // old one; the store's updater (and chrome://extensions' Update) reload the extension.
-        const fresh = context.waitForEvent('serviceworker');
+        const fresh = context.waitForEvent('serviceworker', { timeout: WORKER_START_MS });
         await (await worker()).evaluate(() => chrome.runtime.reload()).catch(() => undefined);
         await fresh;
       }

@@ -45,7 +45,7 @@ describe('npm run bench (smoke)', () => {
       expect(budget, r).toMatch(/^(≤ [\d.]+×|\(context\))$/);
     }
     // Every group once, each launching its browsers (the compare group adds a Firefox run): over 90 s.
-  }, 180_000);
+  }, 400_000);
 
   it('runs one group alone, and refuses a group it does not know with the list', () => {
     expect(parseArgs(['popup', '--quick'])).toEqual({ runs: 3, warmup: 1, only: ['popup'] });

@@ -155,7 +155,7 @@ describe.each(BROWSERS)('%s: every request a diverted page makes', (name, launch
   // tab's page loads (its navigation arrives) but none of its sub-requests reach the sandbox within
   // 45 s (it passed in the full run before those merges). Skipped here so the rest of the suite can
   // land; the README's Chromium "Open diverted to" column is unchecked until it is fixed.
-  it.skipIf(name === 'chromium')('a tab opened from "Open diverted to ▸"', async () => {
+  it('a tab opened from "Open diverted to ▸"', async () => {
     // The link is on another site's page, as links usually are.
     const from = await env.driver.open(env.sandbox.url(FRONTEND, `/__echo?${marker('from')}`));
     let opened = '';
@@ -229,8 +229,6 @@ describe.each(BROWSERS)('%s: every request a diverted page makes', (name, launch
 
   it('matches the README table', () => {
     const table = readmeTable(name);
-    // See the known failure above: Chromium's "Open diverted to" column is not measured for now.
-    if (name === 'chromium') for (const row of Object.values(table)) delete row['Open diverted to'];
     expect(measured).toEqual(table);
   });
 });

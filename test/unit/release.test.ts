@@ -17,7 +17,7 @@ const distManifest = (browser: string) => JSON.parse(readFileSync(join('dist', b
 const packageInto = (out: string) => execFileSync('node', ['scripts/package.mjs', out], { cwd: ROOT, encoding: 'utf8' });
 const ZIPS = ['chrome', 'firefox', 'source'].map((k) => `divert-switch-${k}-${manifest.version}.zip`);
 
-describe('versions', () => {
+describe('versions', { timeout: 60_000 }, () => {
   it('package.json, manifest.json and both built manifests agree', () => {
     expect(manifest.version).toBe(pkg.version);
     expect(distManifest('chrome').version).toBe(pkg.version);
@@ -54,7 +54,8 @@ describe('versions', () => {
   }, 60_000);
 });
 
-describe('packages', () => {
+// Zipping and unzipping both builds: seconds of pure work, longer on a loaded machine.
+describe('packages', { timeout: 60_000 }, () => {
   const first = mkdtempSync(join(tmpdir(), 'divert-package-1-'));
   const second = mkdtempSync(join(tmpdir(), 'divert-package-2-'));
   beforeAll(() => {
