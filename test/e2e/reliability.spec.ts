@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { launchChromium } from '../../dev/harness/chromium';
 import { type Tab, until } from '../../dev/harness/driver';
-import { compileRules, type HeaderRule, RULE_IDS } from '../../src/core/rules';
+import { E2E_HOST_PERMISSIONS } from '../../dev/hosts';
+import { callingPageHosts } from '../../src/core/callers';
+import { initiatorsFor } from '../../src/core/initiators';
+import { compileRules, type HeaderRule, RESOURCE_TYPES, RULE_IDS } from '../../src/core/rules';
 import { diffRules } from '../../src/core/rules-diff';
 import type { Settings } from '../../src/core/settings';
 import {
@@ -20,7 +23,8 @@ import {
 /** The installed rules are exactly what the stored settings compile to (the diff has nothing to do). */
 const matches = (settings: Settings, installed: unknown[]) => {
   const { addRules, removeRuleIds } = diffRules(
-    compileRules(settings, () => true),
+    // The e2e build's exact host grants (127.0.0.1, localhost) are calling pages (core/callers.ts).
+    compileRules(settings, () => true, RESOURCE_TYPES, initiatorsFor(settings, () => true, callingPageHosts(E2E_HOST_PERMISSIONS, []))),
     installed as HeaderRule[],
     RULE_IDS.dynamic,
   );
