@@ -24,7 +24,12 @@ import {
 const matches = (settings: Settings, installed: unknown[]) => {
   const { addRules, removeRuleIds } = diffRules(
     // The e2e build's exact host grants (127.0.0.1, localhost) are calling pages (core/callers.ts).
-    compileRules(settings, () => true, RESOURCE_TYPES, initiatorsFor(settings, () => true, callingPageHosts(E2E_HOST_PERMISSIONS, []))),
+    compileRules(
+      settings,
+      () => true,
+      RESOURCE_TYPES,
+      initiatorsFor(settings, () => true, callingPageHosts(E2E_HOST_PERMISSIONS, [])),
+    ),
     installed as HeaderRule[],
     RULE_IDS.dynamic,
   );
