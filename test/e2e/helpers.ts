@@ -5,8 +5,6 @@ import { type Sandbox, startSandbox } from '../../dev/sandbox/sandbox';
 
 export const FRONTEND = `movies-staging.${TEST_DOMAIN}`;
 export const TYPES = ['sub_frame', 'script', 'image', 'fetch', 'xhr', 'websocket'] as const;
-/** Rules per namespace or pinned tab: documents, and calls by who makes them (core/initiators.ts). */
-export const RULES = 3;
 let counter = 0;
 /** A marker unique to one page load, so a test reads only its own requests. */
 export const marker = (name: string) => `${name}-${Date.now().toString(36)}-${++counter}`;

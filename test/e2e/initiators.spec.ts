@@ -54,6 +54,6 @@ describe.each(BROWSERS)('%s: requests other sites make', (_name, launch) => {
       'the navigation to reach the sandbox',
     );
     await page.close();
-    expect(arrived?.headers.baggage).toBe(ALICE);
+    expect(arrived.headers.baggage).toBe(ALICE);
   });
 });

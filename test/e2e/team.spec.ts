@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { type Tab, until } from '../../dev/harness/driver';
-import { FRONTEND, lastMain, RULES, TEST_DOMAIN, useBrowser } from './helpers';
+import { FRONTEND, lastMain, TEST_DOMAIN, useBrowser } from './helpers';
 
 const MOVIES = readFileSync('test/fixtures/presets/movies.json', 'utf8');
 const file = (name: string, text: string) => {
@@ -70,7 +70,7 @@ describe.each(BROWSERS)('%s: team presets', (_name, launch) => {
     expect(await options.waitText('status', 'Imported')).toBe('Imported team movies: 3 added, 0 changed, 0 removed.');
     expect(await options.isChecked('switch', `Divert ${TEST_DOMAIN}`)).toBe(true);
     await options.close();
-    await until(async () => (await env.driver.rules()).dynamic.length === RULES, 'the team rules');
+    await until(async () => (await env.driver.rules()).dynamic.length === 1, 'the team rule');
     await app.reload();
     expect(lastMain(env.sandbox, FRONTEND).headers.baggage).toBe('okteto-divert=alice');
     // the namespaces are offered, marked as the team's
