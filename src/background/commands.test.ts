@@ -1,16 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Background, boot, env } from '../../test/fakes/background';
-import { initiatorsFor } from '../core/initiators';
-import { compileRules, compileSessionRules, RESOURCE_TYPES } from '../core/rules';
-import type { Settings } from '../core/settings';
+import { compileRules, compileSessionRules } from '../core/rules';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
 
 // Commands through the background: validated, committed in order, rules rebuilt from settings.
-
-/** What the settings compile to with the fake's grant for every site (no calling page: core/callers.ts). */
-const all = () => true;
-const compiled = (s: Settings) => compileRules(s, all, RESOURCE_TYPES, initiatorsFor(s, all, []));
 
 describe('background', () => {
   let bg: Background;
@@ -25,8 +19,7 @@ describe('background', () => {
       value: 'okteto.example.com',
     });
     const rules = await env.current.dynamic.get();
-    // One namespace: its documents' rule and its two calls' rules (core/initiators.ts).
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(1);
     expect(rules[0].condition.requestDomains).toEqual(['okteto.example.com']);
     expect(rules[0].action.requestHeaders[0].value).toBe('okteto-divert=alice');
   });
@@ -68,7 +61,7 @@ describe('background', () => {
     expect(s.activeNamespace).toBe('ns97');
     expect(s.domains[0].enabled).toBe(true);
     const installed = (await env.current.dynamic.get()).map(({ id: _id, ...r }) => r);
-    expect(installed).toEqual(compiled(s));
+    expect(installed).toEqual(compileRules(s, () => true));
     expect(installed[0].action.requestHeaders[0].value).toBe('okteto-divert=ns97');
   });
 
@@ -76,14 +69,14 @@ describe('background', () => {
     await bg.send({ type: 'setNamespace', namespace: 'alice' });
     await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
     await bg.send({ type: 'pinTab', tabId: 4, namespace: 'bob' });
-    expect(await env.current.session.get()).toHaveLength(3);
+    expect(await env.current.session.get()).toHaveLength(1);
     env.current.dynamic.wipe();
     env.current.session.wipe();
     env.current.fake.runtime.onStartup.fire();
     await bg.settle();
     const s = await bg.settings();
     const dynamic = await env.current.dynamic.get();
-    expect(dynamic.map(({ id: _id, ...r }) => r)).toEqual(compiled(s));
+    expect(dynamic.map(({ id: _id, ...r }) => r)).toEqual(compileRules(s, () => true));
     expect(await env.current.session.get()).toEqual([]);
   });
 
@@ -93,7 +86,7 @@ describe('background', () => {
     await bg.send({ type: 'pinTab', tabId: 9, namespace: 'staging' });
     const s = await bg.settings();
     expect((await env.current.session.get()).map(({ id: _id, ...r }) => r)).toEqual(
-      compileSessionRules(s, { 9: 'staging' }, all, RESOURCE_TYPES, {}, initiatorsFor(s, all, [])),
+      compileSessionRules(s, { 9: 'staging' }, () => true),
     );
     env.current.fake.tabs.onRemoved.fire(9);
     await bg.settle();
@@ -137,9 +130,7 @@ describe('background', () => {
     expect(aside.blob).toEqual(blob);
     expect(aside.reason).toContain('Only what could not be read was set aside (domains[1], domains[3], presets[1], paused)');
     // The rules follow what was kept.
-    expect(new Set((await env.current.dynamic.get()).map((r) => r.action.requestHeaders[0].value))).toEqual(
-      new Set(['okteto-divert=alice']),
-    );
+    expect((await env.current.dynamic.get()).map((r) => r.action.requestHeaders[0].value)).toEqual(['okteto-divert=alice']);
   });
 });
 

@@ -41,8 +41,7 @@ describe('importHeaderRules', () => {
       { namespace: 'dave', label: "Dave's catalog" },
     ]);
     const rules = await env.current.dynamic.get();
-    // One namespace: its documents' rule and its two calls' rules (core/initiators.ts).
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(1);
     expect(rules[0].condition.requestDomains).toEqual(['okteto.example.com']);
     expect(JSON.stringify(rules[0].action)).toContain('okteto-divert=alice');
     expect(await stored()).not.toContain('rq-secret');

@@ -1,8 +1,6 @@
 import type { Merged } from '../core/baggage-merge';
 import { mergeBaggage } from '../core/baggage-merge';
-import { callingPageHosts, fetchHosts } from '../core/callers';
-import { initiatorsFor, mayCarryFrom } from '../core/initiators';
-import { grantsDomain, grantsHost } from '../core/permissions';
+import { grantsHost } from '../core/permissions';
 import { divertForRequest, webHost } from '../core/tab-state';
 import { type HeadersChange, type OutgoingRequest, sentByUs } from '../platform/requests';
 import type { ContextCache } from './context';
@@ -31,16 +29,6 @@ export function createPageBaggage({
     // change (that page must be granted as a calling page first).
     const initiator = webHost(request.originUrl ?? request.documentUrl);
     if (initiator && !grantsHost(ctx.origins, initiator)) return undefined;
-    // As the rules decide (core/initiators.ts): only a diverted site, a calling page or the same site.
-    const callers = callingPageHosts(
-      ctx.origins,
-      fetchHosts(
-        ctx.settings,
-        ctx.oktetos.map((i) => i.url),
-      ),
-    );
-    const initiators = initiatorsFor(ctx.settings, (d) => grantsDomain(ctx.origins, d), callers);
-    if (!mayCarryFrom(initiators, initiator, request.thirdParty === false)) return undefined;
     return divertForRequest(ctx.settings, ctx.pins, ctx.workers, ctx.origins, { tabId: request.tabId, host, initiator });
   }
 

@@ -1,5 +1,4 @@
 import { callingPageHosts, fetchHosts } from '../core/callers';
-import { initiatorsFor } from '../core/initiators';
 import { instancesOf } from '../core/okteto-instances';
 import { grantsDomain, initiatorPattern } from '../core/permissions';
 import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
@@ -27,16 +26,12 @@ import { loadSettings } from './settings';
  * ("On all sites" names no domain). Never a host the extension only fetches from. Firefox merges
  * in its blocking listener and needs no page script.
  */
-async function keepPageBaggageMatches(settings: Settings, origins: string[], callers: string[]): Promise<string[]> {
+async function keepPageBaggageMatches(settings: Settings, origins: string[]): Promise<string[]> {
   if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
-  const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
-  return [...new Set([...diverted, ...callers.map(initiatorPattern)])].sort();
-}
-
-/** The calling pages the user granted (core/callers.ts): never a host the extension only fetches from. */
-async function callingPages(settings: Settings, origins: string[]): Promise<string[]> {
   const oktetoUrls = instancesOf(await read(ITEMS.oktetoInstances), await read(ITEMS.okteto)).map((i) => i.url);
-  return callingPageHosts(origins, fetchHosts(settings, oktetoUrls));
+  const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
+  const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrls)).map(initiatorPattern);
+  return [...new Set([...diverted, ...callers])].sort();
 }
 
 /** The browser's rules, content scripts and workers' plan made to match the settings. */
@@ -88,20 +83,17 @@ export function createReconciler({
     const origins = await grantedOrigins();
     const permitted = (domain: string) => grantsDomain(origins, domain);
     const types = typesFor(canMergeHeaders());
-    const callers = await callingPages(settings, origins);
-    // Whose pages' calls carry the header (core/initiators.ts): documents load from anywhere.
-    const initiators = initiatorsFor(settings, permitted, callers);
     const [dynamic, session] = await Promise.all([dnr.dynamic.get(), dnr.session.get()]);
     // A time-boxed divert lives in session rules, which end with the browser: a box that ended
     // while it was closed sends nothing at the next start, not even before this worker runs.
     const boxed = settings.divertUntil !== undefined;
-    const domainRules = compileRules(settings, permitted, types, initiators);
+    const domainRules = compileRules(settings, permitted, types);
     await dnr.dynamic.update(diffRules(boxed ? [] : domainRules, dynamic, RULE_IDS.dynamic));
     const plan = await workersNow(settings, pins, origins);
     const sessionUpdate = diffRules(
       [
         ...(boxed ? domainRules : []),
-        ...compileSessionRules(settings, pins, permitted, types, workerPins(settings, origins, plan), initiators),
+        ...compileSessionRules(settings, pins, permitted, types, workerPins(settings, origins, plan)),
       ],
       session,
       RULE_IDS.session,
@@ -111,9 +103,7 @@ export function createReconciler({
     const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
     await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
     // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
-    await syncContentScripts(
-      keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins, callers)),
-    );
+    await syncContentScripts(keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins)));
     return origins;
   }
 

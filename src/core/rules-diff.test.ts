@@ -11,7 +11,7 @@ describe('diffRules', () => {
     const wanted = compileRules(settingsWith(['a.example.com', { domain: 'b.example.com', namespace: 'bob' }]), everything);
     const { addRules, removeRuleIds } = diffRules(wanted, [], range);
     expect(removeRuleIds).toEqual([]);
-    expect(addRules.map((r) => r.id)).toEqual(wanted.map((_, i) => i + 1));
+    expect(addRules.map((r) => r.id)).toEqual([1, 2]);
   });
 
   it('changes nothing when nothing changed', () => {
@@ -34,10 +34,11 @@ describe('diffRules', () => {
     );
     const after = compileRules(settingsWith(['a.example.com', { domain: 'b.example.com', namespace: 'carol' }]), everything);
     const { addRules, removeRuleIds } = diffRules(after, before, range);
-    const bobIds = before.filter((r) => r.action.requestHeaders[0].value.endsWith('bob')).map((r) => r.id);
-    expect(removeRuleIds).toEqual(bobIds);
-    expect(addRules.map((r) => r.action.requestHeaders[0].value)).toEqual(bobIds.map(() => 'okteto-divert=carol'));
-    expect(addRules.map((r) => r.id)).toEqual(bobIds);
+    const bobId = before.find((r) => r.action.requestHeaders[0].value.endsWith('bob'))?.id;
+    expect(removeRuleIds).toEqual([bobId]);
+    expect(addRules).toHaveLength(1);
+    expect(addRules[0].action.requestHeaders[0].value).toBe('okteto-divert=carol');
+    expect(addRules[0].id).toBe(bobId);
   });
 
   it('never touches rules outside its range', () => {
@@ -47,10 +48,10 @@ describe('diffRules', () => {
 
   it('removes duplicates and stale rules', () => {
     const wanted = compileRules(settingsWith(['a.example.com']), everything);
-    const installed = install(wanted);
-    const { removeRuleIds, addRules } = diffRules(wanted, [...installed, { ...installed[0], id: 50 }], range);
+    const [one] = install(wanted);
+    const { removeRuleIds, addRules } = diffRules(wanted, [one, { ...one, id: 5 }], range);
     expect(addRules).toEqual([]);
-    expect(removeRuleIds).toEqual([50]);
+    expect(removeRuleIds).toEqual([5]);
   });
 
   it('refuses to go past its range', () => {

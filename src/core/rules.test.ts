@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { everything, settingsWith } from '../../test/fixtures/settings';
-import { initiatorsFor, NAVIGATION_TYPES } from './initiators';
-import { compileRules, compileSessionRules, PRIORITY, RESOURCE_TYPES, type RuleBody } from './rules';
+import { compileRules, compileSessionRules, PRIORITY, RESOURCE_TYPES } from './rules';
 
 const header = (r: { action: { requestHeaders: { value: string }[] } }) => r.action.requestHeaders[0].value;
-/** The documents' rule of each (core/initiators.ts): the one that has main_frame. */
-const documents = (rules: RuleBody[]) => rules.filter((r) => r.condition.resourceTypes.includes('main_frame'));
-const CALLS = RESOURCE_TYPES.filter((t) => !(NAVIGATION_TYPES as readonly string[]).includes(t));
 
 describe('compileRules', () => {
   it('makes one set-baggage rule per namespace over its enabled domains', () => {
     const s = settingsWith(['okteto.example.com', { domain: 'apps.example.org', namespace: 'bob' }, 'b.example.net']);
-    const rules = documents(compileRules(s, everything));
+    const rules = compileRules(s, everything);
     expect(rules).toHaveLength(2);
     expect(rules.map((r) => [header(r), r.condition.requestDomains])).toEqual([
       ['okteto-divert=bob', ['apps.example.org']],
@@ -19,33 +15,11 @@ describe('compileRules', () => {
     ]);
     for (const r of rules) {
       expect(r.action).toMatchObject({ type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set' }] });
-      expect(r.condition.resourceTypes).toEqual([...NAVIGATION_TYPES]);
-      expect(r.condition.initiatorDomains).toBeUndefined();
+      expect(r.condition.resourceTypes).toEqual([...RESOURCE_TYPES]);
+      expect(r.condition.resourceTypes).toContain('main_frame');
       expect(r.condition.tabIds).toBeUndefined();
       expect(r.priority).toBe(PRIORITY.namespace);
     }
-  });
-
-  // Issue 33 (10): a page of another site calling a diverted host sends it nothing.
-  it('documents load from anywhere; calls carry it only from diverted sites, calling pages or the same site', () => {
-    const s = settingsWith(['okteto.example.com', { domain: 'off.example.net', enabled: false }]);
-    const initiators = initiatorsFor(s, everything, ['localhost']);
-    expect(initiators).toEqual(['localhost', 'okteto.example.com']);
-    const rules = compileRules(s, everything, RESOURCE_TYPES, initiators);
-    expect(rules.map((r) => r.condition)).toEqual([
-      { requestDomains: ['okteto.example.com'], resourceTypes: [...NAVIGATION_TYPES] },
-      { requestDomains: ['okteto.example.com'], resourceTypes: CALLS, initiatorDomains: initiators },
-      { requestDomains: ['okteto.example.com'], resourceTypes: CALLS, domainType: 'firstParty' },
-    ]);
-    // The same for a tab's pin.
-    const pinned = compileSessionRules(s, { 4: 'bob' }, everything, RESOURCE_TYPES, {}, initiators);
-    expect(pinned.map((r) => [r.condition.tabIds, r.condition.initiatorDomains, r.condition.domainType])).toEqual([
-      [[4], undefined, undefined],
-      [[4], initiators, undefined],
-      [[4], undefined, 'firstParty'],
-    ]);
-    // Paused: no initiator at all (and no rule).
-    expect(initiatorsFor({ ...s, paused: true }, everything, ['localhost'])).toEqual([]);
   });
 
   it('leaves out disabled domains, domains without host access, and everything when paused', () => {
@@ -69,7 +43,7 @@ describe('compileRules', () => {
       { domain: 'off.okteto.example.com', enabled: false },
       { domain: 'bob.okteto.example.com', namespace: 'bob' },
     ]);
-    const [bob, alice] = documents(compileRules(s, everything));
+    const [bob, alice] = compileRules(s, everything);
     expect(alice.condition).toMatchObject({
       requestDomains: ['okteto.example.com'],
       excludedRequestDomains: ['bob.okteto.example.com', 'off.okteto.example.com'],
@@ -88,7 +62,7 @@ describe('compileRules', () => {
 describe('compileSessionRules', () => {
   it('pins a namespace to a tab over every diverted domain, above the domain rules', () => {
     const s = settingsWith(['okteto.example.com', { domain: 'apps.example.org', namespace: 'bob' }]);
-    const rules = documents(compileSessionRules(s, { 7: 'staging', 3: 'carol' }, everything));
+    const rules = compileSessionRules(s, { 7: 'staging', 3: 'carol' }, everything);
     expect(rules.map((r) => [r.condition.tabIds, header(r)])).toEqual([
       [[3], 'okteto-divert=carol'],
       [[7], 'okteto-divert=staging'],
@@ -110,7 +84,7 @@ describe('compileSessionRules', () => {
 describe('nesting (found by the property test)', () => {
   it('an entry on under one that is off, under one that is on, gets a rule of its own', () => {
     const s = settingsWith(['example.com', { domain: 'b.example.com', enabled: false }, 'a.b.example.com']);
-    const rules = documents(compileRules(s, everything));
+    const rules = compileRules(s, everything);
     expect(rules.map((r) => [r.condition.requestDomains, r.condition.excludedRequestDomains])).toEqual([
       [['example.com'], ['b.example.com']],
       [['a.b.example.com'], undefined],

@@ -1,5 +1,4 @@
 import { BAGGAGE_HEADER, baggageValue } from './baggage';
-import { NAVIGATION_TYPES } from './initiators';
 import { namespaceFor, type Settings } from './settings';
 
 /** Every rule id and priority Divert Switch uses. Ids outside these ranges are never touched. */
@@ -74,8 +73,6 @@ export interface HeaderRule {
     isUrlFilterCaseSensitive?: boolean;
     initiatorDomains?: string[];
     requestMethods?: string[];
-    /** Sub-requests from a page of the same site (registrable domain) as the host (core/initiators.ts). */
-    domainType?: 'firstParty';
   };
 }
 /**
@@ -111,26 +108,6 @@ function body(
     },
     condition,
   };
-}
-
-/**
- * One rule → the rules that say who may send it (core/initiators.ts): documents (main_frame,
- * sub_frame) from anywhere; other requests only from the initiators, or from the same site. Three
- * rules where there was one: the ranges (RULE_IDS) still hold 1,666 namespaces and 1,333 pinned tabs.
- */
-function byInitiator(rule: RuleBody, initiators: readonly string[]): RuleBody[] {
-  const types = rule.condition.resourceTypes;
-  const documents = types.filter((t) => (NAVIGATION_TYPES as readonly string[]).includes(t));
-  const calls = types.filter((t) => !documents.includes(t));
-  const withTypes = (resourceTypes: ResourceType[], extra: Partial<RuleBody['condition']> = {}): RuleBody => ({
-    ...rule,
-    condition: { ...rule.condition, resourceTypes, ...extra },
-  });
-  const out: RuleBody[] = [];
-  if (documents.length > 0) out.push(withTypes(documents));
-  if (calls.length > 0 && initiators.length > 0) out.push(withTypes(calls, { initiatorDomains: [...initiators] }));
-  if (calls.length > 0) out.push(withTypes(calls, { domainType: 'firstParty' }));
-  return out;
 }
 
 /** The enabled, permitted domains grouped by namespace (sorted, so equal settings give equal rules). */
@@ -202,22 +179,16 @@ function layers(domains: string[], carve: string[]): Layer[] {
   return out;
 }
 
-/**
- * Settings → the dynamic rules: one `set baggage` rule per distinct namespace (per nesting layer),
- * split by who may send it (byInitiator; `initiators` from core/initiators.ts initiatorsFor).
- */
+/** Settings → the dynamic rules: one `set baggage` rule per distinct namespace (per nesting layer). */
 export function compileRules(
   settings: Settings,
   permitted: (domain: string) => boolean,
   types: readonly ResourceType[] = RESOURCE_TYPES,
-  initiators: readonly string[] = [],
 ): RuleBody[] {
   const grouped = groups(settings, permitted);
   const carved = carveOuts(settings, grouped);
   return [...grouped].flatMap(([ns, domains]) =>
-    layers(domains, carved.get(ns) ?? []).flatMap((l) =>
-      byInitiator(body(ns, l.domains, l.excluded, PRIORITY.namespace, types), initiators),
-    ),
+    layers(domains, carved.get(ns) ?? []).map((l) => body(ns, l.domains, l.excluded, PRIORITY.namespace, types)),
   );
 }
 
@@ -238,7 +209,6 @@ export function compileSessionRules(
   permitted: (domain: string) => boolean,
   types: readonly ResourceType[] = RESOURCE_TYPES,
   workers: WorkerPins = {},
-  initiators: readonly string[] = [],
 ): RuleBody[] {
   // Every enabled, permitted domain: a pin names its own namespace, so a domain with none chosen
   // globally is diverted in the pinned tab all the same (found by the property test).
@@ -256,9 +226,7 @@ export function compileSessionRules(
   const parts = layers(all, disabled);
   const forTabs = Object.entries(pins)
     .sort(([a], [b]) => Number(a) - Number(b))
-    .flatMap(([tab, ns]) =>
-      parts.flatMap((l) => byInitiator(body(ns, l.domains, l.excluded, PRIORITY.tabPin, types, [Number(tab)]), initiators)),
-    );
+    .flatMap(([tab, ns]) => parts.map((l) => body(ns, l.domains, l.excluded, PRIORITY.tabPin, types, [Number(tab)])));
   const forWorkers = Object.entries(workers)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .flatMap(([host, ns]) =>

@@ -109,7 +109,7 @@ describe('reduceServed', () => {
       presets: [{ namespace: 'team-x' }],
       recent: ['r1'],
     };
-    expect(knownNamespaces({ settings, oktetos: [{ namespaces: ['staging', 'pr-1'] }] }).sort()).toEqual([
+    expect(knownNamespaces(settings, [{ namespaces: ['staging', 'pr-1'] }]).sort()).toEqual([
       'alice',
       'bob',
       'pr-1',
@@ -131,7 +131,7 @@ describe('reduceServed', () => {
       namespaces: ['alice', 'staging', 'pr-7', 'pr-8', 'pr-9'],
       previews: { 'pr-7': { scope: 'global' }, 'pr-8': { scope: 'personal' }, 'pr-9': {} },
     };
-    const known = knownNamespaces({ settings, oktetos: [instance], pins: { 12: 'pinned-ns' } });
+    const known = knownNamespaces(settings, [instance], { 12: 'pinned-ns' });
     expect([...known].sort()).toEqual(['alice', 'dom-ns', 'mine', 'pinned-ns', 'pr-8', 'recent-ns', 'staging']);
     for (const lure of ['pr-7', 'pr-9', 'team-ns', 'team-dom', 'policy-ns']) {
       const s = run([nav('alice'), { type: 'header', value: lure, known }]);

@@ -89,15 +89,11 @@ function withSignal(state: TabServed, raw: string, source: 'header' | 'probe', k
  * pull request deploys one), as is a team file's or the policy's preset: a server sending such a
  * name is "another namespace", like any other name nobody here chose.
  */
-export function knownNamespaces({
-  settings,
-  oktetos: instances,
-  pins = {},
-}: {
-  settings: Parameters<typeof ownNames>[0];
-  oktetos: readonly { namespaces: string[]; previews?: Record<string, { scope?: string }> }[];
-  pins?: Record<number, string>;
-}): string[] {
+export function knownNamespaces(
+  settings: Parameters<typeof ownNames>[0],
+  instances: readonly { namespaces: string[]; previews?: Record<string, { scope?: string }> }[],
+  pins: Record<number, string> = {},
+): string[] {
   const theirs = (i: (typeof instances)[number], n: string) => {
     const preview = i.previews?.[n];
     return !preview || preview.scope?.toLowerCase() === 'personal';

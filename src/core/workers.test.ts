@@ -46,13 +46,12 @@ describe('workerPlan: what a pinned page host’s service and shared workers car
 
 describe('worker rules', () => {
   it('set the pin for requests of no tab that the pinned host starts, beside the tab’s own rule', () => {
-    const rules = compileSessionRules(settings, { 3: 'bob' }, () => true, ['xmlhttprequest'], { [APP]: 'bob' }, [APP]);
+    const rules = compileSessionRules(settings, { 3: 'bob' }, () => true, ['xmlhttprequest'], { [APP]: 'bob' });
     expect(rules.map((r) => r.condition)).toEqual([
-      { requestDomains: ['okteto.example.com'], resourceTypes: ['xmlhttprequest'], tabIds: [3], initiatorDomains: [APP] },
-      { requestDomains: ['okteto.example.com'], resourceTypes: ['xmlhttprequest'], tabIds: [3], domainType: 'firstParty' },
+      { requestDomains: ['okteto.example.com'], resourceTypes: ['xmlhttprequest'], tabIds: [3] },
       { requestDomains: ['okteto.example.com'], resourceTypes: ['xmlhttprequest'], tabIds: [-1], initiatorDomains: [APP] },
     ]);
-    expect(rules[2].action.requestHeaders[0].value).toBe('okteto-divert=bob');
+    expect(rules[1].action.requestHeaders[0].value).toBe('okteto-divert=bob');
   });
 
   it('Firefox’s merge decides a worker’s request the same way', () => {

@@ -7,8 +7,6 @@ export interface OutgoingRequest {
   method?: string;
   originUrl?: string;
   documentUrl?: string;
-  /** Firefox: whether the request is third party to its window hierarchy (its site's test). */
-  thirdParty?: boolean;
   requestHeaders?: Header[];
 }
 export type HeadersChange = { requestHeaders?: Header[] };

@@ -2,10 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
 import { launchChromium } from '../../dev/harness/chromium';
 import { type Tab, until } from '../../dev/harness/driver';
-import { E2E_HOST_PERMISSIONS } from '../../dev/hosts';
-import { callingPageHosts } from '../../src/core/callers';
-import { initiatorsFor } from '../../src/core/initiators';
-import { compileRules, type HeaderRule, RESOURCE_TYPES, RULE_IDS } from '../../src/core/rules';
+import { compileRules, type HeaderRule, RULE_IDS } from '../../src/core/rules';
 import { diffRules } from '../../src/core/rules-diff';
 import type { Settings } from '../../src/core/settings';
 import {
@@ -23,13 +20,7 @@ import {
 /** The installed rules are exactly what the stored settings compile to (the diff has nothing to do). */
 const matches = (settings: Settings, installed: unknown[]) => {
   const { addRules, removeRuleIds } = diffRules(
-    // The e2e build's exact host grants (127.0.0.1, localhost) are calling pages (core/callers.ts).
-    compileRules(
-      settings,
-      () => true,
-      RESOURCE_TYPES,
-      initiatorsFor(settings, () => true, callingPageHosts(E2E_HOST_PERMISSIONS, [])),
-    ),
+    compileRules(settings, () => true),
     installed as HeaderRule[],
     RULE_IDS.dynamic,
   );
