@@ -46,6 +46,15 @@ function registrableOf(host: string): string | undefined {
   return `${label}.${suffix}`;
 }
 
+/** The registrable domains an instance lives at or was named for; none for an IP with no domain named. */
+const homeOf = (i: OktetoState) =>
+  [urlHost(i.url), ...(i.domains ?? [])].map((h) => (h ? registrableOf(h) : undefined)).filter((h): h is string => !!h);
+
+const homeless = (i: OktetoState) => homeOf(i).length === 0;
+
+/** Where an instance's own sites are: its address's parent and the domains named for it. */
+const sitesOf = (i: OktetoState) => [parentOf(urlHost(i.url)), ...(i.domains ?? [])].filter((h): h is string => !!h);
+
 /**
  * The domains an instance's own answer lets it claim (its `owns`), from that answer alone: a claim
  * the latest answer no longer supports is dropped. An endpoint URL is whatever a deployer's ingress
@@ -67,10 +76,7 @@ export function ownedDomains(
   candidates: readonly string[],
   hosts: readonly string[] = [],
 ): string[] {
-  const homeOf = (i: OktetoState) =>
-    [urlHost(i.url), ...(i.domains ?? [])].map((h) => (h ? registrableOf(h) : undefined)).filter((h): h is string => !!h);
   const home = homeOf(state);
-  const sitesOf = (i: OktetoState) => [parentOf(urlHost(i.url)), ...(i.domains ?? [])].filter((h): h is string => !!h);
   const rivals = others.filter((o) => o.url !== state.url);
   if (home.length === 0) {
     const owned = rivals.flatMap((o) => [...sitesOf(o), ...(o.owns ?? [])]);
@@ -95,8 +101,12 @@ export function ownerOf(instances: readonly OktetoState[], host: string | undefi
   const said = instances.find((i) => (i.domains ?? []).some((d) => covers(d, host)));
   if (said) return said;
   // The most specific claim wins: an instance at okteto.example.com does not take staging.example.com's sites.
+  // An instance with no home (an IP, no domain named) claims exact hosts, checked against the others
+  // when it answered: one that answered before them loses a host another instance covers now.
+  const homed = instances.filter((i) => !homeless(i));
+  const coveredByHomed = homed.some((i) => [...(i.owns ?? []), ...sitesOf(i)].some((d) => covers(d, host)));
   let best: { instance: OktetoState; length: number } | undefined;
-  for (const i of instances) {
+  for (const i of coveredByHomed ? homed : instances) {
     for (const d of i.owns ?? []) if (covers(d, host) && d.length > (best?.length ?? 0)) best = { instance: i, length: d.length };
   }
   return best?.instance ?? instances[0];
