@@ -20,8 +20,24 @@ describe('deploy news through the background', () => {
       await bg.send({ type: 'addDomain', domain: 'okteto.example.com', enabled: true });
       await bg.send({ type: 'connectOkteto', url: 'https://okteto.example.com', token: 'okteto-token-1' });
       await bg.send({ type: 'refreshOkteto' });
+      // "Tell me when my namespace changes" on, with its permission: each line a notification.
+      const created: string[] = [];
+      const fake = env.current.fake as unknown as Record<string, unknown>;
+      fake.notifications = {
+        create: async (id: string, options: { message: string }) => {
+          created.push(options.message);
+          return id;
+        },
+        onClicked: { addListener: () => {} },
+      };
+      env.current.optional.push('notifications');
+      expect(await bg.send({ type: 'setNotifyChanges', notify: true })).toMatchObject({ ok: true });
       count = 100;
       expect(await bg.send({ type: 'refreshOkteto' })).toMatchObject({ ok: true });
+      await bg.settle();
+      // 99 new services: one notification, never one each.
+      expect(created).toHaveLength(1);
+      expect(created[0]).toMatch(/^99 services changed in alice/);
       const [state] = (await env.current.fake.storage.local.get('oktetoInstances')).oktetoInstances as {
         news?: Record<string, { line: string }>;
       }[];

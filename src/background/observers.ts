@@ -125,7 +125,11 @@ export function createObservers({
       const value = headers.find((h) => h.name.toLowerCase() === name)?.value;
       await logRequest(d.tabId, { type: 'answered', id: d.requestId, status: d.statusCode ?? 0, served: value });
       if (!divert || sent !== divert.namespace || value === undefined) return;
-      await record(d.tabId, { type: 'header', value: value.slice(0, 256), known: knownNamespaces(ctx.settings, ctx.oktetos) });
+      await record(d.tabId, {
+        type: 'header',
+        value: value.slice(0, 256),
+        known: knownNamespaces(ctx.settings, ctx.oktetos, ctx.pins),
+      });
     });
   }
 

@@ -1,7 +1,7 @@
 import { validateDomain } from '../core/domain';
 import type { Reply } from '../core/messages';
 import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl } from '../core/okteto';
-import { endpointDomains, instanceListing, instancesOf, ownedDomains } from '../core/okteto-instances';
+import { endpointDomains, endpointHosts, instanceListing, instancesOf, ownedDomains } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { said, words } from '../platform/i18n';
@@ -105,8 +105,8 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
     const now: OktetoState = { ...state, ...listed.value, api, details, fetchedAt: Date.now(), error: detailError };
     // Where its sites live, from this answer's endpoints alone (core/okteto-instances.ts ownedDomains).
     await ensurePublicSuffixList();
-    const candidates = endpointDomains(now).filter((d) => validateDomain(d).error === undefined);
-    now.owns = ownedDomains(now, await instances(), candidates)
+    const valid = (d: string) => validateDomain(d).error === undefined;
+    now.owns = ownedDomains(now, await instances(), endpointDomains(now).filter(valid), endpointHosts(now).filter(valid))
       .sort()
       .slice(0, 20);
     // What changed since the last answer: the toolbar title, and a notification when asked for.

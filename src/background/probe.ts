@@ -71,7 +71,7 @@ export function createProbe({
         const now = await stateOf(tabId);
         if (loadOf(tabId) !== load || now.host !== host || now.requested !== divert.namespace) return;
         if (answer.error !== undefined) return record(tabId, { type: 'probe-failed', reason: said(answer.error) });
-        await record(tabId, { type: 'probe', value: answer.value, known: knownNamespaces(ctx.settings, ctx.oktetos) });
+        await record(tabId, { type: 'probe', value: answer.value, known: knownNamespaces(ctx.settings, ctx.oktetos, ctx.pins) });
         await logRequest(tabId, { type: 'probe', url: pageUrl, served: answer.value });
       });
     });

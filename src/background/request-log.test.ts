@@ -194,6 +194,24 @@ describe('compare', () => {
     expect(Math.max(...h.map(([, v]) => v.length))).toBeLessThanOrEqual(1024);
   });
 
+  // Contract: a compare's work is bounded in time. A server behind a diverted host that never answers.
+  it('a server that never answers: each request of the compare ends at its time limit, and its rule goes', async () => {
+    vi.stubGlobal(
+      'fetch',
+      (_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    );
+    const id = sent(API);
+    await logOf();
+    const reply = await compare(id);
+    // Both answers are the time-out, said (whyFailed), after one time limit each.
+    expect(reply.value?.ours.error).toMatch(/3 s/);
+    expect(reply.value?.theirs.error).toMatch(/3 s/);
+    expect(
+      (await env.current.fake.declarativeNetRequest.getSessionRules()).filter((r: { priority: number }) => r.priority === 4),
+    ).toEqual([]);
+  }, 20_000);
+
   it('refuses what it must not send: unsafe methods, unknown rows, hosts not diverted now, URLs a rule cannot pin, itself', async () => {
     serve(() => '{}');
     const post = sent(API, { method: 'POST' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OktetoState } from './okteto';
-import { endpointDomains, instanceListing, instancesOf, ownedDomains, ownerOf } from './okteto-instances';
+import { endpointDomains, endpointHosts, instanceListing, instancesOf, ownedDomains, ownerOf } from './okteto-instances';
 
 const dev: OktetoState = { url: 'https://okteto.dev.example.com', namespaces: ['alice', 'shared'], owns: ['dev.example.com'] };
 const shop: OktetoState = { url: 'https://okteto.acme.example.net', namespaces: ['ci', 'shared'], owns: ['acme.example.net'] };
@@ -29,6 +29,7 @@ describe('several instances', () => {
       },
     };
     expect(endpointDomains(state)).toEqual(['apps.example.com']);
+    expect(endpointHosts(state)).toEqual(['web-alice.apps.example.com']);
     expect(endpointDomains(dev)).toEqual(['dev.example.com']);
   });
 
@@ -59,12 +60,30 @@ describe('several instances', () => {
     ]);
     // A domain the user named for it is its home too.
     expect(ownedDomains({ ...dev, domains: ['mybank.com'] }, [dev], ['mybank.com'])).toEqual(['mybank.com']);
-    // At an IP: only when every endpoint agrees on one registrable domain.
+    // At an IP (no home to measure a parent against): its endpoints' exact hosts, never a parent.
     const ip: OktetoState = { url: 'http://127.0.0.1:8080', namespaces: [] };
-    expect(ownedDomains(ip, [ip], ['okteto.example.com', 'apps.example.com'])).toEqual([
-      'okteto.example.com',
-      'apps.example.com',
-    ]);
-    expect(ownedDomains(ip, [ip], ['okteto.example.com', 'mybank.com'])).toEqual([]);
+    const hosts = ['web-alice.apps.example.com', 'api-alice.apps.example.com'];
+    expect(ownedDomains(ip, [ip], ['apps.example.com'], hosts)).toEqual(hosts);
+  });
+
+  // Attacker review of #33: an IP instance's more specific claim took another instance's site.
+  it("an instance at an IP claims only its endpoints' exact hosts, and none another instance owns", () => {
+    const movies: OktetoState = { url: 'http://127.0.0.1:8080', namespaces: ['alice'], owns: ['apps.example.com'] };
+    const evil: OktetoState = { url: 'http://10.0.0.9:8080', namespaces: ['mallory'] };
+    // Its deployer lists an endpoint one label below the other instance's site: all its endpoints
+    // agree on example.com, so the parent claim was more specific than apps.example.com.
+    const taking = ownedDomains(evil, [movies, evil], ['movies-alice.apps.example.com'], ['x.movies-alice.apps.example.com']);
+    expect(taking).toEqual([]);
+    expect(ownerOf([movies, { ...evil, owns: taking }], 'movies-alice.apps.example.com')?.url).toBe(movies.url);
+    // Nor under a site the user named for another instance, or its address.
+    const named: OktetoState = { url: 'https://okteto.acme.example.net', namespaces: [], domains: ['shop.example.org'] };
+    const hosts = ['y.shop.example.org', 'x.acme.example.net', 'mine.evil.example.com'];
+    const owns = ownedDomains(evil, [movies, named, evil], ['shop.example.org', 'acme.example.net', 'evil.example.com'], hosts);
+    expect(owns).toEqual(['mine.evil.example.com']);
+    const all = [movies, named, { ...evil, owns }];
+    expect(ownerOf(all, 'y.shop.example.org')?.url).toBe(named.url);
+    expect(ownerOf(all, 'mine.evil.example.com')?.url).toBe(evil.url);
+    // Alone, it still claims no parent: a sibling of its endpoint is not its site.
+    expect(ownerOf([movies, { ...evil, owns: hosts }], 'other.evil.example.com')?.url).toBe(movies.url);
   });
 });

@@ -25,8 +25,13 @@ export function parentOf(host: string | undefined): string | undefined {
  * ones the domain rule accepts (never a public suffix) as the instance's `owns`.
  */
 export function endpointDomains(state: OktetoState): string[] {
+  return [...new Set([...endpointHosts(state), urlHost(state.url)].map(parentOf).filter((d): d is string => !!d))].sort();
+}
+
+/** The host names (no IPs) of the endpoints an instance listed, once each. */
+export function endpointHosts(state: OktetoState): string[] {
   const hosts = Object.values(state.details ?? {}).flatMap((d) => d.services.flatMap((s) => s.endpoints.map(urlHost)));
-  return [...new Set([...hosts, urlHost(state.url)].map(parentOf).filter((d): d is string => !!d))].sort();
+  return [...new Set(hosts.filter((h): h is string => !!h && !!parentOf(h)))].sort();
 }
 
 /** The registrable domain of a host name (example.com for a.b.example.com); undefined for IPs and bare suffixes. */
@@ -41,28 +46,44 @@ function registrableOf(host: string): string | undefined {
   return `${label}.${suffix}`;
 }
 
+/** The registrable domains an instance lives at or was named for; none for an IP with no domain named. */
+const homeOf = (i: OktetoState) =>
+  [urlHost(i.url), ...(i.domains ?? [])].map((h) => (h ? registrableOf(h) : undefined)).filter((h): h is string => !!h);
+
+const homeless = (i: OktetoState) => homeOf(i).length === 0;
+
+/** Where an instance's own sites are: its address's parent and the domains named for it. */
+const sitesOf = (i: OktetoState) => [parentOf(urlHost(i.url)), ...(i.domains ?? [])].filter((h): h is string => !!h);
+
 /**
  * The domains an instance's own answer lets it claim (its `owns`), from that answer alone: a claim
  * the latest answer no longer supports is dropped. An endpoint URL is whatever a deployer's ingress
  * says, so a parent domain is claimed only
- * - under the instance's own registrable domain (its address's, or a domain the user named for it);
- *   an instance at an address with none (an IP) claims only when all its endpoints agree on one;
+ * - under the instance's own registrable domain (its address's, or a domain the user named for it),
  * - and never under a domain another instance lives at (its address's parent) or the user named
  *   for it, unless this instance's own such domain there is the more specific.
+ * An instance at an address with no registrable domain (an IP) and no domain named for it has no
+ * home to measure a parent against: it claims only its endpoints' exact hosts (`hosts`), and none
+ * that another instance owns (lives at, was named for, or claimed), so a more specific claim of
+ * its own never takes another instance's site (attacker review of #33: an IP instance listing
+ * `x.movies-alice.apps.example.com` took movies-alice's site from the instance serving it).
  * Anything else claims nothing: the user can name the instance's domains on the options page.
- * `candidates` are endpointDomains(state), already past the domain rule.
+ * `candidates` are endpointDomains(state) and `hosts` endpointHosts(state), already past the domain rule.
  */
-export function ownedDomains(state: OktetoState, others: readonly OktetoState[], candidates: readonly string[]): string[] {
-  const homeOf = (i: OktetoState) =>
-    [urlHost(i.url), ...(i.domains ?? [])].map((h) => (h ? registrableOf(h) : undefined)).filter((h): h is string => !!h);
-  let home = homeOf(state);
+export function ownedDomains(
+  state: OktetoState,
+  others: readonly OktetoState[],
+  candidates: readonly string[],
+  hosts: readonly string[] = [],
+): string[] {
+  const home = homeOf(state);
+  const rivals = others.filter((o) => o.url !== state.url);
   if (home.length === 0) {
-    const all = new Set(candidates.map(registrableOf));
-    home = all.size === 1 ? [...all].filter((h): h is string => !!h) : [];
+    const owned = rivals.flatMap((o) => [...sitesOf(o), ...(o.owns ?? [])]);
+    return hosts.filter((h) => !owned.some((d) => covers(d, h)));
   }
-  const sitesOf = (i: OktetoState) => [parentOf(urlHost(i.url)), ...(i.domains ?? [])].filter((h): h is string => !!h);
   const mine = sitesOf(state);
-  const theirs = others.filter((o) => o.url !== state.url).flatMap(sitesOf);
+  const theirs = rivals.flatMap(sitesOf);
   return candidates.filter((d) => {
     const registrable = registrableOf(d);
     if (!registrable || !home.includes(registrable)) return false;
@@ -80,8 +101,12 @@ export function ownerOf(instances: readonly OktetoState[], host: string | undefi
   const said = instances.find((i) => (i.domains ?? []).some((d) => covers(d, host)));
   if (said) return said;
   // The most specific claim wins: an instance at okteto.example.com does not take staging.example.com's sites.
+  // An instance with no home (an IP, no domain named) claims exact hosts, checked against the others
+  // when it answered: one that answered before them loses a host another instance covers now.
+  const homed = instances.filter((i) => !homeless(i));
+  const coveredByHomed = homed.some((i) => [...(i.owns ?? []), ...sitesOf(i)].some((d) => covers(d, host)));
   let best: { instance: OktetoState; length: number } | undefined;
-  for (const i of instances) {
+  for (const i of coveredByHomed ? homed : instances) {
     for (const d of i.owns ?? []) if (covers(d, host) && d.length > (best?.length ?? 0)) best = { instance: i, length: d.length };
   }
   return best?.instance ?? instances[0];

@@ -119,6 +119,29 @@ describe('reduceServed', () => {
     ]);
   });
 
+  // Attacker review of #33 (9): whoever can open a pull request deploys a global preview and names it.
+  it("a global preview, or a team file's or the policy's preset, is \"another namespace\": only the user's names are named", () => {
+    const settings = {
+      activeNamespace: 'alice',
+      domains: [{ namespace: 'dom-ns' }, { namespace: 'team-dom', team: 'movies' }],
+      presets: [{ namespace: 'mine' }, { namespace: 'team-ns', team: 'movies' }, { namespace: 'policy-ns', managed: true }],
+      recent: ['recent-ns'],
+    };
+    const instance = {
+      namespaces: ['alice', 'staging', 'pr-7', 'pr-8', 'pr-9'],
+      previews: { 'pr-7': { scope: 'global' }, 'pr-8': { scope: 'personal' }, 'pr-9': {} },
+    };
+    const known = knownNamespaces(settings, [instance], { 12: 'pinned-ns' });
+    expect([...known].sort()).toEqual(['alice', 'dom-ns', 'mine', 'pinned-ns', 'pr-8', 'recent-ns', 'staging']);
+    for (const lure of ['pr-7', 'pr-9', 'team-ns', 'team-dom', 'policy-ns']) {
+      const s = run([nav('alice'), { type: 'header', value: lure, known }]);
+      expect(s.served).toBeUndefined();
+      expect(servedLine(s, english)).toBe('okteto-divert: alice · served by another namespace');
+    }
+    // The one requested is named whatever it is (the user asked for it).
+    expect(run([nav('pr-7'), { type: 'header', value: 'pr-7', known }]).served).toBe('pr-7');
+  });
+
   it('counts requests that carried our header and notes a baggage someone else set', () => {
     const s = run([
       nav('alice'),

@@ -1,5 +1,6 @@
 import { divertNamespaceOf } from './baggage';
 import { isNamespace } from './namespace';
+import { ownNames } from './share-link';
 import type { Words } from './words';
 
 /**
@@ -82,20 +83,26 @@ function withSignal(state: TabServed, raw: string, source: 'header' | 'probe', k
 }
 
 /**
- * The namespaces a served-by value may be named as: the user's (saved, domains', presets, recent)
- * and every one an instance lists. Anything else a server sends is "another namespace".
+ * The namespaces a served-by value may be named as: the ones the user chose (saved, a domain's,
+ * a tab's pin, their own presets, recent) and the ones an instance lists as the user's (its
+ * namespaces, and its personal previews). A global preview is anyone's to name (whoever can open a
+ * pull request deploys one), as is a team file's or the policy's preset: a server sending such a
+ * name is "another namespace", like any other name nobody here chose.
  */
 export function knownNamespaces(
-  settings: { activeNamespace: string; domains: { namespace?: string }[]; presets: { namespace: string }[]; recent: string[] },
-  instances: readonly { namespaces: string[] }[],
+  settings: Parameters<typeof ownNames>[0],
+  instances: readonly { namespaces: string[]; previews?: Record<string, { scope?: string }> }[],
+  pins: Record<number, string> = {},
 ): string[] {
+  const theirs = (i: (typeof instances)[number], n: string) => {
+    const preview = i.previews?.[n];
+    return !preview || preview.scope?.toLowerCase() === 'personal';
+  };
   return [
     ...new Set([
-      settings.activeNamespace,
-      ...settings.domains.map((d) => d.namespace),
-      ...settings.presets.map((p) => p.namespace),
-      ...settings.recent,
-      ...instances.flatMap((i) => i.namespaces),
+      ...ownNames(settings),
+      ...Object.values(pins),
+      ...instances.flatMap((i) => i.namespaces.filter((n) => theirs(i, n))),
     ]),
   ].filter((n): n is string => !!n);
 }

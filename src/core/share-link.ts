@@ -94,7 +94,13 @@ export function sharedNamespace(url: string | undefined): Result<string> | undef
  * team file's or the policy's), the recent ones. Sync can bring any of these from another browser,
  * so on their own they do not say the user chose the name here (see `choseHere`).
  */
-export function ownNames(settings: Settings): Set<string> {
+type Owned = { namespace?: string; team?: string; managed?: boolean };
+export function ownNames(settings: {
+  activeNamespace: string;
+  domains: readonly Owned[];
+  presets: readonly Owned[];
+  recent: readonly string[];
+}): Set<string> {
   const own = (x: { team?: string; managed?: boolean }) => !x.team && !x.managed;
   return new Set(
     [

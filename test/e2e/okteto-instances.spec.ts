@@ -8,7 +8,8 @@ import { divertApp, TEST_DOMAIN, useBrowser } from './helpers';
 // (other.example.org), each with its own token.
 const DEV_TOKEN = 'okteto-pat-dev-0123456789';
 const SHOP_TOKEN = 'okteto-pat-shop-9876543210';
-const SHOP = 'shop-main.other.example.org';
+// The shop's own endpoint: an instance at an IP (the stand-ins are) claims its endpoints' exact hosts only.
+const SHOP = 'shop-ci.other.example.org';
 type StandIn = Awaited<ReturnType<typeof startOktetoApi>>;
 
 async function connect(driver: Driver, url: string, token: string): Promise<void> {
