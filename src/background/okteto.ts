@@ -1,6 +1,7 @@
 import { validateDomain } from '../core/domain';
 import type { Reply } from '../core/messages';
-import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl } from '../core/okteto';
+import { OKTETO_LIMITS, type OktetoState, type SpaceDetail } from '../core/okteto';
+import { validateInstanceUrl } from '../core/okteto-connect';
 import { endpointDomains, instanceListing, instancesOf, ownedDomains } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
