@@ -4,7 +4,7 @@ import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } f
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { type WorkerView, workerPins, workerPlan } from '../core/workers';
 import { keepPageBaggageScripts, syncContentScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
@@ -101,7 +101,7 @@ export function createReconciler({
     dropHeld();
     const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
     await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
-    // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
+    // The page badge is not among them: it is injected once a diverted page has loaded (surfaces.ts ensureBadge).
     await syncContentScripts(keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins)));
     return origins;
   }

@@ -6,7 +6,7 @@ import { ownerOf } from '../core/okteto-instances';
 import { filterLog, type LogFilter, type LoggedRequest, namespacesIn, replayable, rowVerdict } from '../core/request-log';
 import { curlCommand } from '../core/share-link';
 import { requestLogItem } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { inspectedTabId } from '../platform/devtools';
 import { send } from '../platform/messaging';
 import { copy } from '../ui/copy';
