@@ -30,7 +30,11 @@ interface At {
 
 const MAX_IN_FLIGHT = 1000;
 
-/** What left with our header and what answered, per tab. */
+/**
+ * What left with our header and what answered, per tab: what the browser tells about a tab's
+ * requests, turned into served-by events. Only hosts we may access are reported, which are exactly
+ * those that can carry the header.
+ */
 export function createObservers({
   context,
   divertAt,
@@ -43,11 +47,6 @@ export function createObservers({
   Pick<RequestLogs, 'logRequest'> &
   Pick<Surfaces, 'schedulePublish'> &
   Pick<TabStates, 'inOrder' | 'record' | 'stateOf'>) {
-  /**
-   * What the browser tells about a tab's requests, turned into served-by events. Only hosts we may
-   * access are reported, which are exactly those that can carry the header.
-   */
-
   async function navigate(tabId: number, url: string): Promise<void> {
     const host = webHost(url);
     const divert = host ? await divertAt(tabId, host) : undefined;
