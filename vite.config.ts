@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
+import { benchBlankPages } from './bench/blank-pages.ts';
 import { E2E_HOST_PERMISSIONS, E2E_KEY } from './dev/hosts.ts';
 import base from './manifest.json' with { type: 'json' };
 import { contentScriptsAsIife, singleScriptPopup } from './scripts/nested-builds.ts';
@@ -132,60 +133,6 @@ function publicSuffixList(): Plugin {
 const DEV_PORT = Number(process.env.DIVERT_DEV_PORT ?? 5173);
 const DEV_ORIGIN = `http://localhost:${DEV_PORT}`;
 
-/** e2e builds only: blank extension pages (without and with one empty script, one that makes the popup's reads, and one that asks the background once), the baselines npm run bench compares the popup with. */
-function benchBaseline(): Plugin {
-  return {
-    name: 'divert:bench-baseline',
-    generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'bench-blank.html',
-        source: '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
-      });
-      // The floor of any page that runs script: the same blank page with one empty module.
-      this.emitFile({
-        type: 'asset',
-        fileName: 'bench-script.html',
-        source:
-          '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-script.js"></script></head><body></body></html>\n',
-      });
-      this.emitFile({ type: 'asset', fileName: 'bench-script.js', source: '\n' });
-      // The floor of a popup that needs its background: one script that asks it the popup's question.
-      this.emitFile({
-        type: 'asset',
-        fileName: 'bench-ask.html',
-        source:
-          '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-ask.js"></script></head><body></body></html>\n',
-      });
-      // A blank popup: one script that makes the popup's first reads (its storage items in both
-      // areas, the granted origins, the tab) and one string, then marks itself ready. The floor of
-      // any popup that shows the extension's state.
-      this.emitFile({
-        type: 'asset',
-        fileName: 'bench-reads.html',
-        source:
-          '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-reads.js"></script></head><body></body></html>\n',
-      });
-      this.emitFile({
-        type: 'asset',
-        fileName: 'bench-reads.js',
-        source: [
-          "const api = globalThis.browser ?? chrome, tab = Number(new URLSearchParams(location.search).get('tab'));",
-          "Promise.all([api.storage.local.get(['settings', 'okteto', 'oktetoInstances']), api.storage.session.get(['pins', 'shared']),",
-          "  api.permissions.getAll(), api.tabs.get(tab)]).then(() => { document.title = api.i18n.getMessage('extName'); performance.mark('divert-switch:ready'); });",
-          '',
-        ].join('\n'),
-      });
-      this.emitFile({
-        type: 'asset',
-        fileName: 'bench-ask.js',
-        source:
-          "chrome.runtime.sendMessage({ type: 'planForHost', host: 'other.example.org' }).then(() => performance.mark('divert-switch:divert-usable'));\n",
-      });
-    },
-  };
-}
-
 export default defineConfig(({ mode, command }) => {
   const browser: Browser = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
   const e2e = mode === 'e2e';
@@ -196,7 +143,7 @@ export default defineConfig(({ mode, command }) => {
   return {
     plugins: [
       publicSuffixList(),
-      ...(e2e ? [benchBaseline()] : []),
+      ...(e2e ? [benchBlankPages()] : []),
       contentScriptsAsIife(nested),
       ...(build ? [singleScriptPopup({ ...nested, page: base.action.default_popup })] : []),
       noInnerHtml(),

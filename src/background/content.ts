@@ -1,7 +1,6 @@
 import { validateContentMessage } from '../core/served-messages';
 import { ITEMS } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
-import { urlOrigin } from '../core/url';
+import { urlOrigin, webHost } from '../core/url';
 import { said, words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 import type { KeepPageBaggage } from './keep-page-baggage';

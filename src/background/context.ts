@@ -1,32 +1,23 @@
-import type { OktetoState } from '../core/okteto';
-import { instancesOf } from '../core/okteto-instances';
+import { type ExtensionState, INSTANCE_ITEMS, instancesIn, STATE_ITEMS, stateFrom } from '../core/extension-state';
 import type { TabPins } from '../core/rules';
-import { DEFAULTS, type Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { migrate } from '../core/settings-schema';
-import { ITEMS, type SharedTab } from '../core/storage-items';
 import { divertFor, type TabDivert } from '../core/tab-state';
 import { inForce } from '../core/time-box';
-import type { WorkerView } from '../core/workers';
 import { grantedOrigins } from '../platform/permissions';
 import { readAll } from '../platform/store';
 
-export interface Context {
-  /** Settings as in force now: a time box that has ended reads as paused (core/time-box.ts). */
-  settings: Settings;
-  /** Settings as stored (what sync sends and commands change). */
-  stored: Settings;
-  /** The Okteto instances (each site's comes from core/okteto-instances.ts ownerOf). */
-  oktetos: OktetoState[];
-  pins: TabPins;
-  /** What the workers of each pinned page host carry (core/workers.ts). */
-  workers: Record<string, WorkerView>;
-  /** Tabs a share link opened (tab id → namespace and link). */
-  shared: Record<string, SharedTab>;
-  origins: string[];
-}
+/** The background's view of the state (core/extension-state.ts), its settings validated by the full schema. */
+export type Context = ExtensionState;
 
-/** The storage keys the context is made of: only their changes (and permissions) throw it away. */
-export const CONTEXT_ITEMS = [ITEMS.settings, ITEMS.okteto, ITEMS.oktetoInstances, ITEMS.pins, ITEMS.shared, ITEMS.workers];
+/** The background reads settings with the full schema: what it decides from them must be sound. */
+const validSettings = (stored: unknown): Settings | undefined => migrate(stored).value;
+
+/**
+ * The Okteto instances as stored now, not the context's cached view: the list is read, changed and
+ * written in one turn (okteto.ts), and a reconcile right after a connect sees the new one.
+ */
+export const readInstances = async () => instancesIn(await readAll(INSTANCE_ITEMS));
 
 /** divertAt in a context read earlier (what a tab's divert was before a change). */
 export const divertIn = (c: Context, tabId: number, host: string, pin?: string): TabDivert | undefined =>
@@ -42,29 +33,9 @@ export function createContext() {
    * Read-only: only commit writes settings.
    */
   function context(): Promise<Context> {
-    cached ??= Promise.all([
-      readAll({
-        settings: ITEMS.settings,
-        okteto: ITEMS.okteto,
-        oktetos: ITEMS.oktetoInstances,
-        pins: ITEMS.pins,
-        shared: ITEMS.shared,
-        workers: ITEMS.workers,
-      }),
-      grantedOrigins(),
-    ]).then(([stored, origins]) => {
-      const settings = migrate(stored.settings).value ?? structuredClone(DEFAULTS);
-      return {
-        // A box that ended while the browser was closed pauses before endTimeBox has written it.
-        settings: inForce(settings, Date.now()),
-        stored: settings,
-        pins: stored.pins,
-        shared: stored.shared,
-        workers: stored.workers,
-        oktetos: instancesOf(stored.oktetos, stored.okteto),
-        origins,
-      };
-    });
+    cached ??= Promise.all([readAll(STATE_ITEMS), grantedOrigins()]).then(([stored, origins]) =>
+      stateFrom(stored, origins, Date.now(), validSettings),
+    );
     return cached;
   }
 

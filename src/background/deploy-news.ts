@@ -1,7 +1,7 @@
 import { deployNews, newsToSay } from '../core/deploy-news';
 import type { OktetoState } from '../core/okteto';
 import { namespaceFor } from '../core/settings';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { browser } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { canNotify, notify, onNotificationAction } from '../platform/notifications';

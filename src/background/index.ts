@@ -1,3 +1,4 @@
+import { STATE_ITEMS } from '../core/extension-state';
 import { ITEMS } from '../core/storage-items';
 import { browser, has, type Runtime, type Tabs } from '../platform/browser';
 import { words } from '../platform/i18n';
@@ -5,7 +6,6 @@ import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { restrictToTrustedContexts, touches } from '../platform/store';
 import { scheduleSubscriptionRefresh } from './alarms';
-import { CONTEXT_ITEMS } from './context';
 import { moveLegacyToken } from './legacy';
 import { makeParts } from './parts';
 import { wireRequests } from './requests';
@@ -120,7 +120,7 @@ export function startBackground() {
     // First: the observers' context only changes with what it is made of (not with served:<tab>
     // writes), and every reader below reads it anew (the event can come before commit's own update).
     // Then toolbar buttons and page badges follow settings, pins and the Okteto list.
-    if (touched(CONTEXT_ITEMS)) {
+    if (touched(Object.values(STATE_ITEMS))) {
       p.ctx.invalidateContext();
       p.surfaces.scheduleRefreshTabs();
     }

@@ -1,6 +1,5 @@
 import { memberNames, mergeBaggage } from '../core/baggage-merge';
-import { webHost } from '../core/tab-state';
-import { exactUrl, urlOrigin } from '../core/url';
+import { exactUrl, urlOrigin, webHost } from '../core/url';
 import type { OutgoingRequest } from '../platform/requests';
 import type { ContextCache } from './context';
 import type { HeldRules } from './keep-page-baggage-rules';

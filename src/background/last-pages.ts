@@ -1,6 +1,6 @@
 import { type LastPages, notePage } from '../core/previews';
 import { ITEMS } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { read, write } from '../platform/store';
 import type { ContextCache } from './context';
 import { serial } from './serial';

@@ -2,7 +2,8 @@ import { divertNamespaceOf } from '../core/baggage';
 import { DEFAULT_HEADER } from '../core/probe';
 import { knownNamespaces } from '../core/served';
 import { type DomainEntry, entryCovering } from '../core/settings';
-import { type TabDivert, webHost } from '../core/tab-state';
+import type { TabDivert } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { type Context, type ContextCache, divertIn } from './context';
 import type { RequestLogs } from './request-log';
 import type { Surfaces } from './surfaces';
@@ -29,7 +30,11 @@ interface At {
 
 const MAX_IN_FLIGHT = 1000;
 
-/** What left with our header and what answered, per tab. */
+/**
+ * What left with our header and what answered, per tab: what the browser tells about a tab's
+ * requests, turned into served-by events. Only hosts we may access are reported, which are exactly
+ * those that can carry the header.
+ */
 export function createObservers({
   context,
   divertAt,
@@ -42,11 +47,6 @@ export function createObservers({
   Pick<RequestLogs, 'logRequest'> &
   Pick<Surfaces, 'schedulePublish'> &
   Pick<TabStates, 'inOrder' | 'record' | 'stateOf'>) {
-  /**
-   * What the browser tells about a tab's requests, turned into served-by events. Only hosts we may
-   * access are reported, which are exactly those that can carry the header.
-   */
-
   async function navigate(tabId: number, url: string): Promise<void> {
     const host = webHost(url);
     const divert = host ? await divertAt(tabId, host) : undefined;

@@ -1,21 +1,18 @@
+import { type ApiShapes, OKTETO_LIMITS, type PreviewInfo, type SpaceDetail } from '../core/okteto';
 import {
-  type ApiShapes,
-  OKTETO_LIMITS,
   PREVIEW_QUERY,
   PREVIEWS_STEPS,
-  type PreviewInfo,
   readPreviews,
   readSpace,
   readSpaces,
   readWake,
   SPACE_QUERY,
   SPACES_STEPS,
-  type SpaceDetail,
   type Spaces,
   unsupported,
   WAKE_MUTATION,
   WAKE_PREVIEW_MUTATION,
-} from '../core/okteto';
+} from '../core/okteto-api';
 import { fail, ok, problem, type Result } from '../core/result';
 import { fetchBounded } from '../platform/fetch';
 

@@ -1,22 +1,20 @@
 import { validateDomain } from '../core/domain';
 import type { Reply } from '../core/messages';
-import { OKTETO_LIMITS, type OktetoState, type SpaceDetail, validateInstanceUrl } from '../core/okteto';
-import { endpointDomains, endpointHosts, instanceListing, instancesOf, ownedDomains } from '../core/okteto-instances';
+import { OKTETO_LIMITS, type OktetoState, type SpaceDetail } from '../core/okteto';
+import { validateInstanceUrl } from '../core/okteto-connect';
+import { endpointDomains, endpointHosts, instanceListing, ownedDomains } from '../core/okteto-instances';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { said, words } from '../platform/i18n';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { readSecret, removeSecret, writeSecret } from '../platform/secrets';
 import { read, write } from '../platform/store';
-import type { ContextCache } from './context';
+import { type ContextCache, readInstances } from './context';
 import type { DeployNews } from './deploy-news';
 import { fetchDetail, fetchListed, wake } from './okteto-api';
 import { serial } from './serial';
 
 const validToken = (token: string) => /^[\x21-\x7e]{8,4096}$/.test(token.trim());
-
-/** The instances (the one versions before 0.3 kept, until legacy.ts has moved it). */
-const instances = async () => instancesOf(await read(ITEMS.oktetoInstances), await read(ITEMS.okteto));
 
 export const OKTETO_ALARM = 'refresh-okteto';
 
@@ -27,7 +25,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
   const turns = serial<string>();
 
   const change = (fn: (list: OktetoState[]) => OktetoState[]) =>
-    turns('instances', async () => write(ITEMS.oktetoInstances, fn(await instances())));
+    turns('instances', async () => write(ITEMS.oktetoInstances, fn(await readInstances())));
 
   const put = (state: OktetoState) =>
     change((list) =>
@@ -41,12 +39,12 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
     if (!validToken(token)) return { ok: false, error: words('oktetoPasteToken') };
     const listed = await fetchListed(instance.value, token.trim());
     if (listed.error !== undefined) return { ok: false, error: said(listed.error) };
-    const before = (await instances()).find((i) => i.url === instance.value);
+    const before = (await readInstances()).find((i) => i.url === instance.value);
     await writeSecret({ token: token.trim(), origin: instance.value });
     await put({ ...before, url: instance.value, ...listed.value, fetchedAt: Date.now(), error: undefined });
     // What it runs, so its sites are recognised as its own (the owner guess reads the endpoints).
     const refreshed = await refreshInstance(instance.value, await inUse());
-    return { ok: true, value: refreshed.ok ? refreshed.value : (await instances()).find((i) => i.url === instance.value) };
+    return { ok: true, value: refreshed.ok ? refreshed.value : (await readInstances()).find((i) => i.url === instance.value) };
   }
 
   /** The namespaces whose services are worth knowing: the ones in use, the asked one first. */
@@ -65,14 +63,14 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
   async function refreshOkteto(focus?: string[]): Promise<Reply> {
     // What is in use is read once, for every instance.
     const wanted = await inUse(focus);
-    const replies = await Promise.all((await instances()).map((i) => refreshInstance(i.url, wanted)));
+    const replies = await Promise.all((await readInstances()).map((i) => refreshInstance(i.url, wanted)));
     const failed = replies.find((r) => !r.ok);
-    return failed ?? { ok: true, value: await instances() };
+    return failed ?? { ok: true, value: await readInstances() };
   }
 
   /** One instance's refresh; `inUseNow`: the namespaces in use (inUse), whose services to read. */
   async function refreshInstance(url: string, inUseNow: string[]): Promise<Reply<OktetoState>> {
-    const state = (await instances()).find((i) => i.url === url);
+    const state = (await readInstances()).find((i) => i.url === url);
     if (!state) return { ok: false, error: words('oktetoNotConnected', url) };
     // Bound to its origin: a token stored for another instance is never read for this one.
     const token = (await readSecret(state.url))?.token;
@@ -106,7 +104,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
     // Where its sites live, from this answer's endpoints alone (core/okteto-instances.ts ownedDomains).
     await ensurePublicSuffixList();
     const valid = (d: string) => validateDomain(d).error === undefined;
-    now.owns = ownedDomains(now, await instances(), endpointDomains(now).filter(valid), endpointHosts(now).filter(valid))
+    now.owns = ownedDomains(now, await readInstances(), endpointDomains(now).filter(valid), endpointHosts(now).filter(valid))
       .sort()
       .slice(0, 20);
     // What changed since the last answer: the toolbar title, and a notification when asked for.
@@ -120,7 +118,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
    * lists it. Then the namespace's status and services are read again, so the popup shows them.
    */
   async function wakeOkteto(namespace: string, url?: string): Promise<Reply> {
-    const list = await instances();
+    const list = await readInstances();
     const state = url ? list.find((i) => i.url === url) : instanceListing(list, namespace);
     if (!state?.namespaces.includes(namespace)) return { ok: false, error: words('oktetoNotListed', namespace) };
     const token = (await readSecret(state.url))?.token;
@@ -136,7 +134,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
     const checked = domains.map((d) => validateDomain(d));
     const bad = checked.find((d) => d.error !== undefined);
     if (bad?.error !== undefined) return { ok: false, error: said(bad.error) };
-    const state = (await instances()).find((i) => i.url === url);
+    const state = (await readInstances()).find((i) => i.url === url);
     if (!state) return { ok: false, error: words('oktetoNotConnected', url) };
     await put({ ...state, domains: [...new Set(checked.map((d) => d.value as string))] });
     return { ok: true };
@@ -147,7 +145,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
    * minutes, so a namespace that went to sleep or away is flagged on the toolbar on time.
    */
   async function scheduleOktetoRefresh(): Promise<void> {
-    const [settings, list] = await Promise.all([storedSettings(), instances()]);
+    const [settings, list] = await Promise.all([storedSettings(), readInstances()]);
     const diverting = !settings.paused && settings.domains.some((d) => d.enabled);
     const current = await browser.alarms.get(OKTETO_ALARM);
     if (!diverting || list.length === 0) {
@@ -159,7 +157,7 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
 
   /** Forget one instance and its token (none named: every one). */
   async function forgetOkteto(url?: string): Promise<Reply> {
-    const gone = (await instances()).filter((i) => url === undefined || i.url === url);
+    const gone = (await readInstances()).filter((i) => url === undefined || i.url === url);
     for (const i of gone) await removeSecret(i.url);
     await change((list) => list.filter((i) => !gone.some((g) => g.url === i.url)));
     return { ok: true };

@@ -2,7 +2,7 @@ import { validateNamespace } from '../core/namespace';
 import { type OpenDivertedMenu, openDivertedMenu } from '../core/open-diverted';
 import { domainsOf, listedAs, previewLink, previewSite } from '../core/previews';
 import { withoutShare } from '../core/share-link';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { browser, has, type Tabs } from '../platform/browser';
 import { said, words } from '../platform/i18n';
 import type { Committer } from './commit';

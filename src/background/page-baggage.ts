@@ -1,7 +1,8 @@
 import type { Merged } from '../core/baggage-merge';
 import { mergeBaggage } from '../core/baggage-merge';
 import { grantsHost } from '../core/permissions';
-import { divertForRequest, webHost } from '../core/tab-state';
+import { divertForRequest } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { type HeadersChange, type OutgoingRequest, sentByUs } from '../platform/requests';
 import type { ContextCache } from './context';
 import type { TabStates } from './tab-states';

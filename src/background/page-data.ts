@@ -1,5 +1,5 @@
 import type { PageCheck, Reply } from '../core/messages';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { browser } from '../platform/browser';
 import { words } from '../platform/i18n';
 import type { ContextCache } from './context';

@@ -3,7 +3,7 @@ import { DEFAULT_FIELD, PROBE_LIMITS, probeUrl, readProbe } from '../core/probe'
 import { problem, type Result } from '../core/result';
 import { knownNamespaces } from '../core/served';
 import { entryCovering } from '../core/settings';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { fetchBounded } from '../platform/fetch';
 import { said, whyFailed } from '../platform/i18n';
 import { type ContextCache, divertIn } from './context';

@@ -1,11 +1,10 @@
 import { callingPageHosts, fetchHosts } from '../core/callers';
-import { instancesOf } from '../core/okteto-instances';
 import { grantsDomain, initiatorPattern } from '../core/permissions';
 import { compileRules, compileSessionRules, RULE_IDS, type TabPins, typesFor } from '../core/rules';
 import { diffRules } from '../core/rules-diff';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { type WorkerView, workerPins, workerPlan } from '../core/workers';
 import { keepPageBaggageScripts, syncContentScripts } from '../platform/content-scripts';
 import { dnr } from '../platform/dnr';
@@ -14,7 +13,7 @@ import { canMergeHeaders } from '../platform/requests';
 import { read, write } from '../platform/store';
 import { allTabs } from '../platform/tabs';
 import { KEEP_PAGE_BAGGAGE_SCRIPTS } from './badge-file';
-import type { ContextCache } from './context';
+import { type ContextCache, readInstances } from './context';
 import type { HeldRules } from './keep-page-baggage-rules';
 import { laterWork } from './later';
 import type { Queue } from './queue';
@@ -28,7 +27,7 @@ import { loadSettings } from './settings';
  */
 async function keepPageBaggageMatches(settings: Settings, origins: string[]): Promise<string[]> {
   if (settings.paused || !settings.keepPageBaggage || canMergeHeaders()) return [];
-  const oktetoUrls = instancesOf(await read(ITEMS.oktetoInstances), await read(ITEMS.okteto)).map((i) => i.url);
+  const oktetoUrls = (await readInstances()).map((i) => i.url);
   const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain)).map((d) => `*://*.${d.domain}/*`);
   const callers = callingPageHosts(origins, fetchHosts(settings, oktetoUrls)).map(initiatorPattern);
   return [...new Set([...diverted, ...callers])].sort();
@@ -102,7 +101,7 @@ export function createReconciler({
     dropHeld();
     const held = session.filter((r) => r.id >= RULE_IDS.merged.first && r.id <= RULE_IDS.merged.last).map((r) => r.id);
     await dnr.session.update({ ...sessionUpdate, removeRuleIds: [...sessionUpdate.removeRuleIds, ...held] });
-    // The page badge is not among them: it is injected once a diverted page has loaded (observers.ts).
+    // The page badge is not among them: it is injected once a diverted page has loaded (surfaces.ts ensureBadge).
     await syncContentScripts(keepPageBaggageScripts(KEEP_PAGE_BAGGAGE_SCRIPTS, await keepPageBaggageMatches(settings, origins)));
     return origins;
   }

@@ -1,5 +1,5 @@
 import type { Reply } from '../core/messages';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { browser } from '../platform/browser';
 import { type ContextCache, divertIn } from './context';
 

@@ -1,7 +1,7 @@
 import type { Reply } from '../core/messages';
 import { chosenBefore, knownFrom, sharedNamespace } from '../core/share-link';
 import { ITEMS, type SharedTab } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { browser, type Tabs } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { read, write } from '../platform/store';

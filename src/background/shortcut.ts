@@ -1,7 +1,7 @@
 import { grantsDomain } from '../core/permissions';
 import { planForHost } from '../core/reducer';
 import { entryCovering } from '../core/settings';
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { openPopup } from '../platform/action';
 import type { Tabs } from '../platform/browser';
 import { grantedOrigins } from '../platform/permissions';

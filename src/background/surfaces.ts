@@ -1,7 +1,7 @@
 import type { BadgeState } from '../core/served-messages';
 import { tabServedItem } from '../core/storage-items';
-import { webHost } from '../core/tab-state';
 import { tabView } from '../core/tab-view';
+import { webHost } from '../core/url';
 import { setActionLook } from '../platform/action';
 import { injectBadge } from '../platform/content-scripts';
 import { words } from '../platform/i18n';

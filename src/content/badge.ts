@@ -4,6 +4,7 @@
 // Anyone who can deploy can write a diverted page: the badge reads no storage (its place comes in
 // the background's hello reply), and its buttons obey only the user's own input events, so a
 // page's script can neither read settings through it nor drive it.
+import { BADGE_COLORS } from '../core/badge-colors';
 import type { BadgePlace, BadgeState } from '../core/served-messages';
 
 type Api = typeof chrome;
@@ -16,9 +17,9 @@ const words = (key: string) => api.i18n.getMessage(key) || key;
 const CSS = `
 :host { all: initial; }
 .badge { display: flex; align-items: center; gap: 6px; font: 12px/1.3 system-ui, sans-serif; color: #f9fafb;
-  background: #374151; border: 1px solid #0003; border-radius: 16px; padding: 4px 6px 4px 4px; box-shadow: 0 2px 8px #0004;
+  background: ${BADGE_COLORS.unknown}; border: 1px solid #0003; border-radius: 16px; padding: 4px 6px 4px 4px; box-shadow: 0 2px 8px #0004;
   max-width: min(460px, calc(100vw - 24px)); user-select: none; }
-.badge.match { background: #0d6e5c; } .badge.mismatch { background: #b3261e; }
+.badge.match { background: ${BADGE_COLORS.match}; } .badge.mismatch { background: ${BADGE_COLORS.mismatch}; }
 button { all: unset; cursor: pointer; border-radius: 10px; min-width: 18px; height: 18px; text-align: center; line-height: 18px; }
 button:hover { background: #fff3; } button:focus-visible { outline: 2px solid #fff; }
 .grip { cursor: grab; letter-spacing: -2px; padding: 0 2px; } .grip:active { cursor: grabbing; }

@@ -9,7 +9,7 @@
 // - It adds no header. Requests without baggage of their own are left to the domain rules as
 //   before, so no request gets a CORS preflight it did not already have.
 // - It reads no settings and knows no namespace: the background decides every request, as it
-//   decides Firefox's (background/merge.ts). The page sees only its own request going out.
+//   decides Firefox's (background/page-baggage.ts). The page sees only its own request going out.
 // - When the background does not answer (or says no), the request goes as it would without the
 //   switch: the domain rule still sets okteto-divert, so no request ever loses it.
 // Workers run no content script: their requests keep the replace-and-say behaviour.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OktetoState } from './okteto';
-import { endpointDomains, endpointHosts, instanceListing, instancesOf, ownedDomains, ownerOf } from './okteto-instances';
+import { endpointDomains, endpointHosts, instanceListing, ownedDomains, ownerOf } from './okteto-instances';
 
 const dev: OktetoState = { url: 'https://okteto.dev.example.com', namespaces: ['alice', 'shared'], owns: ['dev.example.com'] };
 const shop: OktetoState = { url: 'https://okteto.acme.example.net', namespaces: ['ci', 'shared'], owns: ['acme.example.net'] };
@@ -37,12 +37,6 @@ describe('several instances', () => {
     expect(instanceListing([dev, shop], 'ci')).toBe(shop);
     expect(instanceListing([dev, shop], 'shared', 'shop-ci.acme.example.net')).toBe(shop);
     expect(instanceListing([dev, shop], 'nobody')).toBeUndefined();
-  });
-
-  it('versions before 0.3 kept one instance: it is the list until moved', () => {
-    expect(instancesOf(undefined, dev)).toEqual([dev]);
-    expect(instancesOf([shop], dev)).toEqual([shop]);
-    expect(instancesOf(undefined, undefined)).toEqual([]);
   });
 
   // Issue 33 (5): an endpoint URL is whatever a deployer's ingress names.

@@ -8,10 +8,6 @@ import { urlHost } from './url';
  * statuses and facts come from the instance that owns it.
  */
 
-/** The instances a profile knows: the list, or the one instance versions before 0.3 kept. */
-export const instancesOf = (list: OktetoState[] | undefined, legacy?: OktetoState): OktetoState[] =>
-  list ?? (legacy ? [legacy] : []);
-
 /** A host's parent domain, for a name that has one below a public suffix (no IPs, no single labels). */
 export function parentOf(host: string | undefined): string | undefined {
   if (!host || /^[\d.]+$|^\[|:/.test(host)) return undefined;

@@ -8,8 +8,6 @@ import type { DomainEntry, NamespaceFrom, Preset, Settings } from './settings';
 /** Contract: team preset file, version 1. */
 const PRESET_FILE_VERSION = 1;
 
-export { MAX_FILE_BYTES } from './json-file';
-
 const MAX_ENTRIES = 2000;
 
 const FileDomainSchema = v.object({

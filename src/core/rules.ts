@@ -68,7 +68,10 @@ export interface HeaderRule {
     excludedRequestDomains?: string[];
     resourceTypes: ResourceType[];
     tabIds?: number[];
-    /** Only the one-request rules of "Keep the page's own baggage" (background/merge.ts) use these. */
+    /**
+     * These four: the one-request rules, "Keep the page's own baggage" (background/keep-page-baggage-rules.ts)
+     * and the panel's compare (background/compare.ts); initiatorDomains also the workers' rules here.
+     */
     urlFilter?: string;
     isUrlFilterCaseSensitive?: boolean;
     initiatorDomains?: string[];

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { fail, type Result } from './result';
 import { NamespaceFromSchema, NamespaceSchema, parseWith, StoredDomainSchema } from './schema';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './settings';
+import { storedVersion, upgrade } from './settings-migrations';
 
 const DomainEntrySchema = v.object({
   domain: StoredDomainSchema,
@@ -56,27 +57,14 @@ export function validateSettings(input: unknown): Result<Settings> {
   return parsed;
 }
 
-type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
-/** MIGRATIONS[n] turns schema n into n + 1. Pure; each is tested with a fixture of its version. */
-const MIGRATIONS: Record<number, Migration> = {
-  /** 1 → 2: preset subscriptions arrive. */
-  1: (old) => ({ ...old, subscriptions: [] }),
-};
-
 /** Brings stored settings up to SCHEMA_VERSION, then validates them. Nothing stored → DEFAULTS. */
 export function migrate(stored: unknown): Result<Settings> {
   if (stored === undefined || stored === null) return { value: structuredClone(DEFAULTS) };
   if (typeof stored !== 'object' || Array.isArray(stored)) return fail('settingsNotObject');
-  let current = stored as Record<string, unknown>;
-  const version = current.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('settingsNoVersion');
-  }
-  if (version > SCHEMA_VERSION) {
-    return fail('settingsNewer', String(version), String(SCHEMA_VERSION));
-  }
-  for (let n = version; n < SCHEMA_VERSION; n++) current = { ...MIGRATIONS[n](current), schemaVersion: n + 1 };
-  return validateSettings(current);
+  const version = storedVersion(stored);
+  if (version === undefined) return fail('settingsNoVersion');
+  if (version > SCHEMA_VERSION) return fail('settingsNewer', String(version), String(SCHEMA_VERSION));
+  return validateSettings(upgrade(stored as Record<string, unknown>, version));
 }
 
 const LISTS = ['domains', 'presets', 'recent', 'subscriptions'] as const;
@@ -97,11 +85,9 @@ const LIMITS: Record<ListKey, number> = { domains: 2000, presets: 2000, recent: 
  * (not an object, no or a newer schema version: the whole blob is kept aside then).
  */
 export function repairSettings(stored: unknown): { value: Settings; setAside: string[] } | undefined {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
-  const version = (stored as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) return undefined;
-  let current = stored as Record<string, unknown>;
-  for (let n = version; n < SCHEMA_VERSION; n++) current = { ...MIGRATIONS[n](current), schemaVersion: n + 1 };
+  const version = storedVersion(stored);
+  if (version === undefined || version > SCHEMA_VERSION) return undefined;
+  const current = upgrade(stored as Record<string, unknown>, version);
   const setAside: string[] = [];
   const out: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION };
   const defaults = DEFAULTS as unknown as Record<string, unknown>;

@@ -96,7 +96,6 @@ export const ITEMS = {
     undefined,
     shaped({ teams: arrayOf(isString), errors: arrayOf(isString), oktetoInstanceUrl: optional(isString) }),
   ),
-  /** The instance and the namespaces it listed; its token is a secret, not stored here. */
   /** Versions before 0.3 kept one instance here; it moves into `oktetoInstances` (legacy.ts). */
   okteto: item<OktetoState | undefined>('local', 'okteto', undefined, isOktetoState),
   /** The Okteto instances, each with the namespaces it listed; their tokens are secrets, not stored here. */

@@ -1,4 +1,5 @@
-import { type ImportPreview, MAX_FILE_BYTES } from './presets';
+import { MAX_FILE_BYTES } from './json-file';
+import type { ImportPreview } from './presets';
 import { ok, type Result } from './result';
 import { secureUrl } from './url';
 

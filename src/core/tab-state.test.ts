@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsWith } from '../../test/fixtures/settings';
-import { abbreviate, divertFor, webHost } from './tab-state';
+import { abbreviate, divertFor } from './tab-state';
 
 const all = ['*://*/*'];
 
@@ -39,16 +39,10 @@ describe('divertFor', () => {
   });
 });
 
-describe('abbreviate and webHost', () => {
+describe('abbreviate', () => {
   it('fits a namespace in a badge', () => {
     expect(abbreviate('bob')).toBe('bob');
     expect(abbreviate('alic')).toBe('alic');
     expect(abbreviate('alice')).toBe('ali…');
-  });
-  it('reads hosts of web pages only', () => {
-    expect(webHost('https://a.example.com:8443/x')).toBe('a.example.com');
-    expect(webHost('chrome://extensions')).toBeUndefined();
-    expect(webHost('not a url')).toBeUndefined();
-    expect(webHost(undefined)).toBeUndefined();
   });
 });

@@ -47,14 +47,3 @@ export function divertForRequest(
 
 /** Badge text: the namespace, cut to what a toolbar badge shows (about four characters). */
 export const abbreviate = (namespace: string): string => (namespace.length <= 4 ? namespace : `${namespace.slice(0, 3)}…`);
-
-/** The host of a web page URL, or undefined for other schemes and unreadable URLs. */
-export function webHost(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return /^(https?|wss?):$/.test(u.protocol) ? u.hostname : undefined;
-  } catch {
-    return undefined;
-  }
-}

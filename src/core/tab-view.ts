@@ -1,3 +1,4 @@
+import { BADGE_COLORS } from './badge-colors';
 import { NEWS_MINUTES } from './deploy-news';
 import type { OktetoState } from './okteto';
 import { ownerOf } from './okteto-instances';
@@ -10,9 +11,6 @@ import type { SharedTab } from './storage-items';
 import { abbreviate, divertFor } from './tab-state';
 import { timeLeft } from './time-box';
 import type { Words } from './words';
-
-/** Badge colours: served = requested, another namespace answered, nothing known yet. */
-const COLORS = { match: '#0d6e5c', mismatch: '#b3261e', unknown: '#4b5563', asking: '#b45309' } as const;
 
 /** A tab's toolbar button: badge text, title, colour, and whether the "on" icon shows. */
 export interface ActionLook {
@@ -79,7 +77,7 @@ export function tabView(
   return {
     badge,
     look: asking
-      ? { text: '?', title: `${t('titleShareAsks', asking)}\n${title}`, color: COLORS.asking, on: true }
-      : { text: abbreviate(divert.namespace), title, color: COLORS[v], on: true },
+      ? { text: '?', title: `${t('titleShareAsks', asking)}\n${title}`, color: BADGE_COLORS.asking, on: true }
+      : { text: abbreviate(divert.namespace), title, color: BADGE_COLORS[v], on: true },
   };
 }

@@ -19,6 +19,17 @@ export function urlOrigin(url: string | undefined): string | undefined {
   }
 }
 
+/** The host of a web page URL, or undefined for other schemes and unreadable URLs. */
+export function webHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return /^(https?|wss?):$/.test(u.protocol) ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** The sentences one kind of URL is refused with (each names the kind and shows an example). */

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { countsOf, isOlderInstance, type OktetoState, readContextShow, validateInstanceUrl } from '../core/okteto';
+import { countsOf, type OktetoState } from '../core/okteto';
+import { isOlderInstance } from '../core/okteto-api';
+import { readContextShow, validateInstanceUrl } from '../core/okteto-connect';
 import { ITEMS } from '../core/storage-items';
 import { browser } from '../platform/browser';
 import { requestOrigins } from '../platform/permissions';

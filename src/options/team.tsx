@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { MAX_FILE_BYTES } from '../core/json-file';
 import { describeSignal, exportPresets, type ImportPreview, mergeTeam, parsePresetFile, previewCounts } from '../core/presets';
 import type { Settings } from '../core/settings';
 import { ITEMS } from '../core/storage-items';
@@ -50,7 +51,7 @@ export function Team({ settings, onError }: Props) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (file.size > 1024 * 1024) return onError(t('fileTooLarge'));
+    if (file.size > MAX_FILE_BYTES) return onError(t('fileTooLarge'));
     void file.text().then(preview);
   };
 

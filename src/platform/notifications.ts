@@ -11,7 +11,10 @@ const api = () => (browser as unknown as { notifications?: Notifications }).noti
 export const canNotify = async (): Promise<boolean> =>
   !!api() && (await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false));
 
-/** What was notified since the worker started (the last 50), for the e2e hooks: a headless Firefox closes its notifications at once. */
+/**
+ * What was notified since the worker started (the last 50), for the e2e hooks: a headless Firefox
+ * closes its notifications at once. Kept in e2e builds only: a shipped build keeps no list.
+ */
 const created: { id: string; message: string }[] = [];
 export const notified = (): readonly { id: string; message: string }[] => created;
 
@@ -31,6 +34,7 @@ export async function notify(id: string, message: string, button?: string, click
   const withButton = button !== undefined && (await create({ ...base, buttons: [{ title: button }] }));
   const plain = { ...base, message: clickTo ? `${message} ${clickTo}` : message };
   if (!withButton && !(await create(plain))) return;
+  if (import.meta.env.MODE !== 'e2e') return;
   // Oldest first; the oldest goes when 50 are kept.
   created.push({ id, message: withButton ? message : plain.message });
   if (created.length > 50) created.shift();

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { endpointAt, endpointOf, isGoing, isOlderInstance, type OktetoService, type OktetoState } from '../core/okteto';
+import { endpointAt, endpointOf, isGoing, type OktetoService, type OktetoState } from '../core/okteto';
+import { isOlderInstance } from '../core/okteto-api';
 import { t } from '../ui/i18n';
 import { useCommand } from '../ui/use-command';
 

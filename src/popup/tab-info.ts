@@ -1,4 +1,4 @@
-import { webHost } from '../core/tab-state';
+import { webHost } from '../core/url';
 import { browser } from '../platform/browser';
 import { preloaded } from '../ui/preload';
 

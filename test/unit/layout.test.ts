@@ -2,13 +2,30 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').length - 1;
+
+/** Files allowed past the cap for now, each with the issue that brings it under. */
+const OVER_THE_CAP: Record<string, string> = {
+  'src/popup/popup.tsx': 'issue 35 item 4: the popup asks, core decides; it shrinks toward 200 lines',
+};
+
 // The background stays readable: its wiring in index.ts, and no file a reader has to scroll far in.
+// The rest of src/ holds to the same discipline with a little more room.
 describe('layout', () => {
+  it('keeps every file in src/ (tests aside) at 250 lines or fewer', () => {
+    const long = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .map((f) => join('src', f).replaceAll('\\', '/'))
+      .filter((f) => /\.(tsx?|css|html)$/.test(f) && !f.endsWith('.test.ts') && !(f in OVER_THE_CAP))
+      .map((f) => [f, linesOf(f)] as const)
+      .filter(([, lines]) => lines > 250);
+    expect(long).toEqual([]);
+  });
+
   it('keeps every background file under 170 lines', () => {
     const dir = 'src/background';
     const long = readdirSync(dir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => [f, readFileSync(join(dir, f), 'utf8').split('\n').length - 1] as const)
+      .map((f) => [f, linesOf(join(dir, f))] as const)
       .filter(([, lines]) => lines >= 170);
     expect(long).toEqual([]);
   });

@@ -13,7 +13,7 @@ import {
   unsupported,
   WAKE_MUTATION,
   WAKE_PREVIEW_MUTATION,
-} from '../../src/core/okteto';
+} from '../../src/core/okteto-api';
 import { inEnglish } from '../fixtures/words';
 
 /** A query to a stand-in, as the extension posts it; its answer as the extension's readers take it. */
