@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Command, HostPlan } from '../core/messages';
-import { validateNamespace } from '../core/namespace';
 import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
 import { ownerOf } from '../core/okteto-instances';
 import { hasAccessPatterns } from '../core/permissions';
 import { playwrightScope } from '../core/playwright-script';
-import { popupView } from '../core/popup-view';
+import { divertOnCommand, namespaceCommand, popupView } from '../core/popup-view';
 import { servedName } from '../core/served';
 import { browser } from '../platform/browser';
 import { requestDomains } from '../platform/permissions';
@@ -81,19 +80,17 @@ export function Popup() {
       if (entry) void change({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
       return;
     }
-    if (target === undefined) return setError(plan?.error ? said(plan.error) : t('stillReading'));
-    // An endpoint the API knows: no typing, it diverts to that endpoint's namespace.
-    if (namespace === '' && endpoint) void run({ type: 'setNamespace', namespace: endpoint.namespace });
-    askAccessThen(target, { type: 'enableForHost', host });
+    // An endpoint the API knows: no typing, it diverts to that endpoint's namespace (one command).
+    const turnOn = divertOnCommand(view, host, tab.id, plan, endpoint);
+    if (turnOn.error !== undefined) return setError(said(turnOn.error));
+    askAccessThen(turnOn.value.access, turnOn.value.command);
   };
 
   const onNamespace = (text: string) => {
     setError(undefined);
-    const ns = validateNamespace(text);
-    if (ns.error !== undefined) return setError(said(ns.error));
-    if (pinOn && tab.id !== undefined) void change({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
-    else if (entry?.namespace) void change({ type: 'setDomainNamespace', domain: entry.domain, namespace: ns.value });
-    else void change({ type: 'setNamespace', namespace: ns.value });
+    const cmd = namespaceCommand(text, { tabId: tab.id, entry, pinOn });
+    if (cmd.error !== undefined) return setError(said(cmd.error));
+    void run(cmd.value);
   };
 
   const onPin = (on: boolean) => {
