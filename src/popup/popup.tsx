@@ -39,9 +39,9 @@ export function Popup() {
   const served = useServed(tab.id);
   const servedNs = served?.served;
   useEffect(() => {
-    // The chosen namespace's services first, and the one that answered (to explain a mismatch),
-    // and the namespace this host's name points at (to recognise an endpoint).
-    const wanted = [settings.activeNamespace, servedNs, okteto && host ? namespaceInHost(okteto, host) : undefined];
+    // Besides the namespaces in use (the background knows those), the one that answered (to
+    // explain a mismatch) and the one this host's name points at (to recognise an endpoint).
+    const wanted = [servedNs, okteto && host ? namespaceInHost(okteto, host) : undefined];
     const namespaces = [...new Set(wanted.filter((n): n is string => !!n))];
     if (connected && loaded) void ask({ type: 'refreshOkteto', namespaces });
   }, [connected, loaded, settings.activeNamespace, servedNs, host]);
