@@ -31,6 +31,7 @@ const MAX_IN_FLIGHT = 1000;
 
 /** What left with our header and what answered, per tab. */
 export function createObservers({
+  aimTab,
   context,
   divertAt,
   inOrder,
@@ -41,7 +42,7 @@ export function createObservers({
 }: Pick<ContextCache, 'context' | 'divertAt'> &
   Pick<RequestLogs, 'logRequest'> &
   Pick<Surfaces, 'schedulePublish'> &
-  Pick<TabStates, 'inOrder' | 'record' | 'stateOf'>) {
+  Pick<TabStates, 'aimTab' | 'inOrder' | 'record' | 'stateOf'>) {
   /**
    * What the browser tells about a tab's requests, turned into served-by events. Only hosts we may
    * access are reported, which are exactly those that can carry the header.
@@ -51,7 +52,7 @@ export function createObservers({
     const host = webHost(url);
     const divert = host ? await divertAt(tabId, host) : undefined;
     // The reset is news even when nothing else follows (a navigation away from a diverted host).
-    await record(tabId, { type: 'navigate', host: divert ? host : undefined, requested: divert?.namespace });
+    await aimTab(tabId, host, divert?.namespace, true);
     schedulePublish(tabId);
   }
 
