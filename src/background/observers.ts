@@ -43,10 +43,8 @@ export function createObservers({
   Pick<RequestLogs, 'logRequest'> &
   Pick<Surfaces, 'schedulePublish'> &
   Pick<TabStates, 'aimTab' | 'inOrder' | 'record' | 'stateOf'>) {
-  /**
-   * What the browser tells about a tab's requests, turned into served-by events. Only hosts we may
-   * access are reported, which are exactly those that can carry the header.
-   */
+  // What the browser tells about a tab's requests, turned into served-by events. Only hosts we may
+  // access are reported, which are exactly those that can carry the header.
 
   async function navigate(tabId: number, url: string): Promise<void> {
     const host = webHost(url);
