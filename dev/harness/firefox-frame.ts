@@ -10,7 +10,7 @@ import { NAME_SHIM, type Surface } from './surface';
  * document (as Firefox's own SpecialPowers.spawn does) and gives it real input, trusted mouse
  * events (Window.synthesizeMouseEvent) and key presses (nsITextInputProcessor), as a person's would be.
  */
-export const FRAME_SCRIPT = `{
+const FRAME_SCRIPT = `{
 const sandbox = Cu.Sandbox(content, { sandboxPrototype: content, wantXrays: false });
 const keys = { Enter: ['Enter', 13], Backspace: ['Backspace', 8] };
 function press(tip, key, code, keyCode) {
