@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { type Ui, until } from './driver';
 import { inChrome } from './firefox-chrome';
-import { FRAME_SCRIPT } from './firefox-popup';
-import { NAME_SHIM, type Surface, uiOver } from './surface';
+import { frameInput } from './firefox-frame';
+import { type Surface, uiOver } from './surface';
 
 /**
  * Firefox's toolbox, in the browser window's chrome scope: the toolbox of the selected tab and, in
@@ -39,29 +39,10 @@ const SHOWS = `Promise.resolve(JSON.stringify((() => {
   return { url: b?.currentURI?.spec ?? '', title: b?.contentTitle ?? '' };
 })()))`;
 
-/** In the chrome scope: one operation sent to a frame script in the panel's process, its JSON answer. */
-const run = (op: object) => `(async () => {
-  const b = window.__divertPanelBrowser?.();
-  if (!b) return JSON.stringify({ error: 'no Divert panel is shown' });
-  const mm = b.messageManager;
-  const id = Math.random();
-  return new Promise((resolve) => {
-    const done = (m) => {
-      if (m && m.data.id !== id) return;
-      mm.removeMessageListener('divert-test:done', done);
-      resolve(JSON.stringify(m ? m.data : { error: 'the panel did not answer in 10 s' }));
-    };
-    mm.addMessageListener('divert-test:done', done);
-    setTimeout(() => done(null), 10000);
-    const data = encodeURIComponent(JSON.stringify({ id, ...${JSON.stringify(op)} }));
-    mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(FRAME_SCRIPT)}.replace('DATA', JSON.stringify(data))), false);
-  });
-})()`;
-
 /**
  * The Divert panel where a person finds it in Firefox: the tab brought to the front, its toolbox
  * opened (gDevTools.showToolboxForTab, what F12 does) and the Divert tool selected; the panel's
- * document then driven with real input through a frame script in its process (firefox-popup.ts).
+ * document then driven with real input through a frame script in its process (firefox-frame.ts).
  */
 export async function firefoxDevtoolsPanel(browser: Browser, page: Page, panelUrl: string): Promise<Ui> {
   await page.bringToFront();
@@ -72,21 +53,10 @@ export async function firefoxDevtoolsPanel(browser: Browser, page: Page, panelUr
     const shows = JSON.parse(await inChrome(browser, SHOWS)) as { url: string; title: string };
     return shows.url.startsWith(panelUrl) && shows.title === 'Divert';
   }, 'the Divert panel loaded in the toolbox');
-  const send = async (op: object) => {
-    const answer = JSON.parse(await inChrome(browser, run(op))) as { value?: string; error?: string };
-    if (answer.error) throw new Error(`Divert panel: ${answer.error}`);
-    return JSON.parse(answer.value ?? 'null');
-  };
-  const evaluate: Surface['evaluate'] = (fn, ...args) =>
-    send({
-      op: 'eval',
-      code: `${NAME_SHIM};(async () => JSON.stringify((await (${String(fn)})(...${JSON.stringify(args)})) ?? null))()`,
-    });
+  const input = frameInput(browser, 'window.__divertPanelBrowser?.()', 'Divert panel');
+  const { evaluate } = input;
   const surface: Surface = {
-    evaluate,
-    click: (selector) => send({ op: 'click', selector }),
-    typeText: (text) => send({ op: 'keys', text }),
-    press: (key) => send({ op: 'keys', key }),
+    ...input,
     // As puppeteer's page.select does: the option chosen, then the events a person's choice fires.
     select: async (selector, value) => {
       await evaluate(

@@ -3,7 +3,7 @@ import { COMPARE_LIMITS, type CompareAnswer, type Comparison } from '../core/com
 import type { Reply } from '../core/messages';
 import { DEFAULT_HEADER, PROBE_LIMITS } from '../core/probe';
 import { replayable } from '../core/request-log';
-import { type HeaderRule, PRIORITY, type RemovingRule, RULE_IDS, TAB_ID_NONE } from '../core/rules';
+import { type HeaderRule, oneRequestRule, type RemovingRule, RULE_IDS, TAB_ID_NONE } from '../core/rules';
 import { entryCovering } from '../core/settings';
 import { exactUrl, webHost } from '../core/url';
 import { dnr, ownInitiator } from '../platform/dnr';
@@ -20,21 +20,8 @@ import { serial } from './serial';
  * that method, sent by this extension (tab -1, our own origin as initiator), for as long as it runs.
  * Without divert and with no page members left, it removes the header: nothing of ours is sent.
  */
-function oneRequest(url: string, method: string, baggage: string | undefined): HeaderRule | RemovingRule {
-  const condition: HeaderRule['condition'] = {
-    urlFilter: `|${url}|`,
-    isUrlFilterCaseSensitive: true,
-    requestDomains: [new URL(url).hostname],
-    initiatorDomains: [ownInitiator()],
-    requestMethods: [method.toLowerCase()],
-    resourceTypes: ['xmlhttprequest'],
-    tabIds: [TAB_ID_NONE],
-  };
-  const rule = { id: RULE_IDS.compare.first, priority: PRIORITY.compare, condition };
-  return baggage === undefined
-    ? { ...rule, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'remove' }] } }
-    : { ...rule, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value: baggage }] } };
-}
+const oneRequest = (url: string, method: string, baggage: string | undefined) =>
+  oneRequestRule(RULE_IDS.compare.first, 'compare', { url, method, tabId: TAB_ID_NONE, initiator: ownInitiator() }, baggage);
 
 async function send(
   url: string,

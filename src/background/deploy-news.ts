@@ -1,6 +1,6 @@
 import { deployNews, newsToSay } from '../core/deploy-news';
+import { namespacesInUse } from '../core/namespaces-in-use';
 import type { OktetoState } from '../core/okteto';
-import { namespaceFor } from '../core/settings';
 import { webHost } from '../core/url';
 import { browser } from '../platform/browser';
 import { words } from '../platform/i18n';
@@ -20,11 +20,7 @@ export function createDeployNews({ context }: Pick<ContextCache, 'context'>) {
     const ctx = await context();
     const { settings, pins } = ctx;
     if (settings.paused) return after;
-    const inUse = [
-      ...settings.domains.filter((d) => d.enabled).map((d) => namespaceFor(settings, d)),
-      ...Object.values(pins),
-    ].filter((n): n is string => !!n);
-    const news = newsToSay(deployNews(before, after, [...new Set(inUse)], words), words);
+    const news = newsToSay(deployNews(before, after, namespacesInUse(settings, pins, 'carried'), words), words);
     if (news.length === 0) return { ...after, news: before?.news };
     const at = Date.now();
     const kept = { ...before?.news, ...Object.fromEntries(news.map((n) => [n.namespace, { line: n.line, at }])) };

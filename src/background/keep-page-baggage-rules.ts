@@ -1,4 +1,4 @@
-import { type HeaderRule, PRIORITY, RULE_IDS } from '../core/rules';
+import { type HeaderRule, oneRequestRule, RULE_IDS } from '../core/rules';
 import { dnr } from '../platform/dnr';
 import { serial } from './serial';
 
@@ -39,22 +39,7 @@ export interface Kept {
   value: string;
 }
 
-const keepRule = (id: number, k: Kept): HeaderRule => ({
-  id,
-  priority: PRIORITY.merged,
-  action: { type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'set', value: k.value }] },
-  condition: {
-    // `|url|` anchors both ends; the URL has no character urlFilter reads as syntax, so it matches
-    // this one URL, letter case included.
-    urlFilter: `|${k.url}|`,
-    isUrlFilterCaseSensitive: true,
-    requestDomains: [new URL(k.url).hostname],
-    initiatorDomains: [k.initiator],
-    requestMethods: [k.method.toLowerCase()],
-    resourceTypes: ['xmlhttprequest'],
-    tabIds: [k.tabId],
-  },
-});
+const keepRule = (id: number, k: Kept): HeaderRule => oneRequestRule(id, 'merged', k, k.value);
 
 /** The one-request rules held for pages' own baggage, for this wake. */
 export function createHeldRules() {

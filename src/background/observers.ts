@@ -36,6 +36,7 @@ const MAX_IN_FLIGHT = 1000;
  * those that can carry the header.
  */
 export function createObservers({
+  aimTab,
   context,
   divertAt,
   inOrder,
@@ -46,12 +47,12 @@ export function createObservers({
 }: Pick<ContextCache, 'context' | 'divertAt'> &
   Pick<RequestLogs, 'logRequest'> &
   Pick<Surfaces, 'schedulePublish'> &
-  Pick<TabStates, 'inOrder' | 'record' | 'stateOf'>) {
+  Pick<TabStates, 'aimTab' | 'inOrder' | 'record' | 'stateOf'>) {
   async function navigate(tabId: number, url: string): Promise<void> {
     const host = webHost(url);
     const divert = host ? await divertAt(tabId, host) : undefined;
     // The reset is news even when nothing else follows (a navigation away from a diverted host).
-    await record(tabId, { type: 'navigate', host: divert ? host : undefined, requested: divert?.namespace });
+    await aimTab(tabId, host, divert?.namespace, true);
     schedulePublish(tabId);
   }
 

@@ -1,5 +1,6 @@
 import { validateDomain } from '../core/domain';
 import type { Reply } from '../core/messages';
+import { namespacesInUse } from '../core/namespaces-in-use';
 import { OKTETO_LIMITS, type OktetoState, type SpaceDetail } from '../core/okteto';
 import { validateInstanceUrl } from '../core/okteto-connect';
 import { endpointDomains, endpointHosts, instanceListing, ownedDomains } from '../core/okteto-instances';
@@ -47,11 +48,10 @@ export function createOkteto({ followDeploys, storedSettings }: Deps) {
     return { ok: true, value: refreshed.ok ? refreshed.value : (await readInstances()).find((i) => i.url === instance.value) };
   }
 
-  /** The namespaces whose services are worth knowing: the ones in use, the asked one first. */
-  async function inUse(first: string[] = []): Promise<string[]> {
+  /** The namespaces whose services are worth knowing: the ones chosen here, the asked ones first. */
+  async function inUse(asked: string[] = []): Promise<string[]> {
     const [settings, pins] = await Promise.all([storedSettings(), read(ITEMS.pins)]);
-    const all = [...first, settings.activeNamespace, ...settings.domains.map((d) => d.namespace), ...Object.values(pins)];
-    return [...new Set(all.filter((n): n is string => !!n))].slice(0, OKTETO_LIMITS.maxDetails);
+    return namespacesInUse(settings, pins, 'chosen', asked).slice(0, OKTETO_LIMITS.maxDetails);
   }
 
   /**

@@ -267,10 +267,11 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
   });
 
   it('with other baggage, a second request to the same URL waits for the first to leave', async () => {
-    const { ask: send } = await chrome();
+    const { ask: send, bg } = await chrome();
     const first = await send(ask());
     const second = send(ask({ baggage: 'other=2' }));
-    await new Promise((r) => setTimeout(r, 50));
+    // Everything the ask could do by itself has run (the queue drained, what waits ran), not a time.
+    await bg.tabsSettled();
     expect(await held()).toHaveLength(1);
     await send({ type: 'divert:keep-page-baggage-done', token: first.token });
     expect((await second).token).toBeDefined();
@@ -343,8 +344,7 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     await bg.send({ type: 'setPaused', paused: false });
     await hold();
     // The worker stops with a rule held: the next wake removes it before anything else.
-    await boot({ wake: true });
-    await new Promise((r) => setTimeout(r, 50));
+    await (await boot({ wake: true })).tabsSettled();
     expect(await held()).toEqual([]);
   });
 

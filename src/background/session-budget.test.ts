@@ -30,7 +30,11 @@ function flood(tabs: number[], calls: number) {
         requestHeaders: [{ name: 'baggage', value: 'okteto-divert=alice' }],
       });
 }
-const written = () => new Promise((r) => setTimeout(r, 400)); // logs are written a moment after a burst
+/**
+ * Logs are written a moment after a burst: what waits for its moment runs now, a lone log part's
+ * (`runPendingLogWrites`) or the whole background's (its idle), never a wait on the clock.
+ */
+const written = (log?: { runPendingLogWrites: () => Promise<void> }) => (log ? log.runPendingLogWrites() : bg.tabsSettled());
 
 beforeEach(async () => {
   bg = await boot();
@@ -51,7 +55,7 @@ describe('storage.session: one budget for diagnostics', { timeout: 30_000 }, () 
       most = Math.max(most, await bytesInUse());
     });
     for (let i = 0; i < 40; i++) {
-      if (i % 8 === 7) await written(); // the burst goes on after the logs were written
+      if (i % 8 === 7) await written(log); // the burst goes on after the logs were written
       for (let tabId = 1; tabId <= 12; tabId++)
         await log.logRequest(tabId, {
           type: 'sent',
@@ -65,7 +69,7 @@ describe('storage.session: one budget for diagnostics', { timeout: 30_000 }, () 
     }
     expect(log.logBytesInMemory()).toBeGreaterThan(budget * 0.9);
     expect(log.logBytesInMemory()).toBeLessThanOrEqual(budget);
-    await written();
+    await written(log);
     expect(await bytesInUse()).toBeLessThanOrEqual(budget);
     // The newest rows of every tab are kept: the oldest of any tab went first.
     const stored = (await session().get(null)) as Record<string, RequestLog>;
@@ -96,7 +100,7 @@ describe('storage.session: one budget for diagnostics', { timeout: 30_000 }, () 
         for (let i = 0; i < 60; i++) await event(tabId, i * 10 + 5 - tabId);
       }),
     );
-    await written();
+    await written(log);
     const stored = (await session().get(null)) as Record<string, RequestLog>;
     const exact = Object.entries(stored).reduce((n, [k, v]) => n + k.length + 2 + JSON.stringify(v).length, 0);
     expect(exact).toBeLessThanOrEqual(budget);
@@ -117,7 +121,7 @@ describe('storage.session: one budget for diagnostics', { timeout: 30_000 }, () 
         kind: 'fetch',
         expected: 'alice',
       });
-    await written();
+    await written(before);
     const after = createRequestLog({ budget }); // a new wake: nothing in memory
     for (let i = 0; i < 40; i++)
       await after.logRequest(2 + (i % 3), {
@@ -130,7 +134,7 @@ describe('storage.session: one budget for diagnostics', { timeout: 30_000 }, () 
         expected: 'alice',
       });
     expect(after.logBytesInMemory()).toBeLessThanOrEqual(budget);
-    await written();
+    await written(after);
     expect(await bytesInUse()).toBeLessThanOrEqual(budget);
     // The first wake's tab lost its oldest rows first, and is still there with its newest.
     expect(((await session().get('requests:1'))['requests:1'] as RequestLog)[0]?.id).toBe('a59');

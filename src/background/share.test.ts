@@ -1,7 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Background, boot, env } from '../../test/fakes/background';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
+
+// A test that moved the clock on gives it back.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 // Share links, "Open diverted to", time boxes and the page checks, through the background's listeners.
 
@@ -328,7 +333,9 @@ describe('time-boxed divert', () => {
     expect((await bg.settings()).paused).toBe(false);
 
     await bg.send({ type: 'setDivertUntil', until: Date.now() + 20 });
-    await new Promise((r) => setTimeout(r, 40));
+    // The time is up: the clock is moved on, not waited for.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 40);
     await onAlarm({ name: 'divert-until' });
     await bg.settle();
     const s = await bg.settings();
@@ -352,7 +359,9 @@ describe('time-boxed divert', () => {
     await bg.send({ type: 'setPaused', paused: false });
     expect((await bg.settings()).divertUntil).toBeUndefined();
     await bg.send({ type: 'setDivertUntil', until: Date.now() + 30 });
-    await new Promise((r) => setTimeout(r, 50));
+    // The browser closed past the end: the clock is moved on, not waited for.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 50);
     bg = await boot({ wake: true });
     await bg.settle();
     expect(await bg.settings()).toMatchObject({ paused: true });

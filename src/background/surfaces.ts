@@ -14,11 +14,11 @@ import type { TabStates } from './tab-states';
 
 /** Each tab's toolbar button, page badge and the state the popup reads. */
 export function createSurfaces({
+  aimTab,
   context,
   inOrder,
-  record,
   stateOf,
-}: Pick<ContextCache, 'context'> & Pick<TabStates, 'inOrder' | 'record' | 'stateOf'>) {
+}: Pick<ContextCache, 'context'> & Pick<TabStates, 'aimTab' | 'inOrder' | 'stateOf'>) {
   const publishes = laterWork<number>();
 
   /**
@@ -89,10 +89,7 @@ export function createSurfaces({
         // meanwhile (a pin, then the tab reloading) must not be overwritten by the state before it.
         const ctx = await context();
         const host = webHost(tab.url);
-        const requested = host ? divertIn(ctx, tabId, host)?.namespace : undefined;
-        const old = await stateOf(tabId);
-        const same = old.host === host && old.requested === requested;
-        if (!same) await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
+        await aimTab(tabId, host, host ? divertIn(ctx, tabId, host)?.namespace : undefined, false);
         await publish(tabId, ctx);
       });
     }

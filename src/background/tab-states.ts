@@ -52,10 +52,22 @@ export function createTabStates() {
     listener(tabId);
   }
 
+  /**
+   * The one writer of what a tab asks for (call inside inOrder): the host it shows and the namespace
+   * the rules give its requests there (none: not diverted). A new page always starts from nothing;
+   * after a change of settings (`newPage` false) the tab starts over only when either differs, so
+   * what was served stays known while the request is the same.
+   */
+  async function aimTab(tabId: number, host: string | undefined, requested: string | undefined, newPage: boolean) {
+    const old = await stateOf(tabId);
+    if (!newPage && old.host === host && old.requested === requested) return;
+    await record(tabId, { type: 'navigate', host: requested ? host : undefined, requested });
+  }
+
   function forgetTab(tabId: number): void {
     states.delete(tabId);
     loads.delete(tabId);
   }
-  return { onTabChange, stateOf, loadOf, inOrder, record, forgetTab };
+  return { onTabChange, stateOf, loadOf, inOrder, record, aimTab, forgetTab };
 }
 export type TabStates = ReturnType<typeof createTabStates>;

@@ -19,7 +19,14 @@ const ActingTab = v.optional(TabIdSchema);
 const CommandSchema = v.variant('type', [
   /** Turn divert on for the site a tab shows: the entry covering it, or a new one that does. */
   /** `wide`: the wider entry the plan offers as a choice (e.g. example.com for app.example.com), on the user's click. */
-  v.object({ type: v.literal('enableForHost'), host: HostSchema, wide: v.optional(v.boolean()), actingTab: ActingTab }),
+  /** `namespace`: saved as the namespace in the same commit (an Okteto endpoint's own namespace, clicked in the popup). */
+  v.object({
+    type: v.literal('enableForHost'),
+    host: HostSchema,
+    wide: v.optional(v.boolean()),
+    namespace: v.optional(NamespaceSchema),
+    actingTab: ActingTab,
+  }),
   v.object({ type: v.literal('setDomainEnabled'), domain: DomainSchema, enabled: v.boolean(), actingTab: ActingTab }),
   /** `domain` is what the user typed: the background normalizes it (URL → host). */
   v.object({ type: v.literal('addDomain'), domain: v.pipe(v.string(), v.maxLength(2000)), enabled: v.boolean() }),

@@ -1,6 +1,8 @@
-import type { HostPlan } from './messages';
+import type { Command, HostPlan } from './messages';
+import { validateNamespace } from './namespace';
 import { missingFromOkteto, type OktetoState } from './okteto';
 import { grantsDomain } from './permissions';
+import { fail, ok, type Result } from './result';
 import type { TabPins } from './rules';
 import { type DomainEntry, entryCovering, namespaceFor, type Settings } from './settings';
 import { divertFor } from './tab-state';
@@ -75,4 +77,51 @@ function statusOf(v: PopupView, host: string | undefined, paused: boolean): Stat
   if (v.namespace === '') return { key: 'statusNoNamespace' };
   if (!v.granted) return { key: 'statusNoAccess', args: [v.where] };
   return { key: v.pinned !== undefined ? 'statusOnPinned' : 'statusOn', args: [v.where, v.namespace] };
+}
+
+/** Where the popup's typed namespace goes: the tab it acts on, whether "This tab only" is ticked. */
+export interface NamespaceAt {
+  tabId?: number;
+  /** The entry covering the tab's host (popupView's `entry`). */
+  entry?: DomainEntry;
+  pinOn: boolean;
+}
+
+/**
+ * A namespace typed in the popup, as the command it makes: checked by the namespace rule, then this
+ * tab alone with "This tab only", else the site's entry when it has a namespace of its own, else
+ * the saved namespace. Made for the tab (actingTab), so a change of its divert reloads it.
+ */
+export function namespaceCommand(text: string, { tabId, entry, pinOn }: NamespaceAt): Result<Command> {
+  const ns = validateNamespace(text);
+  if (ns.error !== undefined) return ns;
+  const namespace = ns.value;
+  if (pinOn && tabId !== undefined) return ok({ type: 'pinTab', tabId, namespace });
+  if (entry?.namespace) return ok({ type: 'setDomainNamespace', domain: entry.domain, namespace, actingTab: tabId });
+  return ok({ type: 'setNamespace', namespace, actingTab: tabId });
+}
+
+/** What turning "Divert this site" on sends: the domain to ask access for, then the command. */
+export interface DivertOn {
+  access: string;
+  command: Command;
+}
+
+/**
+ * "Divert this site" switched on: the entry it acts on (covering, or the plan's), and on an Okteto
+ * endpoint with no namespace chosen, that endpoint's namespace in the same command.
+ */
+export function divertOnCommand(
+  view: Pick<PopupView, 'target' | 'namespace'>,
+  host: string,
+  tabId: number | undefined,
+  plan: HostPlan | undefined,
+  endpoint: { namespace: string } | undefined,
+): Result<DivertOn> {
+  // Until the plan is back there is nothing to ask access for.
+  if (view.target === undefined) return plan?.error ? { error: plan.error } : fail('stillReading');
+  const namespace = view.namespace === '' ? endpoint?.namespace : undefined;
+  const command: Command = { type: 'enableForHost', host, actingTab: tabId };
+  if (namespace) command.namespace = namespace;
+  return ok({ access: view.target, command });
 }

@@ -24,6 +24,17 @@ describe('reduce', () => {
     ]);
   });
 
+  it('"Divert this site" on an Okteto endpoint saves its namespace in the same step, or nothing', () => {
+    const s = { ...settingsWith([]), activeNamespace: 'bob', recent: ['bob'] };
+    const host = 'movies-alice.okteto.example.com';
+    const next = apply(s, { type: 'enableForHost', host, namespace: 'alice' });
+    expect(next.domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);
+    expect(next.activeNamespace).toBe('alice');
+    expect(next.recent).toEqual(['alice', 'bob']);
+    expect(inEnglish(reduce(s, { type: 'enableForHost', host, namespace: 'Not_A_Namespace' }).error)).toMatch(/lowercase/);
+    expect(inEnglish(reduce(s, { type: 'enableForHost', host: '127.0.0.1', namespace: 'alice' }).error)).toMatch(/IP address/);
+  });
+
   it('refuses hosts that cannot be an entry', () => {
     expect(inEnglish(reduce(settingsWith([]), { type: 'enableForHost', host: '127.0.0.1' }).error)).toMatch(/IP address/);
     expect(inEnglish(reduce(settingsWith([]), { type: 'enableForHost', host: '0x7f.0.0.1' }).error)).toMatch(/IP address/);

@@ -37,6 +37,13 @@ function ownPreset(settings: Settings, namespace: string): Result<Preset> {
   return fail('notAPreset', namespace);
 }
 
+/** The namespace saved (and first among the recent ones): what the user typed, checked by the namespace rule. */
+function withNamespace(settings: Settings, text: string): Result<Settings> {
+  const ns = validateNamespace(text);
+  if (ns.error !== undefined) return { error: ns.error };
+  return ok({ ...settings, activeNamespace: ns.value, recent: withRecent(settings, ns.value) });
+}
+
 export function planForHost(host: string): HostPlan {
   const suggested = suggestEntry(host);
   if (suggested.error !== undefined) return { error: suggested.error };
@@ -53,15 +60,19 @@ type Handler<K extends Command['type']> = (settings: Settings, cmd: Extract<Comm
  */
 const HANDLERS = {
   enableForHost: (settings, cmd) => {
-    const covering = entryCovering(settings, cmd.host)?.domain;
+    // With a namespace (an endpoint's own), the site and the namespace change in one commit.
+    const named = cmd.namespace === undefined ? ok(settings) : withNamespace(settings, cmd.namespace);
+    if (named.error !== undefined) return named;
+    const base = named.value;
+    const covering = entryCovering(base, cmd.host)?.domain;
     if (covering !== undefined) {
-      return ok({ settings: mapEntry(settings, covering, (e) => ({ ...e, enabled: true })), value: covering });
+      return ok({ settings: mapEntry(base, covering, (e) => ({ ...e, enabled: true })), value: covering });
     }
     const plan = planForHost(cmd.host);
     if (plan.error !== undefined) return { error: plan.error };
     if (cmd.wide && !plan.wider) return fail('noWiderEntry', cmd.host);
     const domain = (cmd.wide ? plan.wider : plan.suggested) as string;
-    return ok({ settings: { ...settings, domains: [...settings.domains, { domain, enabled: true }] }, value: domain });
+    return ok({ settings: { ...base, domains: [...base.domains, { domain, enabled: true }] }, value: domain });
   },
   addDomain: (settings, cmd) => {
     const domain = validateDomain(cmd.domain);
@@ -99,12 +110,8 @@ const HANDLERS = {
     return ok({ settings: { ...settings, domains }, value: to.value });
   },
   setNamespace: (settings, cmd) => {
-    const ns = validateNamespace(cmd.namespace);
-    if (ns.error !== undefined) return { error: ns.error };
-    return ok({
-      settings: { ...settings, activeNamespace: ns.value, recent: withRecent(settings, ns.value) },
-      value: ns.value,
-    });
+    const next = withNamespace(settings, cmd.namespace);
+    return next.error !== undefined ? next : ok({ settings: next.value, value: next.value.activeNamespace });
   },
   setDomainNamespace: (settings, cmd) => {
     const found = findEntry(settings, cmd.domain);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { everything, settingsWith } from '../../test/fixtures/settings';
-import { compileRules, compileSessionRules, PRIORITY, RESOURCE_TYPES } from './rules';
+import { compileRules, compileSessionRules, oneRequestRule, PRIORITY, RESOURCE_TYPES, RULE_IDS, TAB_ID_NONE } from './rules';
 
 const header = (r: { action: { requestHeaders: { value: string }[] } }) => r.action.requestHeaders[0].value;
 
@@ -89,5 +89,41 @@ describe('nesting (found by the property test)', () => {
       [['example.com'], ['b.example.com']],
       [['a.b.example.com'], undefined],
     ]);
+  });
+});
+
+describe('oneRequestRule', () => {
+  const request = {
+    url: 'https://catalog-staging.okteto.example.com/api?q=A',
+    method: 'GET',
+    tabId: 7,
+    initiator: 'movies.okteto.example.com',
+  };
+  it('matches that URL alone, its method, tab and initiator, above the domain and pin rules', () => {
+    const rule = oneRequestRule(9001, 'merged', request, 'userId=x,okteto-divert=alice');
+    expect(rule).toEqual({
+      id: 9001,
+      priority: PRIORITY.merged,
+      action: {
+        type: 'modifyHeaders',
+        requestHeaders: [{ header: 'baggage', operation: 'set', value: 'userId=x,okteto-divert=alice' }],
+      },
+      condition: {
+        urlFilter: '|https://catalog-staging.okteto.example.com/api?q=A|',
+        isUrlFilterCaseSensitive: true,
+        requestDomains: ['catalog-staging.okteto.example.com'],
+        initiatorDomains: ['movies.okteto.example.com'],
+        requestMethods: ['get'],
+        resourceTypes: ['xmlhttprequest'],
+        tabIds: [7],
+      },
+    });
+    expect(rule.priority).toBeGreaterThan(PRIORITY.tabPin);
+  });
+  it("a compare's rule beats a kept page's, and with no baggage to send it removes the header", () => {
+    const rule = oneRequestRule(RULE_IDS.compare.first, 'compare', { ...request, tabId: TAB_ID_NONE }, undefined);
+    expect(rule.priority).toBeGreaterThan(PRIORITY.merged);
+    expect(rule.action).toEqual({ type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'remove' }] });
+    expect(rule.condition.tabIds).toEqual([TAB_ID_NONE]);
   });
 });

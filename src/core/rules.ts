@@ -1,4 +1,5 @@
 import { BAGGAGE_HEADER, baggageValue } from './baggage';
+import { carveOuts, layers, parents } from './rule-layers';
 import { namespaceFor, type Settings } from './settings';
 
 /** Every rule id and priority Divert Switch uses. Ids outside these ranges are never touched. */
@@ -68,10 +69,7 @@ export interface HeaderRule {
     excludedRequestDomains?: string[];
     resourceTypes: ResourceType[];
     tabIds?: number[];
-    /**
-     * These four: the one-request rules, "Keep the page's own baggage" (background/keep-page-baggage-rules.ts)
-     * and the panel's compare (background/compare.ts); initiatorDomains also the workers' rules here.
-     */
+    /** The one-request rules (oneRequestRule: a page's own baggage kept, a compare) use these; initiatorDomains the workers' rules too. */
     urlFilter?: string;
     isUrlFilterCaseSensitive?: boolean;
     initiatorDomains?: string[];
@@ -84,6 +82,50 @@ export interface HeaderRule {
  */
 export interface RemovingRule extends Omit<HeaderRule, 'action'> {
   action: { type: 'modifyHeaders'; requestHeaders: { header: string; operation: 'remove' }[] };
+}
+
+/** One request the extension holds a rule for: a page's own baggage kept (Chrome), or a compare's. */
+export interface OneRequest {
+  url: string;
+  method: string;
+  tabId: number;
+  /** The host that sends it (the asking document's; the extension's own for a compare). */
+  initiator: string;
+}
+
+/**
+ * The rule for one request alone, above every other of ours (`purpose` gives its priority): that
+ * URL (`|url|` anchors both ends; the URL has no character urlFilter reads as syntax, so it matches
+ * this one URL, letter case included), that method, tab and initiator, fetch/XHR only. It sets
+ * `baggage`, or removes the header when there is none to send (a compare without divert).
+ */
+export function oneRequestRule(id: number, purpose: 'merged' | 'compare', r: OneRequest, baggage: string): HeaderRule;
+export function oneRequestRule(
+  id: number,
+  purpose: 'merged' | 'compare',
+  r: OneRequest,
+  baggage: string | undefined,
+): HeaderRule | RemovingRule;
+export function oneRequestRule(
+  id: number,
+  purpose: 'merged' | 'compare',
+  r: OneRequest,
+  baggage: string | undefined,
+): HeaderRule | RemovingRule {
+  const condition: HeaderRule['condition'] = {
+    urlFilter: `|${r.url}|`,
+    isUrlFilterCaseSensitive: true,
+    requestDomains: [new URL(r.url).hostname],
+    initiatorDomains: [r.initiator],
+    requestMethods: [r.method.toLowerCase()],
+    resourceTypes: ['xmlhttprequest'],
+    tabIds: [r.tabId],
+  };
+  const rule = { id, priority: PRIORITY[purpose], condition };
+  const header = BAGGAGE_HEADER;
+  return baggage === undefined
+    ? { ...rule, action: { type: 'modifyHeaders', requestHeaders: [{ header, operation: 'remove' }] } }
+    : { ...rule, action: { type: 'modifyHeaders', requestHeaders: [{ header, operation: 'set', value: baggage }] } };
 }
 
 /** A rule before it has an id: what the compiler decides, what the diff compares. */
@@ -124,60 +166,6 @@ function groups(settings: Settings, permitted: (domain: string) => boolean): Map
     const list = out.get(ns);
     if (list) list.push(entry.domain);
     else out.set(ns, [entry.domain]);
-  }
-  return out;
-}
-
-/** The proper parents of a host: a.b.example.com → b.example.com, example.com, com. */
-function parents(host: string): string[] {
-  const out: string[] = [];
-  for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1)) out.push(host.slice(i + 1));
-  return out;
-}
-
-/**
- * Per namespace, the entries under its domains that are not in its group: each is disabled or
- * diverted to another namespace, and must not get that rule's header (requestDomains also matches
- * subdomains). One pass over the entries' parents: linear in entries, whatever the namespaces.
- */
-function carveOuts(settings: Settings, grouped: Map<string, string[]>): Map<string, string[]> {
-  const groupOf = new Map<string, string>();
-  for (const [ns, domains] of grouped) for (const d of domains) groupOf.set(d, ns);
-  const out = new Map<string, string[]>();
-  for (const e of settings.domains) {
-    for (const p of parents(e.domain)) {
-      const ns = groupOf.get(p);
-      if (ns === undefined || groupOf.get(e.domain) === ns) continue;
-      const list = out.get(ns) ?? [];
-      if (!list.includes(e.domain)) list.push(e.domain);
-      out.set(ns, list);
-    }
-  }
-  return out;
-}
-
-interface Layer {
-  domains: string[];
-  excluded: string[];
-}
-
-/**
- * excludedRequestDomains wins over requestDomains for the whole subtree, so an entry diverted
- * under one that is carved out (a.b.example.com on, b.example.com off, example.com on) cannot sit
- * in the same rule: it goes to a rule of its own. Usually there is one layer; deeper nesting adds
- * one rule per level. Each layer's carve-outs are those under its own domains.
- */
-function layers(domains: string[], carve: string[]): Layer[] {
-  const out: Layer[] = [];
-  let rest = domains;
-  while (rest.length > 0) {
-    const inRule = new Set(rest);
-    const excluded = new Set(carve.filter((e) => parents(e).some((p) => inRule.has(p))));
-    const blocked = new Set(rest.filter((d) => parents(d).some((p) => excluded.has(p))));
-    const top = rest.filter((d) => !blocked.has(d));
-    const topSet = new Set(top);
-    out.push({ domains: top, excluded: carve.filter((e) => parents(e).some((p) => topSet.has(p))).sort() });
-    rest = rest.filter((d) => blocked.has(d));
   }
   return out;
 }

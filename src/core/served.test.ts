@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { english } from '../../test/fixtures/words';
-import { EMPTY, knownNamespaces, reduceServed, type ServedEvent, servedLine, type TabServed, verdict } from './served';
+import { english, inEnglish } from '../../test/fixtures/words';
+import {
+  EMPTY,
+  knownNamespaces,
+  mismatchCauses,
+  reduceServed,
+  type ServedEvent,
+  servedLine,
+  type TabServed,
+  verdict,
+} from './served';
 import { badgeView } from './served-messages';
 
 /** The namespaces the user or an instance knows (knownNamespaces). */
@@ -168,5 +177,19 @@ describe('requests of a pinned tab’s site workers', () => {
     expect(s.workers).toEqual({ requests: 3, carried: 1, other: 'none' });
     expect(s.requests).toBe(0);
     expect(reduceServed(s, { type: 'navigate', host: 'app.example.com', requested: 'bob' }).workers).toBeUndefined();
+  });
+});
+
+describe('mismatchCauses', () => {
+  it('one list for the popup (a page) and the panel (one request): only the forwarding sentence differs', () => {
+    const page = mismatchCauses('alice', 'page').map((p) => inEnglish(p));
+    const request = mismatchCauses('alice', 'request').map((p) => inEnglish(p));
+    expect(page).toHaveLength(3);
+    expect(page[0]).toContain('alice');
+    expect(page[2]).toContain('alice');
+    expect([page[0], page[2]]).toEqual([request[0], request[2]]);
+    expect(page[1]).not.toBe(request[1]);
+    expect(page[1]).toMatch(/forward/);
+    expect(request[1]).toMatch(/forward/);
   });
 });

@@ -1,5 +1,6 @@
 import { divertNamespaceOf } from './baggage';
 import { isNamespace } from './namespace';
+import { type Problem, problem } from './result';
 import { ownNames } from './share-link';
 import type { Words } from './words';
 
@@ -161,6 +162,16 @@ export function verdict(state: TabServed): Verdict {
 }
 
 /** Who answered, as every surface says it: the namespace, "another namespace", or undefined (not known). */
+/**
+ * Why another namespace answered, as far as anyone can tell without the Okteto API's facts: the
+ * popup says it `of` the page, the DevTools panel of one request.
+ */
+export const mismatchCauses = (namespace: string, of: 'page' | 'request'): Problem[] => [
+  problem('causeNotDeployed', namespace),
+  problem(of === 'page' ? 'causeNotForwarded' : 'panelCauseNotForwarded'),
+  problem('causeSpelling', namespace),
+];
+
 export const servedName = (state: TabServed, t: Words): string | undefined =>
   state.served ?? (state.other ? t('anotherNamespace') : undefined);
 

@@ -37,10 +37,16 @@ describe('workerPlan: what a pinned page host’s service and shared workers car
     expect(workerPlan({ ...settings, paused: true }, { 3: 'bob' }, origins, { 3: APP })).toEqual({});
   });
 
-  it('a pin equal to the site’s namespace needs no worker rule', () => {
+  it('a pin every diverted domain carries anyway needs no worker rule; one another domain does not carry does', () => {
     const plan = workerPlan(settings, { 3: 'alice' }, origins, { 3: APP });
     expect(plan[APP]).toEqual({ carries: 'alice', follows: true });
     expect(workerPins(settings, origins, plan)).toEqual({});
+    // The pin reaches catalog.example.org too, whose own rule says bob: the workers need the pin's rule.
+    const two = {
+      ...settings,
+      domains: [...settings.domains, { domain: 'catalog.example.org', enabled: true, namespace: 'bob' }],
+    };
+    expect(workerPins(two, origins, workerPlan(two, { 3: 'alice' }, origins, { 3: APP }))).toEqual({ [APP]: 'alice' });
   });
 });
 

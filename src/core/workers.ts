@@ -1,5 +1,6 @@
+import { grantsDomain } from './permissions';
 import type { TabPins, WorkerPins } from './rules';
-import type { Settings } from './settings';
+import { namespaceFor, type Settings } from './settings';
 import { divertFor } from './tab-state';
 
 /** What a page host's service and shared workers carry, as a pinned tab showing it sees it. */
@@ -44,11 +45,17 @@ export function workerPlan(
   return out;
 }
 
-/** The worker pins the rules need: hosts whose workers follow a pin that is not the site's namespace. */
+/**
+ * The worker pins the rules need: hosts whose workers follow a pin that some diverted domain's own
+ * rule does not already carry. A pin reaches every diverted domain, so a pin equal to the page
+ * host's namespace still needs its rule when another domain is diverted elsewhere (found by the
+ * DNR model's property test: a worker's call to that domain left with the domain's namespace).
+ */
 export function workerPins(settings: Settings, origins: string[], plan: Record<string, WorkerView>): WorkerPins {
+  const diverted = settings.domains.filter((d) => d.enabled && grantsDomain(origins, d.domain));
   const out: WorkerPins = {};
   for (const [host, view] of Object.entries(plan)) {
-    if (view.follows && view.carries !== divertFor(settings, {}, origins, -1, host)?.namespace) out[host] = view.carries;
+    if (view.follows && diverted.some((d) => namespaceFor(settings, d) !== view.carries)) out[host] = view.carries;
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { webHost } from '../core/url';
 import { inspectedTabId } from '../platform/devtools';
 import { send } from '../platform/messaging';
 import { copy } from '../ui/copy';
-import { explainMismatch } from '../ui/explain-mismatch';
+import { whyMismatch } from '../ui/explain-mismatch';
 import { t } from '../ui/i18n';
 import { useExtensionState } from '../ui/use-settings';
 import { useStored } from '../ui/use-stored';
@@ -35,13 +35,7 @@ function explainRow(row: LoggedRequest, okteto: OktetoState | undefined): string
   const status = okteto?.statuses?.[ns];
   if (status === 'Sleeping') return [t('panelSleeping', ns)];
   if (isGoing(status)) return [t('goingShort', ns)];
-  return (
-    explainMismatch(okteto, { host: webHost(row.url), served: row.served }, ns) ?? [
-      t('causeNotDeployed', ns),
-      t('panelCauseNotForwarded'),
-      t('causeSpelling', ns),
-    ]
-  );
+  return whyMismatch(okteto, { host: webHost(row.url), served: row.served }, ns, 'request');
 }
 
 export function Panel() {

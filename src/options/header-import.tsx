@@ -7,6 +7,7 @@ import type { Settings } from '../core/settings';
 import { requestDomains } from '../platform/permissions';
 import { said, t } from '../ui/i18n';
 import { useCommand } from '../ui/use-command';
+import { PendingImport } from './pending-import';
 
 interface Props {
   settings: Settings;
@@ -70,23 +71,14 @@ export function HeaderImportSection({ settings, onError }: Props) {
         {t('importHeaderExport')}
         <input type="file" accept="application/json,.json" onChange={onFile} />
       </label>
-      {pending && (
-        <section class="preview" aria-label={t('importPreview')}>
-          <h3>{t('headerImportOf', pending.preview.tool)}</h3>
-          <Found found={pending.found} preview={pending.preview} />
-          <button type="button" class="primary" onClick={apply}>
-            {t('applyImport')}
-          </button>{' '}
-          <button type="button" onClick={() => setPending(undefined)}>
-            {t('cancel')}
-          </button>
-        </section>
-      )}
-      {done && (
-        <p role="status" class="done">
-          {done}
-        </p>
-      )}
+      <PendingImport
+        title={pending && t('headerImportOf', pending.preview.tool)}
+        done={done}
+        onApply={apply}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending && <Found found={pending.found} preview={pending.preview} />}
+      </PendingImport>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { said, t } from '../ui/i18n';
 import { useCommand } from '../ui/use-command';
 import { useStored } from '../ui/use-stored';
 import { downloadJson } from './download';
+import { PendingImport } from './pending-import';
 
 interface Props {
   settings: Settings;
@@ -113,24 +114,17 @@ export function Team({ settings, onError }: Props) {
         </details>
       </div>
 
-      {pending && (
-        <section class="preview" aria-label={t('importPreview')}>
-          <h3>{t('previewOf', pending.preview.team)}</h3>
-          <PreviewList preview={pending.preview} />
-          {pending.warnings.length > 0 && <p class="attention">{t('unknownKeys', pending.warnings.slice(0, 10).join(', '))}</p>}
-          <button type="button" class="primary" onClick={apply}>
-            {t('applyImport')}
-          </button>{' '}
-          <button type="button" onClick={() => setPending(undefined)}>
-            {t('cancel')}
-          </button>
-        </section>
-      )}
-      {done && (
-        <p role="status" class="done">
-          {done}
-        </p>
-      )}
+      <PendingImport
+        title={pending && t('previewOf', pending.preview.team)}
+        done={done}
+        onApply={apply}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending && <PreviewList preview={pending.preview} />}
+        {pending && pending.warnings.length > 0 && (
+          <p class="attention">{t('unknownKeys', pending.warnings.slice(0, 10).join(', '))}</p>
+        )}
+      </PendingImport>
 
       <h3>{t('subscriptions')}</h3>
       <ul class="subscriptions">

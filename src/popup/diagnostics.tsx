@@ -6,7 +6,7 @@ import { servedName, type TabServed, verdict } from '../core/served';
 import { entryCovering, type Settings } from '../core/settings';
 import { requestOrigins } from '../platform/permissions';
 import { resourceUrls } from '../platform/scripting';
-import { explainMismatch } from '../ui/explain-mismatch';
+import { explainMismatch, whyMismatch } from '../ui/explain-mismatch';
 import { t, words } from '../ui/i18n';
 
 /** Why another namespace answered, when the Okteto API can tell (popup.tsx asks it too, to say each fact once). */
@@ -34,19 +34,11 @@ export function Diagnostics({ served, namespace, okteto }: { served: TabServed; 
       {v === 'mismatch' && (
         <div class="attention">
           <p>{t(facts ? 'mismatchFacts' : 'mismatch', servedName(served, words) ?? '', namespace)}</p>
-          {facts ? (
-            <ul class="explained">
-              {facts.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-          ) : (
-            <ul>
-              <li>{t('causeNotDeployed', namespace)}</li>
-              <li>{t('causeNotForwarded')}</li>
-              <li>{t('causeSpelling', namespace)}</li>
-            </ul>
-          )}
+          <ul class={facts ? 'explained' : undefined}>
+            {whyMismatch(okteto, served, namespace, 'page').map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
         </div>
       )}
       {served.pageBaggage && served.pageBaggage.kept.length > 0 && (

@@ -1,11 +1,10 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { Command, HostPlan } from '../core/messages';
-import { validateNamespace } from '../core/namespace';
-import { endpointAt, isGoing, namespaceInHost } from '../core/okteto';
+import { useState } from 'preact/hooks';
+import type { Command } from '../core/messages';
+import { endpointAt } from '../core/okteto';
 import { ownerOf } from '../core/okteto-instances';
 import { hasAccessPatterns } from '../core/permissions';
 import { playwrightScope } from '../core/playwright-script';
-import { popupView } from '../core/popup-view';
+import { divertOnCommand, namespaceCommand, popupView } from '../core/popup-view';
 import { servedName } from '../core/served';
 import { browser } from '../platform/browser';
 import { requestDomains } from '../platform/permissions';
@@ -19,7 +18,10 @@ import { CallerOffer, Diagnostics, mismatchFacts } from './diagnostics';
 import { NamespaceFacts } from './okteto-facts';
 import { PageNotices } from './page-notices';
 import { ShareNotice, ShareQuestion, ShareTools } from './share';
+import { Site } from './site';
+import { SiteNotices } from './site-notices';
 import { TimeBoxControls } from './time-box';
+import { useHostPlan, useOktetoRefresh, useReadyMarks } from './use-host-facts';
 import { useServed } from './use-served';
 import { useTab } from './use-tab';
 
@@ -29,27 +31,14 @@ export function Popup() {
   const tab = useTab();
   // The namespaces, statuses and facts of the instance that owns this site.
   const okteto = ownerOf(oktetos, tab.host);
-  const [plan, setPlan] = useState<HostPlan>();
   const { run: send, error, setError } = useCommand();
   // Quiet questions: their answers show as content, not as an error.
   const { run: ask } = useCommand(() => undefined);
 
   const host = tab.host;
-  // The last list shows at once; a fresh one replaces it when the instance answers.
-  const connected = !!okteto;
   const served = useServed(tab.id);
-  const servedNs = served?.served;
-  useEffect(() => {
-    // The chosen namespace's services first, and the one that answered (to explain a mismatch),
-    // and the namespace this host's name points at (to recognise an endpoint).
-    const wanted = [settings.activeNamespace, servedNs, okteto && host ? namespaceInHost(okteto, host) : undefined];
-    const namespaces = [...new Set(wanted.filter((n): n is string => !!n))];
-    if (connected && loaded) void ask({ type: 'refreshOkteto', namespaces });
-  }, [connected, loaded, settings.activeNamespace, servedNs, host]);
-  // What "Divert this site" would add depends on the host alone: asked once per host.
-  useEffect(() => {
-    if (host) void ask<HostPlan>({ type: 'planForHost', host }).then((r) => r.ok && setPlan(r.value));
-  }, [host]);
+  useOktetoRefresh(okteto, host, served?.served, settings.activeNamespace, loaded, ask);
+  const plan = useHostPlan(host, ask);
 
   const view = popupView({ ...state, okteto, tab, plan });
   const { entry, target, diverted, granted, pinned: stored, namespace, live } = view;
@@ -81,19 +70,17 @@ export function Popup() {
       if (entry) void change({ type: 'setDomainEnabled', domain: entry.domain, enabled: false });
       return;
     }
-    if (target === undefined) return setError(plan?.error ? said(plan.error) : t('stillReading'));
-    // An endpoint the API knows: no typing, it diverts to that endpoint's namespace.
-    if (namespace === '' && endpoint) void run({ type: 'setNamespace', namespace: endpoint.namespace });
-    askAccessThen(target, { type: 'enableForHost', host });
+    // An endpoint the API knows: no typing, it diverts to that endpoint's namespace (one command).
+    const turnOn = divertOnCommand(view, host, tab.id, plan, endpoint);
+    if (turnOn.error !== undefined) return setError(said(turnOn.error));
+    askAccessThen(turnOn.value.access, turnOn.value.command);
   };
 
   const onNamespace = (text: string) => {
     setError(undefined);
-    const ns = validateNamespace(text);
-    if (ns.error !== undefined) return setError(said(ns.error));
-    if (pinOn && tab.id !== undefined) void change({ type: 'pinTab', tabId: tab.id, namespace: ns.value });
-    else if (entry?.namespace) void change({ type: 'setDomainNamespace', domain: entry.domain, namespace: ns.value });
-    else void change({ type: 'setNamespace', namespace: ns.value });
+    const cmd = namespaceCommand(text, { tabId: tab.id, entry, pinOn });
+    if (cmd.error !== undefined) return setError(said(cmd.error));
+    void run(cmd.value);
   };
 
   const onPin = (on: boolean) => {
@@ -107,17 +94,7 @@ export function Popup() {
   const endpoint = host && !entry ? endpointAt(okteto, host) : undefined;
   const base = t(view.status.key, ...('args' in view.status ? view.status.args : []));
   const ready = loaded && tab.ready;
-  // npm run bench reads these marks: the popup is ready when the DOM shows the settings and the
-  // tab, and "Divert this site" is usable once it knows what turning it on adds. Taken when that
-  // render is committed (as the blank page it is compared with is timed at its load event, before
-  // either paints), not an animation frame later.
-  useLayoutEffect(() => {
-    if (ready) performance.mark('divert-switch:ready');
-  }, [ready]);
-  const usable = ready && !!host && (!!entry || !!plan);
-  useLayoutEffect(() => {
-    if (usable) performance.mark('divert-switch:divert-usable');
-  }, [usable]);
+  useReadyMarks(ready, ready && !!host && (!!entry || !!plan));
   // Only what was observed for the namespace asked for now counts (a change invalidates the rest).
   const observed = live && served?.requested === namespace ? served : undefined;
   const answered = observed && servedName(observed, words);
@@ -133,45 +110,15 @@ export function Popup() {
       <ShareQuestion url={tab.url} tabId={tab.id} shared={shared} run={run} />
 
       {host ? (
-        <section class="site">
-          <div class="host" title={host}>
-            {host}
-          </div>
-          {/* Until we know which entry turning it on adds, there is nothing to ask access for. */}
-          <Switch label={t('divertThisSite')} checked={diverted} disabled={!entry && !plan} onChange={onDivert} />
-          {entry && (
-            <p class="entry">
-              {t('entry')} <code>{view.where}</code>
-              {entry.domain !== host && (
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => void run({ type: 'replaceDomain', from: entry.domain, to: host })}
-                >
-                  {t('onlyHost', host)}
-                </button>
-              )}
-            </p>
-          )}
-          {endpoint && (
-            <p class="entry">
-              {t('endpointOf', endpoint.service, endpoint.namespace)}
-              {namespace === '' && ` ${t('endpointDivertsTo', endpoint.namespace)}`}
-            </p>
-          )}
-          {!entry && plan?.suggested && <p class="entry">{t('turningOnAdds', `*.${plan.suggested}`)}</p>}
-          {!entry && plan?.wider && (
-            <p class="entry">
-              <button
-                type="button"
-                class="link"
-                onClick={() => askAccessThen(plan.wider as string, { type: 'enableForHost', host, wide: true })}
-              >
-                {t('divertWider', `*.${plan.wider}`)}
-              </button>
-            </p>
-          )}
-        </section>
+        <Site
+          host={host}
+          view={view}
+          plan={plan}
+          endpoint={endpoint}
+          onDivert={onDivert}
+          run={run}
+          askAccessThen={askAccessThen}
+        />
       ) : (
         <p class="muted">{tab.ready ? t('openWebPage') : t('loading')}</p>
       )}
@@ -201,39 +148,17 @@ export function Popup() {
         </label>
       )}
 
-      {entry?.namespace && !pinOn && host && (
-        <p class="entry">
-          {t('overrideNote', view.where ?? host, entry.namespace)}
-          <button
-            type="button"
-            class="link"
-            onClick={() => void change({ type: 'setDomainNamespace', domain: entry.domain, namespace: null })}
-          >
-            {settings.activeNamespace ? t('useDefaultNs', settings.activeNamespace) : t('useDefault')}
-          </button>
-        </p>
-      )}
-      {oktetos.length > 1 && okteto && <p class="muted">{t('fromInstance', new URL(okteto.url).host)}</p>}
-      {view.missing && !isGoing(okteto?.statuses?.[namespace]) && <p class="attention">{t('notInOkteto', namespace)}</p>}
-      {settings.paused && (
-        <p class="attention">
-          {t('pausedKept')}{' '}
-          <button type="button" onClick={() => void run({ type: 'setPaused', paused: false })}>
-            {t('resume')}
-          </button>
-        </p>
-      )}
-      {diverted && !granted && target && (
-        <p class="attention">
-          {t('needsAccess', target)}{' '}
-          <button
-            type="button"
-            onClick={() => askAccessThen(target, { type: 'setDomainEnabled', domain: target, enabled: true })}
-          >
-            {t('grantAccess')}
-          </button>
-        </p>
-      )}
+      <SiteNotices
+        host={host}
+        view={view}
+        settings={settings}
+        okteto={okteto}
+        instances={oktetos.length}
+        pinOn={pinOn}
+        run={run}
+        change={change}
+        askAccessThen={askAccessThen}
+      />
       {host && (
         <ShareNotice
           url={tab.url}

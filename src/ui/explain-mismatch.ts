@@ -1,5 +1,6 @@
 import { endpointAt, type OktetoState } from '../core/okteto';
-import { t } from './i18n';
+import { mismatchCauses } from '../core/served';
+import { said, t } from './i18n';
 
 /**
  * Why another namespace answered, from the API's facts: the page's service (its host is one of the
@@ -20,3 +21,11 @@ export function explainMismatch(
   if (!names.includes(here.service)) return [t('explainNotDeployed', here.service, namespace, served.served ?? ''), has];
   return [t('explainDeployed', here.service, namespace, served.served ?? '')];
 }
+
+/** The API's facts when it can tell, else the usual causes (core/served.ts), `of` a page or one request. */
+export const whyMismatch = (
+  okteto: OktetoState | undefined,
+  served: { host?: string; served?: string },
+  namespace: string,
+  of: 'page' | 'request',
+): string[] => explainMismatch(okteto, served, namespace) ?? mismatchCauses(namespace, of).map((p) => said(p));

@@ -1,10 +1,10 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
-import { type Driver, type Tab, type Ui, until } from '../../dev/harness/driver';
-import { startOktetoApi } from '../../dev/sandbox/okteto-api';
+import { type Tab, type Ui, until } from '../../dev/harness/driver';
 import { divertApp, FRONTEND, marker, TEST_DOMAIN, useBrowser } from './helpers';
+import { standInSpace, useOktetoStandIn } from './okteto-stand-in';
 
 const TOKEN = 'okteto-pat-device-0123456789';
 
@@ -19,21 +19,9 @@ async function decodeQr(popup: Ui, url: string): Promise<string | undefined> {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
-async function connect(driver: Driver, url: string) {
-  const options = await driver.options();
-  await options.type('textbox', 'Okteto instance URL', url);
-  await options.type('textbox', 'Personal access token', TOKEN);
-  await options.click('button', 'Connect');
-  await options.waitText('status', 'Connected');
-  await options.close();
-}
-
 describe.each(BROWSERS)('%s: open on another device', (_name, launch) => {
   const env = useBrowser(launch);
-  let okteto: Awaited<ReturnType<typeof startOktetoApi>> | undefined;
-  afterAll(async () => {
-    await okteto?.close();
-  });
+  const standIn = useOktetoStandIn(TOKEN);
 
   let app: Tab;
   let path: string;
@@ -55,24 +43,11 @@ describe.each(BROWSERS)('%s: open on another device', (_name, launch) => {
   });
 
   it('connected to Okteto, which lists alice’s own endpoint of this page’s service: that endpoint, same path and query', async () => {
-    okteto = await startOktetoApi({
-      token: TOKEN,
-      spaces: [
-        {
-          id: 'staging',
-          status: 'Active',
-          deployments: [{ name: 'frontend', endpoints: [`https://${FRONTEND}`] }],
-          statefulsets: [],
-        },
-        {
-          id: 'alice',
-          status: 'Active',
-          deployments: [{ name: 'frontend', endpoints: [`https://movies-alice.${TEST_DOMAIN}`] }],
-          statefulsets: [],
-        },
-      ],
-    });
-    await connect(env.driver, okteto.url);
+    await standIn.start([
+      standInSpace('staging', 'Active', { frontend: [`https://${FRONTEND}`] }),
+      standInSpace('alice', 'Active', { frontend: [`https://movies-alice.${TEST_DOMAIN}`] }),
+    ]);
+    await standIn.connect(env.driver);
     const popup = await env.driver.popup(app);
     await popup.click('button', 'Open on another device');
     const own = `https://movies-alice.${TEST_DOMAIN}${path}`;

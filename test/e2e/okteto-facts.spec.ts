@@ -1,63 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
-import { type Driver, type Tab, until } from '../../dev/harness/driver';
-import { type StandInSpace, startOktetoApi } from '../../dev/sandbox/okteto-api';
+import { type Tab, until } from '../../dev/harness/driver';
+import type { StandInSpace } from '../../dev/sandbox/okteto-api';
 import { divertApp, FRONTEND, lastMain, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
+import { standInSpace, useOktetoStandIn } from './okteto-stand-in';
 
 const TOKEN = 'okteto-pat-facts-0123456789';
 
 /** The stand-in knows what the sandbox runs: the frontend in staging, the catalog in staging and alice. */
 const spaces = (): StandInSpace[] => [
-  {
-    id: 'staging',
-    status: 'Active',
-    deployments: [
-      { name: 'frontend', endpoints: [`https://${FRONTEND}`] },
-      { name: 'catalog', endpoints: [`https://catalog-staging.${TEST_DOMAIN}`] },
-    ],
-    statefulsets: [],
-  },
-  {
-    id: 'alice',
-    status: 'Sleeping',
-    deployments: [{ name: 'catalog', endpoints: [`https://catalog-alice.${TEST_DOMAIN}`] }],
-    statefulsets: [],
-  },
-  { id: 'bob', status: 'Active', deployments: [], statefulsets: [] },
+  standInSpace('staging', 'Active', {
+    frontend: [`https://${FRONTEND}`],
+    catalog: [`https://catalog-staging.${TEST_DOMAIN}`],
+  }),
+  standInSpace('alice', 'Sleeping', { catalog: [`https://catalog-alice.${TEST_DOMAIN}`] }),
+  standInSpace('bob', 'Active', {}),
 ];
-
-async function connect(driver: Driver, url: string) {
-  const options = await driver.options();
-  await options.type('textbox', 'Okteto instance URL', url);
-  await options.type('textbox', 'Personal access token', TOKEN);
-  await options.click('button', 'Connect');
-  await options.waitText('status', 'Connected');
-  await options.close();
-}
 
 describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launch) => {
   const env = useBrowser(launch);
-  let okteto: Awaited<ReturnType<typeof startOktetoApi>>;
+  const standIn = useOktetoStandIn(TOKEN);
   let app: Tab;
 
   beforeAll(async () => {
-    okteto = await startOktetoApi({ token: TOKEN, spaces: spaces() });
-    await connect(env.driver, okteto.url);
+    await standIn.start(spaces());
+    await standIn.connect(env.driver);
     app = await divertApp(env.driver, env.sandbox, 'alice');
-  });
-  afterAll(async () => {
-    await okteto?.close();
   });
 
   it('a sleeping namespace: the popup says so, Wake sends the mutation, and the new status shows', async () => {
     const popup = await env.driver.popup(app);
     await until(async () => (await popup.pageText()).includes('alice is sleeping'), 'the sleeping notice');
-    expect(okteto.api.woken).toEqual([]); // only queries ran by themselves
+    expect(standIn.instance.api.woken).toEqual([]); // only queries ran by themselves
     await popup.type('combobox', 'Namespace', 'ali');
     expect(await popup.exists('option', 'alice Okteto · Sleeping')).toBe(true);
     await popup.type('combobox', 'Namespace', 'alice', true);
     await popup.click('button', 'Wake');
-    await until(() => okteto.api.woken.includes('alice'), 'the wakeSpace mutation');
+    await until(() => standIn.instance.api.woken.includes('alice'), 'the wakeSpace mutation');
     await until(async () => !(await popup.pageText()).includes('alice is sleeping'), 'the notice gone');
     expect(((await env.driver.stored('oktetoInstances')) as { statuses: Record<string, string> }[])[0].statuses.alice).toBe(
       'Active',
@@ -105,7 +84,7 @@ describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launc
   it('refreshes on its alarm while a divert is on: a namespace being deleted is flagged on the toolbar without the popup', async () => {
     const alarms = JSON.parse(await env.driver.command('test:alarms', app)) as { name: string; periodInMinutes?: number }[];
     expect(alarms.find((a) => a.name === 'refresh-okteto')?.periodInMinutes).toBe(15);
-    const bob = okteto.api.spaces.find((s) => s.id === 'bob') as StandInSpace;
+    const bob = standIn.instance.api.spaces.find((s) => s.id === 'bob') as StandInSpace;
     bob.status = 'Deleting';
     expect(await env.driver.command('test:alarm:refresh-okteto', app)).toBe('fired');
     await until(
@@ -116,18 +95,18 @@ describe.each(BROWSERS)('%s: what Okteto knows of each namespace', (_name, launc
   });
 
   it('a failed refresh keeps the last answer and says when it was taken', async () => {
-    okteto.api.mode = 'down';
+    standIn.instance.api.mode = 'down';
     const popup = await env.driver.popup(app);
     await until(async () => (await popup.pageText()).includes('Okteto could not be asked just now'), 'the stale notice');
     expect(await popup.pageText()).toContain('bob runs no services of its own');
-    okteto.api.mode = 'ok';
+    standIn.instance.api.mode = 'ok';
     await popup.close();
   });
 
   it('a fresh profile recognises an endpoint and diverts it without typing', async () => {
     const fresh = await launch();
     try {
-      await connect(fresh, okteto.url);
+      await standIn.connect(fresh);
       const tab = await fresh.open(env.sandbox.url(FRONTEND));
       const popup = await fresh.popup(tab);
       await until(

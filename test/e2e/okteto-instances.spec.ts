@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
-import { type Driver, type Tab, type Ui, until } from '../../dev/harness/driver';
+import { type Tab, type Ui, until } from '../../dev/harness/driver';
 import { startOktetoApi } from '../../dev/sandbox/okteto-api';
 import { divertApp, TEST_DOMAIN, useBrowser } from './helpers';
+import { connectOkteto } from './okteto-stand-in';
 
 // A consultant's two Okteto instances: the movies team's (okteto.example.com) and a customer's
 // (other.example.org), each with its own token.
@@ -11,15 +12,6 @@ const SHOP_TOKEN = 'okteto-pat-shop-9876543210';
 // The shop's own endpoint: an instance at an IP (the stand-ins are) claims its endpoints' exact hosts only.
 const SHOP = 'shop-ci.other.example.org';
 type StandIn = Awaited<ReturnType<typeof startOktetoApi>>;
-
-async function connect(driver: Driver, url: string, token: string): Promise<void> {
-  const options = await driver.options();
-  await options.type('textbox', 'Okteto instance URL', url);
-  await options.type('textbox', 'Personal access token', token);
-  await options.click('button', 'Connect');
-  await options.waitText('status', 'Connected');
-  await options.close();
-}
 
 /** The Okteto namespaces the popup offers for a tab (typing "okteto" lists them all). */
 async function offered(popup: Ui, names: string[]): Promise<Record<string, boolean>> {
@@ -75,8 +67,8 @@ describe.each(BROWSERS)('%s: several Okteto instances', (_name, launch) => {
   });
 
   it('each site shows its own instance’s namespaces, and each token goes to its own instance only', async () => {
-    await connect(env.driver, dev.url, DEV_TOKEN);
-    await connect(env.driver, shop.url, SHOP_TOKEN);
+    await connectOkteto(env.driver, dev.url, DEV_TOKEN);
+    await connectOkteto(env.driver, shop.url, SHOP_TOKEN);
     const onApp = await env.driver.popup(app);
     await until(async () => (await onApp.pageText()).includes(`Namespaces from ${new URL(dev.url).host}`), 'the instance named');
     expect(await offered(onApp, ['alice', 'staging', 'ci', 'prod-bob'])).toEqual({

@@ -3,6 +3,7 @@ import { BROWSERS } from '../../dev/harness/browsers';
 import { type Driver, type Tab, until } from '../../dev/harness/driver';
 import { type StandInSpace, startOktetoApi } from '../../dev/sandbox/okteto-api';
 import { divertApp, FRONTEND, reloadedBy, TEST_DOMAIN, useBrowser } from './helpers';
+import { connectOkteto } from './okteto-stand-in';
 
 const TOKEN = 'okteto-pat-versions-0123456789';
 type StandIn = Awaited<ReturnType<typeof startOktetoApi>>;
@@ -20,15 +21,7 @@ const spaces = (): StandInSpace[] => [
   },
 ];
 
-async function connect(driver: Driver, url: string): Promise<string> {
-  const options = await driver.options();
-  await options.type('textbox', 'Okteto instance URL', url);
-  await options.type('textbox', 'Personal access token', TOKEN);
-  await options.click('button', 'Connect');
-  const said = await options.waitText('status', 'Connected');
-  await options.close();
-  return said;
-}
+const connect = (driver: Driver, url: string) => connectOkteto(driver, url, TOKEN);
 
 /** Forgets the one instance connected (the options page's own button). */
 async function forgetInstance(driver: Driver): Promise<void> {

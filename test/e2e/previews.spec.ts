@@ -1,57 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS } from '../../dev/harness/browsers';
-import { type Driver, type Tab, until } from '../../dev/harness/driver';
-import { startOktetoApi } from '../../dev/sandbox/okteto-api';
+import { type Tab, until } from '../../dev/harness/driver';
 import { divertApp, FRONTEND, marker, TEST_DOMAIN, useBrowser } from './helpers';
+import { standInSpace, useOktetoStandIn } from './okteto-stand-in';
 
 // Pull-request previews: Okteto's preview action comments with `<instance>/#/previews/<name>`;
 // "Open diverted to ▸ The preview in this link" opens the user's site for that instance, pinned.
 const TOKEN = 'okteto-pat-previews-0123456789';
 
-async function connect(driver: Driver, url: string): Promise<void> {
-  const options = await driver.options();
-  await options.type('textbox', 'Okteto instance URL', url);
-  await options.type('textbox', 'Personal access token', TOKEN);
-  await options.click('button', 'Connect');
-  await options.waitText('status', 'Connected');
-  await options.close();
-}
-
 describe.each(BROWSERS)('%s: pull-request previews', (_name, launch) => {
   const env = useBrowser(launch);
-  let okteto: Awaited<ReturnType<typeof startOktetoApi>>;
+  const standIn = useOktetoStandIn(TOKEN);
   let app: Tab;
   const requestsFor = (path: string) => env.sandbox.seen.filter((s) => s.host === FRONTEND && s.path === path);
 
   beforeAll(async () => {
-    okteto = await startOktetoApi({
-      token: TOKEN,
-      spaces: [
-        {
-          id: 'staging',
-          status: 'Active',
-          deployments: [{ name: 'frontend', endpoints: [`https://movies-staging.${TEST_DOMAIN}`] }],
-          statefulsets: [],
-        },
-        {
-          id: 'pr-12',
-          status: 'Active',
-          deployments: [{ name: 'frontend' }],
-          statefulsets: [],
-          preview: { branch: 'feature/login', scope: 'global' },
-        },
-      ],
-    });
+    await standIn.start([
+      standInSpace('staging', 'Active', { frontend: [`https://${FRONTEND}`] }),
+      standInSpace('pr-12', 'Active', { frontend: [] }, { preview: { branch: 'feature/login', scope: 'global' } }),
+    ]);
     app = await divertApp(env.driver, env.sandbox, 'alice');
-    await connect(env.driver, okteto.url);
-  });
-  afterAll(async () => {
-    await okteto?.close();
+    await standIn.connect(env.driver);
   });
 
   it('a preview link of the connected instance opens the site at its last page, pinned to the preview', async () => {
     const menu = JSON.parse(await env.driver.command('test:menus', app));
-    expect(menu.previews).toEqual([`http://${new URL(okteto.url).hostname}/*`]);
+    expect(menu.previews).toEqual([`http://${new URL(standIn.instance.url).hostname}/*`]);
 
     // The page the user last used on the diverted site (its query is not kept).
     const path = `/movies-${marker('last')}`;
@@ -61,7 +35,7 @@ describe.each(BROWSERS)('%s: pull-request previews', (_name, launch) => {
       return pages?.[TEST_DOMAIN]?.url === env.sandbox.url(FRONTEND, path);
     }, 'the last page to be remembered');
 
-    const opened = await env.driver.command(`test:open-preview:${okteto.url}/#/previews/pr-12`, app);
+    const opened = await env.driver.command(`test:open-preview:${standIn.instance.url}/#/previews/pr-12`, app);
     expect(opened).toMatch(/^opened \d+$/);
     await until(() => requestsFor(path).length > 0, 'the site to load in the new tab');
     // Every request of that load carried the preview: the tab was pinned before its first request.
@@ -74,11 +48,11 @@ describe.each(BROWSERS)('%s: pull-request previews', (_name, launch) => {
 
   it('a look-alike instance, another port or a name that breaks the namespace rule opens nothing', async () => {
     const before = env.sandbox.seen.length;
-    const { port, hostname } = new URL(okteto.url);
+    const { port, hostname } = new URL(standIn.instance.url);
     for (const [link, said] of [
       [`http://${hostname}:${Number(port) + 1}/#/previews/pr-12`, 'no preview link'],
       [`http://okteto.${TEST_DOMAIN}:${port}/#/previews/pr-12`, 'no preview link'],
-      [`${okteto.url}/#/previews/Mallory`, 'is not a valid namespace'],
+      [`${standIn.instance.url}/#/previews/Mallory`, 'is not a valid namespace'],
     ])
       expect(await env.driver.command(`test:open-preview:${link}`, app)).toContain(said);
     expect(env.sandbox.seen.slice(before).filter((s) => s.divert === 'pr-12')).toEqual([]);
@@ -86,7 +60,7 @@ describe.each(BROWSERS)('%s: pull-request previews', (_name, launch) => {
   });
 
   it('a name the instance lists only as a namespace opens the site unpinned, and asks', async () => {
-    const opened = await env.driver.command(`test:open-preview:${okteto.url}/#/previews/staging`, app);
+    const opened = await env.driver.command(`test:open-preview:${standIn.instance.url}/#/previews/staging`, app);
     expect(opened).toMatch(/^asked \d+$/);
     const tabId = Number(opened.split(' ')[1]);
     await until(async () => {

@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').length - 1;
 
-/** Files allowed past the cap for now, each with the issue that brings it under. */
-const OVER_THE_CAP: Record<string, string> = {
-  'src/popup/popup.tsx': 'issue 35 item 4: the popup asks, core decides; it shrinks toward 200 lines',
-};
+/** Files allowed past the cap for now, each with the issue that brings it under (none today). */
+const OVER_THE_CAP: Record<string, string> = {};
 
 // The background stays readable: its wiring in index.ts, and no file a reader has to scroll far in.
 // The rest of src/ holds to the same discipline with a little more room.

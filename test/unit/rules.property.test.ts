@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { baggageValue } from '../../src/core/baggage';
 import { isNamespace } from '../../src/core/namespace';
 import { grantsDomain } from '../../src/core/permissions';
-import { compileRules, compileSessionRules, type HeaderRule, RULE_IDS } from '../../src/core/rules';
+import { compileRules, compileSessionRules, type HeaderRule, RULE_IDS, TAB_ID_NONE, type WorkerPins } from '../../src/core/rules';
 import { diffRules } from '../../src/core/rules-diff';
-import { DEFAULTS, entryCovering, namespaceFor, type Settings } from '../../src/core/settings';
+import { DEFAULTS, namespaceFor, type Settings } from '../../src/core/settings';
+import { divertFor, divertForRequest, type TabDivert } from '../../src/core/tab-state';
+import { workerPins, workerPlan } from '../../src/core/workers';
+import { caseState, DIVERT_CASES } from '../fixtures/divert-cases';
 import { headerFor } from './dnr-model';
 
 /** Property-based: over random settings the compiled rules never send the header anywhere else. */
@@ -60,25 +64,23 @@ const probes = fc.array(
   },
 );
 
-/** What the settings mean for a request to `h` from tab 1 (pins: tab → namespace). */
-function expected(
-  settings: Settings,
-  origins: string[],
-  h: string,
-  pins: Record<number, string>,
-  tab: number,
-): string | undefined {
-  if (settings.paused) return undefined;
-  const entry = entryCovering(settings, h);
-  if (!entry?.enabled || !grantsDomain(origins, entry.domain)) return undefined;
-  const namespace = pins[tab] ?? namespaceFor(settings, entry);
-  return namespace ? `okteto-divert=${namespace}` : undefined;
-}
-
 const install = (bodies: ReturnType<typeof compileRules>, range: { first: number; last: number }): HeaderRule[] =>
   diffRules(bodies, [], range).addRules;
 
-describe('the rule compiler (property-based, seeded)', () => {
+/** Every rule the background would install for these settings, pins and worker pins. */
+const installed = (settings: Settings, origins: string[], pins: Record<number, string>, workers: WorkerPins = {}) => {
+  const permitted = (d: string) => grantsDomain(origins, d);
+  return [
+    ...install(compileRules(settings, permitted), RULE_IDS.dynamic),
+    ...install(compileSessionRules(settings, pins, permitted, undefined, workers), RULE_IDS.session),
+  ];
+};
+
+/** The header a decision means: the rules' value, or none. */
+const carried = (divert: TabDivert | undefined) => (divert ? baggageValue(divert.namespace) : undefined);
+
+// Bounded work (seeded runs), not a race: a loaded machine may take long, it cannot make a run pass.
+describe('the rule compiler (property-based, seeded)', { timeout: 60_000 }, () => {
   it('every rule is well formed: requestDomains, valid value, ids unique and in range; per namespace exactly its domains', () => {
     fc.assert(
       fc.property(settingsArb, ({ settings, origins }) => {
@@ -112,22 +114,53 @@ describe('the rule compiler (property-based, seeded)', () => {
     );
   });
 
-  it('a request gets exactly the header the settings say, and no header anywhere else (DNR model)', () => {
+  it('a request gets exactly the header the decision says (divertFor), and no header anywhere else (DNR model)', () => {
     fc.assert(
       fc.property(settingsArb, probes, fc.option(ns, { nil: undefined }), ({ settings, origins }, hosts, pin) => {
-        const permitted = (d: string) => grantsDomain(origins, d);
         const pins: Record<number, string> = pin ? { 2: pin } : {};
-        const rules = [
-          ...install(compileRules(settings, permitted), RULE_IDS.dynamic),
-          ...install(compileSessionRules(settings, pins, permitted), RULE_IDS.session),
-        ];
+        const rules = installed(settings, origins, pins);
         for (const h of [...hosts, ...settings.domains.map((d) => d.domain)]) {
           for (const tab of [1, 2])
-            expect(headerFor(rules, h, tab), `${h} in tab ${tab}`).toBe(expected(settings, origins, h, pins, tab));
+            expect(headerFor(rules, h, tab), `${h} in tab ${tab}`).toBe(carried(divertFor(settings, pins, origins, tab, h)));
         }
       }),
       { seed: SEED, numRuns: RUNS },
     );
+  });
+
+  it("requests of no tab (service and shared workers) get the header divertForRequest decides, a pinned host's workers included (DNR model)", () => {
+    fc.assert(
+      fc.property(
+        settingsArb,
+        probes,
+        fc.dictionary(fc.constantFrom('1', '2', '3', '4'), ns, { maxKeys: 3 }),
+        fc.array(host, { minLength: 1, maxLength: 4 }),
+        ({ settings, origins }, hosts, pinsIn, shown) => {
+          const pins = pinsIn as unknown as Record<number, string>;
+          // The hosts open tabs show (tabs 1..4), as the workers' plan reads them.
+          const tabHosts = Object.fromEntries(shown.map((h, i) => [i + 1, h]));
+          const plan = workerPlan(settings, pins, origins, tabHosts);
+          const rules = installed(settings, origins, pins, workerPins(settings, origins, plan));
+          for (const h of [...hosts, ...settings.domains.map((d) => d.domain)]) {
+            for (const initiator of [undefined, ...shown, ...shown.map((s) => `sub.${s}`)]) {
+              const request = { tabId: TAB_ID_NONE, host: h, initiator };
+              expect(headerFor(rules, h, TAB_ID_NONE, initiator), `${h} from a worker of ${initiator}`).toBe(
+                carried(divertForRequest(settings, pins, plan, origins, request)),
+              );
+            }
+          }
+        },
+      ),
+      { seed: SEED, numRuns: RUNS / 3 },
+    );
+  });
+
+  it.each(DIVERT_CASES)('the case table: $name (DNR model)', (c) => {
+    const { settings, origins, pins } = caseState(c);
+    const plan = workerPlan(settings, pins, origins, c.tabHosts ?? {});
+    const rules = installed(settings, origins, pins, workerPins(settings, origins, plan));
+    const { tabId, host: h, initiator } = c.request;
+    expect(headerFor(rules, h, tabId, initiator)).toBe(c.carries === null ? undefined : baggageValue(c.carries));
   });
 
   it('session pins carry tabIds, and only their tab gets them', () => {
