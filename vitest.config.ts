@@ -17,6 +17,9 @@ export const unitTests = {
   include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
   environment: 'node',
   setupFiles: ['test/setup-psl.ts', 'fake-indexeddb/auto'],
+  // A cap, not a wait: a few tests do seconds of real work (zips, floods of 100 events) and took
+  // past vitest's 5 s on a 2-core machine kept busy by another process.
+  testTimeout: 20_000,
 } as const;
 
 /** e2e specs that need the machine to themselves (see the e2e-alone project). */
