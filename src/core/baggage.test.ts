@@ -11,4 +11,8 @@ describe('baggage', () => {
     expect(divertNamespaceOf('userId=1')).toBeUndefined();
     expect(divertNamespaceOf(undefined)).toBeUndefined();
   });
+  it('reads nothing from a member without a value, even one named like ours', () => {
+    expect(divertNamespaceOf('okteto-diverts')).toBeUndefined();
+    expect(divertNamespaceOf('okteto-divert ,userId=1')).toBeUndefined();
+  });
 });
