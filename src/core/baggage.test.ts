@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { baggageValue, divertNamespaceOf } from './baggage';
+import { BAGGAGE_HEADER, baggageValue, divertNamespaceOf } from './baggage';
 
 describe('baggage', () => {
-  it('writes exactly okteto-divert=<ns>', () => {
+  it('writes exactly okteto-divert=<ns>, in the baggage header (contract: the header)', () => {
+    expect(BAGGAGE_HEADER).toBe('baggage');
     expect(baggageValue('alice')).toBe('okteto-divert=alice');
   });
   it('reads the okteto-divert member of a W3C baggage header', () => {
