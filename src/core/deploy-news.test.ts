@@ -64,7 +64,9 @@ describe('deployNews', () => {
 
   it('a name of 63 characters is said whole', () => {
     const name = 'a'.repeat(63);
-    expect(deployNews(state([svc('web')]), state([svc('web'), svc(name)]), ['alice'], t)[0].line).toBe(`newsRunning(${name},alice)`);
+    expect(deployNews(state([svc('web')]), state([svc('web'), svc(name)]), ['alice'], t)[0].line).toBe(
+      `newsRunning(${name},alice)`,
+    );
   });
 
   it('only a status that says so exactly counts as running', () => {

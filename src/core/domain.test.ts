@@ -23,7 +23,10 @@ describe('validateDomain', () => {
     // Names that start like an IP address (nip.io style) are host names
     ['10.0.0.1.example.com', '10.0.0.1.example.com'],
     // 253 characters: the longest host name
-    [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`, `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`],
+    [
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`,
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`,
+    ],
   ])('%j → %s', (input, host) => {
     expect(validateDomain(input)).toEqual({ value: host });
   });

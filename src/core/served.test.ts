@@ -172,7 +172,10 @@ describe('reduceServed, event by event', () => {
   });
 
   it('a failed probe says why, cut to 200 characters', () => {
-    expect(run([nav('alice'), { type: 'probe-failed', reason: 'timeout' }])).toMatchObject({ probeError: 'timeout', requested: 'alice' });
+    expect(run([nav('alice'), { type: 'probe-failed', reason: 'timeout' }])).toMatchObject({
+      probeError: 'timeout',
+      requested: 'alice',
+    });
     expect(run([nav('alice'), { type: 'probe-failed', reason: 'x'.repeat(500) }]).probeError).toBe('x'.repeat(200));
   });
 

@@ -72,9 +72,7 @@ describe('secureUrl', () => {
     expect(secureUrl('okteto.example.com:8443', said, { defaultScheme: 'https' }).value?.href).toBe(
       'https://okteto.example.com:8443/',
     );
-    expect(secureUrl('okteto.example.com/x?u=http://a', said, { defaultScheme: 'https' }).value?.host).toBe(
-      'okteto.example.com',
-    );
+    expect(secureUrl('okteto.example.com/x?u=http://a', said, { defaultScheme: 'https' }).value?.host).toBe('okteto.example.com');
   });
 });
 
