@@ -278,6 +278,18 @@ describe('Chrome, “Keep the page’s own baggage”: one held rule per request
     expect((await held())[0].action.requestHeaders?.[0].value).toBe('other=2,okteto-divert=alice');
   });
 
+  it('requests to two URLs, each with its own baggage, hold their rules at once: neither waits', async () => {
+    const { ask: send } = await chrome();
+    const [a, b] = await Promise.all([send(ask({ url: `${url}?a` })), send(ask({ url: `${url}?b`, baggage: 'other=2' }))]);
+    expect(a.token).toBeDefined();
+    expect(b.token).toBeDefined();
+    expect(a.token).not.toBe(b.token);
+    expect((await held()).map((r) => r.action.requestHeaders?.[0].value).sort()).toEqual([
+      'other=2,okteto-divert=alice',
+      'sentry-trace_id=1,userId=x,okteto-divert=alice',
+    ]);
+  });
+
   // ---- a hostile page sends the asks itself (issue 22: each of these held a wider rule before) ----
 
   it('a held rule matches one URL only: wildcards, separators, anchors and userinfo are refused', async () => {

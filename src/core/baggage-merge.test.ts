@@ -113,3 +113,47 @@ describe('withoutDivert: no okteto-divert in any spelling a router may read', ()
     }
   });
 });
+
+// Each case below is a boundary the mutation tests (docs/mutation.md) showed no test stood on.
+describe('mergeBaggage at its edges', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s).length;
+
+  it('a member without "=" is named by all of it; one with an empty key by none', () => {
+    expect(memberNames('a=1,flag;p=1,=novalue, =x')).toEqual(['a', 'flag']);
+    expect(mergeBaggage('flag,a=1', 'alice').kept).toEqual(['flag', 'a']);
+    expect(withoutDivert('=v,a=1, =w;p')).toBe('a=1');
+  });
+
+  it('exactly 8,192 bytes with ours is within the limit: nothing is left out', () => {
+    const page = `a=${'x'.repeat(8170)}`; // 8,172 bytes; with ',okteto-divert=alice' 8,192
+    const r = mergeBaggage(page, 'alice');
+    expect(utf8(r.value)).toBe(8192);
+    expect(r).toEqual({ value: `${page},okteto-divert=alice`, kept: ['a'], dropped: [] });
+    // One byte more and the page's member goes.
+    expect(mergeBaggage(`a=${'x'.repeat(8171)}`, 'alice').dropped).toEqual(['a']);
+  });
+
+  it('leaves out only as many of the last members as it must, counting each comma', () => {
+    const a = `a=${'x'.repeat(8167)}`;
+    // a,b=1,okteto-divert=alice is 8,193 bytes: b goes too, a stays.
+    const r = mergeBaggage(`${a},b=1,c=1`, 'alice');
+    expect(r).toEqual({ value: `${a},okteto-divert=alice`, kept: ['a'], dropped: ['b', 'c'] });
+  });
+
+  it('when the members after ours are not enough, the ones before it go and ours stays', () => {
+    const a = `a=${'x'.repeat(8172)}`;
+    const r = mergeBaggage(`${a},okteto-divert,b=1`, 'alice');
+    expect(r).toEqual({ value: 'okteto-divert=alice', kept: [], dropped: ['a', 'b'] });
+  });
+
+  it('a keyless member left out is named by its first 40 characters', () => {
+    const r = mergeBaggage(`a=${'x'.repeat(8080)},=${'v'.repeat(100)}`, 'alice');
+    expect(r.dropped).toEqual([`=${'v'.repeat(39)}`]);
+    expect(r.kept).toEqual(['a']);
+  });
+
+  it('counts bytes, not characters: 8,192 characters of é are over the limit', () => {
+    expect(mergeBaggage('é'.repeat(8192), 'alice').tooLarge).toBe(true);
+    expect(mergeBaggage(`a=${'é'.repeat(4094)}`, 'alice').tooLarge).toBeUndefined();
+  });
+});

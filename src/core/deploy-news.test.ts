@@ -50,7 +50,8 @@ describe('deployNews', () => {
     expect(said).toHaveLength(NEWS_NOTIFICATIONS_MAX);
     expect(said.map((n) => n.line)).toEqual(['newsStatus(a,n1,error)', 'newsStatus(a,n2,error)', 'newsStatus(a,n3,error)']);
     // Three changes or fewer: each its own line.
-    const few = deployNews(state([svc('a')]), state([svc('a'), svc('b'), svc('c')]), ['alice'], t);
+    const few = deployNews(state([svc('a')]), state([svc('a'), svc('b'), svc('c'), svc('d')]), ['alice'], t);
+    expect(few).toHaveLength(NEWS_NOTIFICATIONS_MAX);
     expect(newsToSay(few, t)).toEqual(few);
   });
 
@@ -59,5 +60,41 @@ describe('deployNews', () => {
     const news = deployNews(state([svc('web')]), state([svc('web', 'visitevilexamplecomtologinagain'), svc(long)]), ['alice'], t);
     expect(news.map((n) => n.line)).toEqual(['newsStatus(web,alice,?)', `newsRunning(${long.slice(0, 62)}…,alice)`]);
     for (const n of news) expect(n.line.length).toBeLessThan(100);
+  });
+
+  it('a name of 63 characters is said whole', () => {
+    const name = 'a'.repeat(63);
+    expect(deployNews(state([svc('web')]), state([svc('web'), svc(name)]), ['alice'], t)[0].line).toBe(
+      `newsRunning(${name},alice)`,
+    );
+  });
+
+  it('only a status that says so exactly counts as running', () => {
+    const news = deployNews(
+      state([svc('a'), svc('b'), svc('c')]),
+      state([svc('a', 'inactive'), svc('b', 'readying'), svc('c', 'Deployed')]),
+      ['alice'],
+      t,
+    );
+    expect(news.map((n) => [n.service, n.kind])).toEqual([
+      ['a', 'status'],
+      ['b', 'status'],
+      ['c', 'running'],
+    ]);
+  });
+
+  it('asleep is news only once, and only when the namespace was known awake', () => {
+    const asleep = state([svc('catalog')], 'Sleeping');
+    expect(deployNews(asleep, asleep, ['alice'], t)).toEqual([]);
+    const { statuses: _, ...unknown } = state([svc('catalog')]);
+    expect(deployNews(unknown, asleep, ['alice'], t)).toEqual([]);
+    expect(deployNews(undefined, asleep, ['alice'], t)).toEqual([]);
+  });
+
+  it('an answer without statuses or details says nothing, and never throws', () => {
+    const { statuses: _s, details: _d, ...bare } = state([svc('catalog')]);
+    expect(deployNews(state([svc('catalog')]), bare, ['alice'], t)).toEqual([]);
+    expect(deployNews(bare, state([svc('catalog')], 'Sleeping'), ['alice'], t)).toEqual([]);
+    expect(deployNews(undefined, bare, ['alice'], t)).toEqual([]);
   });
 });

@@ -18,6 +18,15 @@ describe('validateDomain', () => {
     ['alice.github.io', 'alice.github.io'],
     ['okteto.localhost', 'okteto.localhost'],
     ['bücher.example', 'xn--bcher-kva.example'],
+    // A URL in the query is no scheme of the entry's own
+    ['okteto.example.com/go?to=https://evil.example.net', 'okteto.example.com'],
+    // Names that start like an IP address (nip.io style) are host names
+    ['10.0.0.1.example.com', '10.0.0.1.example.com'],
+    // 253 characters: the longest host name
+    [
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`,
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`,
+    ],
   ])('%j → %s', (input, host) => {
     expect(validateDomain(input)).toEqual({ value: host });
   });
@@ -48,7 +57,16 @@ describe('validateDomain', () => {
     ['2130706433', 'IP address'],
     ['http://0177.0.0.1/', 'IP address'],
     ['10.0.0.01', 'IP address'],
+    ['192.168.10.20', 'IP address'],
     ['http://', 'host name'],
+    ['/movies', 'no host name'],
+    ['?x=1', 'no host name'],
+    // Only a port at the end is cut; a colon inside stays and is refused
+    ['okteto:1.example.com', 'characters'],
+    // Percent signs are no host name characters, even where the URL parser would decode them
+    ['a%41.example.com', 'characters'],
+    ['bü<cher.example', 'characters'],
+    [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.com`, 'characters'],
     [`${'a'.repeat(64)}.example.com`, 'characters'],
   ])('refuses %j (%s)', (input, reason) => {
     expect(inEnglish(validateDomain(input).error)).toContain(reason);

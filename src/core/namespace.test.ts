@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inEnglish } from '../../test/fixtures/words';
-import { NAMESPACE_RULE, validateNamespace } from './namespace';
+import { isNamespace, NAMESPACE_RULE, validateNamespace } from './namespace';
 
 describe('validateNamespace', () => {
   it.each(['a', 'alice', 'bob-feature', 'ns1', '1ns', 'a'.repeat(63), 'x-1-y'])('accepts %s', (ns) => {
@@ -36,5 +36,17 @@ describe('validateNamespace', () => {
 
   it('shortens a very long input in the message', () => {
     expect(inEnglish(validateNamespace('x'.repeat(500)).error)?.length).toBeLessThan(300);
+    expect(inEnglish(validateNamespace('X'.repeat(500)).error)).toContain(`"${'X'.repeat(67)}…"`);
+  });
+
+  it('shows an input of up to 70 characters whole in the message', () => {
+    expect(inEnglish(validateNamespace('Alice').error)).toContain('"Alice" is not');
+    const seventy = `A${'a'.repeat(69)}`;
+    expect(inEnglish(validateNamespace(seventy).error)).toContain(`"${seventy}" is not`);
+  });
+
+  it('isNamespace answers the same rule, without a message', () => {
+    expect(isNamespace('alice')).toBe(true);
+    for (const bad of ['Alice', '', '-a', 'a'.repeat(64), 3, undefined]) expect(isNamespace(bad)).toBe(false);
   });
 });

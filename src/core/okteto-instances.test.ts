@@ -81,3 +81,50 @@ describe('several instances', () => {
     expect(ownerOf([movies, { ...evil, owns: hosts }], 'other.evil.example.com')?.url).toBe(movies.url);
   });
 });
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('several instances: what each may claim', () => {
+  const at = (url: string, extra: Partial<OktetoState> = {}): OktetoState => ({ url, namespaces: [], ...extra });
+  const withEndpoints = (url: string, endpoints: string[]): OktetoState =>
+    at(url, { details: { alice: { fetchedAt: 1, services: [{ name: 'web', kind: 'deployment', endpoints }] } } });
+
+  it('endpoint parents, sorted and once each; a host with no parent below its suffix gives none', () => {
+    const state = withEndpoints('https://okteto.example.com', [
+      'https://web.zeta.example.com',
+      'https://1web.apps.example.com',
+      'https://api.zeta.example.com',
+    ]);
+    expect(endpointDomains(state)).toEqual(['apps.example.com', 'example.com', 'zeta.example.com']);
+    expect(endpointDomains(at('https://example.com'))).toEqual([]);
+  });
+
+  it('a look-alike registrable domain is not the instance’s own', () => {
+    const dev = at('https://okteto.example.com');
+    expect(ownedDomains(dev, [dev], ['apps.sample.com', 'apps.example.com'])).toEqual(['apps.example.com']);
+    // A registrable domain starting with a digit is a name like any other.
+    const digits = at('https://okteto.1example.com');
+    expect(ownedDomains(digits, [digits], ['apps.1example.com'])).toEqual(['apps.1example.com']);
+  });
+
+  it('an instance claims under its own site; under another’s only where its own site is the more specific', () => {
+    const dev = at('https://okteto.dev.example.com');
+    expect(ownedDomains(dev, [dev], ['movies.dev.example.com'])).toEqual(['movies.dev.example.com']);
+    const main = at('https://okteto.example.com');
+    const staging = at('https://okteto.staging.example.com', { domains: ['shop.example.com'] });
+    expect(ownedDomains(staging, [main, staging], ['apps.staging.example.com', 'apps.example.com'])).toEqual([
+      'apps.staging.example.com',
+    ]);
+    // Two instances living at the same site: neither is the more specific, neither claims there.
+    const api = at('https://api.example.com');
+    expect(ownedDomains(api, [main, api], ['apps.example.com'])).toEqual([]);
+  });
+
+  it('the owner of no host is the first instance; of two equal claims, the first', () => {
+    const a = at('https://okteto.a.example.com', { owns: ['apps.example.com'] });
+    const b = at('https://okteto.b.example.com', { owns: ['apps.example.com'] });
+    expect(ownerOf([a, b], undefined)).toBe(a);
+    expect(ownerOf([a, b], 'web.apps.example.com')).toBe(a);
+    expect(ownerOf([b, a], 'web.apps.example.com')).toBe(b);
+    expect(instanceListing([], 'alice')).toBeUndefined();
+  });
+});

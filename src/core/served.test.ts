@@ -193,3 +193,64 @@ describe('mismatchCauses', () => {
     expect(request[1]).toMatch(/forward/);
   });
 });
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('reduceServed, event by event', () => {
+  it('a signal is trimmed before it is read; a non-namespace after an answer changes nothing', () => {
+    expect(run([nav('alice'), { type: 'header', value: ' alice\t', known: KNOWN }]).served).toBe('alice');
+    const served = run([nav('alice'), { type: 'header', value: 'staging', known: KNOWN }]);
+    expect(reduceServed(served, { type: 'header', value: '<b>', known: KNOWN })).toBe(served);
+    const other = run([nav('alice'), { type: 'header', value: 'someone-else', known: KNOWN }]);
+    expect(reduceServed(other, { type: 'probe', value: '<b>', known: KNOWN }).unrecognised).toBeUndefined();
+  });
+
+  it('a tab that is not diverted still learns who answered, and says so', () => {
+    const s = run([nav(), { type: 'header', value: 'staging', known: KNOWN }]);
+    expect(s.served).toBe('staging');
+    expect(servedLine(s, english)).toBe('okteto-divert: off · served by staging');
+  });
+
+  it('a probe, asked on purpose, overrides even a settled answer and an earlier probe', () => {
+    const settled = run([nav('alice'), { type: 'header', value: 'alice', known: KNOWN }]);
+    expect(reduceServed(settled, { type: 'probe', value: 'staging', known: KNOWN })).toMatchObject({ served: 'staging' });
+    const probed = run([nav('alice'), { type: 'probe', value: 'staging', known: KNOWN }]);
+    expect(reduceServed(probed, { type: 'probe', value: 'alice', known: KNOWN })).toMatchObject({ served: 'alice' });
+  });
+
+  it('a failed probe says why, cut to 200 characters', () => {
+    expect(run([nav('alice'), { type: 'probe-failed', reason: 'timeout' }])).toMatchObject({
+      probeError: 'timeout',
+      requested: 'alice',
+    });
+    expect(run([nav('alice'), { type: 'probe-failed', reason: 'x'.repeat(500) }]).probeError).toBe('x'.repeat(200));
+  });
+
+  it('the page’s own members are gathered once each, at most 20 a list; too large stays said', () => {
+    let s = run([nav('alice'), { type: 'page-baggage', kept: ['a', 'b'] }]);
+    expect(s.pageBaggage).toEqual({ kept: ['a', 'b'], replaced: [], dropped: [] });
+    s = reduceServed(s, { type: 'page-baggage', kept: ['b', 'c'], replaced: ['r'], dropped: ['d'] });
+    expect(s.pageBaggage).toEqual({ kept: ['a', 'b', 'c'], replaced: ['r'], dropped: ['d'] });
+    s = reduceServed(s, { type: 'page-baggage', tooLarge: true });
+    expect(s.pageBaggage?.tooLarge).toBe(true);
+    s = reduceServed(s, { type: 'page-baggage', kept: ['a'] });
+    expect(s.pageBaggage?.tooLarge).toBe(true);
+    // Nothing new: the very same state (no write, no redraw).
+    expect(reduceServed(s, { type: 'page-baggage', kept: ['c'], dropped: ['d'] })).toBe(s);
+    const many = Array.from({ length: 50 }, (_, i) => `m${i}`);
+    expect(reduceServed(EMPTY, { type: 'page-baggage', replaced: many }).pageBaggage?.replaced).toEqual(many.slice(0, 20));
+  });
+
+  it('counts answers from the browser’s cache', () => {
+    expect(run([nav('alice'), { type: 'cached' }, { type: 'cached' }]).fromCache).toBe(2);
+  });
+
+  it('a baggage set by someone else is shown cut to 64 characters, for the tab and its workers', () => {
+    const long = `okteto-divert=${'x'.repeat(100)}`;
+    expect(run([nav('alice'), { type: 'sent', expected: 'alice', baggage: long }]).overridden).toBe(long.slice(0, 64));
+    expect(run([nav('alice'), { type: 'worker-sent', expected: 'alice', baggage: long }]).workers).toEqual({
+      requests: 1,
+      carried: 0,
+      other: 'x'.repeat(64),
+    });
+  });
+});
