@@ -19,12 +19,11 @@ export interface RequestSeen {
   type?: string;
 }
 
+/** A covered host's request: the domain entry covering it, and what the rules do there now (undefined: not diverted). */
 interface At {
   ctx: Context;
   host: string;
-  /** The domain entry covering the host. */
   entry: DomainEntry;
-  /** What the rules do there now: undefined when the host is covered but not diverted. */
   divert?: TabDivert;
 }
 
@@ -77,10 +76,7 @@ export function createObservers({
   /** A page finished loading: its surfaces are published again, and a diverted page gets its badge (surfaces.ts). */
   const onTabComplete = (tabId: number): void => schedulePublish(tabId);
 
-  /**
-   * A request event of a tab, for a host a domain entry covers: `then` runs in the tab's order with
-   * what the rules do there. Events of no tab (-1) and of other hosts are dropped.
-   */
+  /** A tab's request event for a covered host: `then` runs in the tab's order (no tab, other hosts: dropped). */
   function whenCovered(tabId: number, url: string, then: (at: At) => Promise<void>): Promise<void> {
     const host = webHost(url);
     if (tabId < 0 || !host) return Promise.resolve();
@@ -92,10 +88,9 @@ export function createObservers({
   }
 
   /**
-   * The namespace each observed request left with, by request id, until its response: a response
-   * says who answered only for the namespace its own request carried. A page's request sent before
-   * divert changed (still in flight when the new state began) must not speak for the new one.
-   * Bounded: the oldest go first (a response never seen, a request that failed).
+   * The namespace each observed request left with, by request id, until its response: a response says
+   * who answered only for the namespace its own request carried (a request sent before divert changed
+   * must not speak for the new state). Bounded: the oldest go first (a response never seen, a failure).
    */
   const carried = new Map<string, string | undefined>();
 
@@ -147,11 +142,7 @@ export function createObservers({
       logRequest(d.tabId, { type: 'failed', id: d.requestId, at: d.timeStamp, error: d.error ?? 'failed' }),
     );
 
-  /**
-   * A request of no tab (a service or shared worker) to a diverted host: it counts for each pinned
-   * tab that shows the site which started it, so that tab's popup can say what its site's workers
-   * carried. Unpinned tabs ask for the site's namespace, which such requests carry anyway.
-   */
+  /** A worker's request (no tab) to a diverted host counts for each pinned tab showing the site that started it. */
   async function onWorkerSent(url: string, baggage: string | undefined, initiator: string | undefined): Promise<void> {
     const host = webHost(url);
     const from = webHost(initiator);

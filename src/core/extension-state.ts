@@ -1,3 +1,4 @@
+import { isNamespace } from './namespace';
 import type { OktetoState } from './okteto';
 import type { TabPins } from './rules';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './settings';
@@ -62,8 +63,25 @@ export const settingsShape: SettingsCheck = (stored) => {
   if (version === undefined || version > SCHEMA_VERSION) return undefined;
   const s = upgrade(stored as Record<string, unknown>, version) as Partial<Settings>;
   const lists = [s.domains, s.presets, s.recent, s.subscriptions].every(Array.isArray);
-  return lists ? (s as Settings) : undefined;
+  if (!lists || (s.paused !== undefined && typeof s.paused !== 'boolean')) return undefined;
+  if (s.activeNamespace !== undefined && s.activeNamespace !== '' && !isNamespace(s.activeNamespace)) return undefined;
+  // Each entry as the schema would see it, cheaply: a host name (no wildcard), a switch, a namespace or none.
+  const entryOk = (e: unknown) => {
+    const d = e as Partial<Settings['domains'][number]> | null;
+    return (
+      typeof d === 'object' &&
+      d !== null &&
+      typeof d.domain === 'string' &&
+      HOST.test(d.domain) &&
+      typeof d.enabled === 'boolean' &&
+      (d.namespace === undefined || isNamespace(d.namespace))
+    );
+  };
+  return (s.domains as unknown[]).every(entryOk) ? (s as Settings) : undefined;
 };
+
+/** A host name of two or more labels: what a stored entry is, at a glance (the schema checks the rest). */
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 
 /**
  * The state from what storage holds, the granted origins and the clock: settings checked (the

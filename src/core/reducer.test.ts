@@ -25,7 +25,8 @@ describe('reduce', () => {
   });
 
   it('"Divert this site" on an Okteto endpoint saves its namespace in the same step, or nothing', () => {
-    const s = { ...settingsWith([]), activeNamespace: 'bob', recent: ['bob'] };
+    // The popup sends the endpoint's namespace only when none is saved (core/popup-view.ts).
+    const s = { ...settingsWith([]), activeNamespace: '', recent: ['bob'] };
     const host = 'movies-alice.okteto.example.com';
     const next = apply(s, { type: 'enableForHost', host, namespace: 'alice' });
     expect(next.domains).toEqual([{ domain: 'okteto.example.com', enabled: true }]);

@@ -60,8 +60,10 @@ type Handler<K extends Command['type']> = (settings: Settings, cmd: Extract<Comm
  */
 const HANDLERS = {
   enableForHost: (settings, cmd) => {
-    // With a namespace (an endpoint's own), the site and the namespace change in one commit.
-    const named = cmd.namespace === undefined ? ok(settings) : withNamespace(settings, cmd.namespace);
+    // With a namespace (an endpoint's own), the site and the namespace change in one commit; only
+    // into an empty saved namespace, as the popup saw it: one chosen since (sync, another window) stays.
+    const named =
+      cmd.namespace === undefined || settings.activeNamespace !== '' ? ok(settings) : withNamespace(settings, cmd.namespace);
     if (named.error !== undefined) return named;
     const base = named.value;
     const covering = entryCovering(base, cmd.host)?.domain;

@@ -1,4 +1,5 @@
 import { BAGGAGE_HEADER, baggageValue } from './baggage';
+import { covers } from './host';
 import { carveOuts, layers, parents } from './rule-layers';
 import { namespaceFor, type Settings } from './settings';
 
@@ -73,6 +74,8 @@ export interface HeaderRule {
     urlFilter?: string;
     isUrlFilterCaseSensitive?: boolean;
     initiatorDomains?: string[];
+    /** A worker rule's pinned hosts beneath its own, whose workers their own rule serves. */
+    excludedInitiatorDomains?: string[];
     requestMethods?: string[];
   };
 }
@@ -224,6 +227,9 @@ export function compileSessionRules(
       parts.map((l) => {
         const rule = body(ns, l.domains, l.excluded, PRIORITY.tabPin, types, [TAB_ID_NONE]);
         rule.condition.initiatorDomains = [host];
+        // A pinned host beneath this one has its own rule: the most specific host decides, as in divertForRequest.
+        const inner = Object.keys(workers).filter((h) => h !== host && covers(host, h));
+        if (inner.length) rule.condition.excludedInitiatorDomains = inner.sort();
         return rule;
       }),
     );

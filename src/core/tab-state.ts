@@ -41,7 +41,10 @@ export function divertForRequest(
 ): TabDivert | undefined {
   const { tabId, host, initiator } = request;
   if (tabId >= 0 || !initiator) return divertFor(settings, pins, origins, tabId, host);
-  const pinnedBy = Object.entries(workers).find(([h, w]) => w.follows && covers(h, initiator))?.[1].carries;
+  // The most specific pinned host covering the worker's page decides (its rule excludes the hosts beneath).
+  const pinnedBy = Object.entries(workers)
+    .filter(([h, w]) => w.follows && covers(h, initiator))
+    .sort(([a], [b]) => b.length - a.length)[0]?.[1].carries;
   return divertFor(settings, pinnedBy ? { [tabId]: pinnedBy } : {}, origins, tabId, host);
 }
 

@@ -15,7 +15,8 @@ export function headerFor(rules: HeaderRule[], host: string, tabId: number, init
       !(r.condition.excludedRequestDomains ?? []).some((d) => under(d, host)) &&
       (r.condition.tabIds === undefined || r.condition.tabIds.includes(tabId)) &&
       (r.condition.initiatorDomains === undefined ||
-        (initiator !== undefined && r.condition.initiatorDomains.some((d) => under(d, initiator)))),
+        (initiator !== undefined && r.condition.initiatorDomains.some((d) => under(d, initiator)))) &&
+      !(initiator !== undefined && r.condition.excludedInitiatorDomains?.some((d) => under(d, initiator))),
   );
   matching.sort((a, b) => b.priority - a.priority);
   return matching[0]?.action.requestHeaders[0].value;
