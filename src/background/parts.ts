@@ -27,6 +27,7 @@ import { createSurfaces } from './surfaces';
 import { createSync } from './sync';
 import { createTabStates } from './tab-states';
 import { createTimeBox } from './time-box';
+import { createWakeChecks } from './wake';
 
 /**
  * The background's parts, made in the order it starts, each with the parts it needs: what the
@@ -72,7 +73,8 @@ export function makeParts() {
   const shortcut = createShortcut({ ...commands, ...ctx });
   const content = createContent({ ...held, ...keep, ...queue, ...surfaces });
   const alarms = createAlarms({ ...okteto, ...subscriptions, ...timeBox });
-  const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held });
+  const wake = createWakeChecks({ ...committer, ...menus, ...timeBox });
+  const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held, ...wake });
   return {
     queue,
     ctx,
@@ -102,6 +104,7 @@ export function makeParts() {
     shortcut,
     content,
     alarms,
+    wake,
     idle,
   };
 }

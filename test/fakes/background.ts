@@ -69,8 +69,8 @@ export async function boot({
   usePublicSuffixList(psl);
   const background = startBackground();
   running = background;
-  // As a woken worker: its own start work done (rules checked, legacy moves) before events come.
-  await background.started;
+  // As a woken worker some time after its start: its own checks done (rules, legacy moves, wake.ts) before events come.
+  await background.idle();
   const [onMessage] = env.current.fake.runtime.onMessage.listeners;
   const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);
   const settings = async () => (await env.current.fake.storage.local.get('settings')).settings as Settings;
