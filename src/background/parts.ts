@@ -9,6 +9,7 @@ import { createKeepPageBaggage } from './keep-page-baggage';
 import { createHeldRules } from './keep-page-baggage-rules';
 import { createLastPages } from './last-pages';
 import { createIdle } from './later';
+import { moveLegacyToken } from './legacy';
 import { createManaged } from './managed';
 import { createObservers } from './observers';
 import { createOkteto } from './okteto';
@@ -73,7 +74,7 @@ export function makeParts() {
   const shortcut = createShortcut({ ...commands, ...ctx });
   const content = createContent({ ...held, ...keep, ...queue, ...surfaces });
   const alarms = createAlarms({ ...okteto, ...subscriptions, ...timeBox });
-  const wake = createWakeChecks({ ...committer, ...menus, ...timeBox });
+  const wake = createWakeChecks({ ...committer, ...menus, ...timeBox, moveLegacyToken });
   const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held, ...wake });
   return {
     queue,

@@ -1,6 +1,5 @@
 import type { Committer } from './commit';
 import { laterWork } from './later';
-import { moveLegacyToken } from './legacy';
 import type { OpenDiverted } from './open-diverted';
 import type { TimeBoxes } from './time-box';
 
@@ -17,10 +16,13 @@ const WAKE_CHECKS_MS = 500;
  * them loses nothing: its commit reconciles the whole of the rules with what it changed.
  */
 export function createWakeChecks({
+  moveLegacyToken,
   reconcileStored,
   scheduleTimeBox,
   syncMenus,
-}: Pick<Committer, 'reconcileStored'> & Pick<TimeBoxes, 'scheduleTimeBox'> & Pick<OpenDiverted, 'syncMenus'>) {
+}: Pick<Committer, 'reconcileStored'> &
+  Pick<TimeBoxes, 'scheduleTimeBox'> &
+  Pick<OpenDiverted, 'syncMenus'> & { moveLegacyToken: () => Promise<void> }) {
   const work = laterWork<'wake'>();
   const checks = () => Promise.allSettled([reconcileStored(), moveLegacyToken(), scheduleTimeBox(), syncMenus()]);
 
