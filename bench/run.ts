@@ -85,7 +85,7 @@ const IN_THE_WAY: Record<string, string> = {
   'firefox:popup ready':
     "the popup adds its 40 KB script and its render to a blank popup's reads: loading and compiling the script (about 7 ms before it runs, where an empty one runs at once), then the render after the reads answer (about 2 ms); tried: one script, styles inlined, reads started first.",
   'first command after the worker was stopped':
-    "the command's own commit (settings and pins read, the rules diffed and written, settings written) after the worker's script and the packaged suffix list load; the wake's own checks (rules against settings, legacy moves, alarms, the link menu) already wait for the reply (background/wake.ts): queued before it they made it 5.6× in the same bench.",
+    "the command's own commit (settings and pins read, the rules diffed and written, settings written) after the worker's script and the packaged suffix list load; the wake's own checks (rules against settings, legacy moves, alarms, the link menu) already wait for the reply (background/wake.ts): queued before it they held it back (bench/results.md, before and after).",
   'apply: "Divert this site"':
     "the click's path is longer than a namespace change's (same run: about 6× its floor): the popup's access check before the command, and a new entry's rules, content scripts and host access reconciled; tried: the reload decision reads the cached context, not storage.",
   'page with 200 subresources':
