@@ -233,6 +233,8 @@ export interface ColdResults {
   blankWorkerReply: number[];
   /** A command (setNamespace) right after the worker was stopped. */
   firstAfterStop: number[];
+  /** The blank worker's first reply after it was stopped, alternating with that command: its floor. */
+  blankBesideCommand: number[];
   /** A command right after the browser was restarted (its worker woke for onStartup). */
   firstAfterRestart: number[];
   /** The blank extension's first reply after its browser was restarted, alternating: the floor. */
@@ -316,6 +318,7 @@ export const chromiumCold = (sandbox: Sandbox, runs: number, warmup: number): Pr
         workerReply: [],
         blankWorkerReply: [],
         firstAfterStop: [],
+        blankBesideCommand: [],
         firstAfterRestart: [],
         blankAfterRestart: [],
         divertUsable: [],
@@ -329,10 +332,13 @@ export const chromiumCold = (sandbox: Sandbox, runs: number, warmup: number): Pr
         if (i >= warmup) out.blankWorkerReply.push(floor);
         return ours;
       }).then((xs) => out.workerReply.push(...xs));
-      measuring('chromium: first command after the worker stopped');
+      measuring('chromium: first command after the worker stopped, and the blank worker');
       out.firstAfterStop = await timed(runs, warmup, async (i) => {
         await stopWorker(page, driver.extensionId);
-        return replyTime(page, { type: 'setNamespace', namespace: `stopped-${i}` });
+        const ours = await replyTime(page, { type: 'setNamespace', namespace: `stopped-${i}` });
+        const floor = await blank.reply();
+        if (i >= warmup) out.blankBesideCommand.push(floor);
+        return ours;
       });
       measuring('chromium: popup usable with the worker stopped, and a blank popup that asks it');
       await timed(runs, warmup, async (i) => {

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** gzip bytes of one file. */
-const gzipOf = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+export const gzipSize = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 
 /** An entry script and every chunk it imports statically (what loads when it runs). */
 function closure(dist: string, entry: string): string[] {
@@ -49,7 +49,7 @@ export function scriptSizes(dist: string): ScriptSize[] {
   ];
   return entries.map(([name, entry]) => {
     const files = closure(dist, entry);
-    return { name, files: files.length, gzip: files.reduce((n, f) => n + gzipOf(f), 0) };
+    return { name, files: files.length, gzip: files.reduce((n, f) => n + gzipSize(f), 0) };
   });
 }
 

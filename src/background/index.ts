@@ -6,7 +6,6 @@ import { onMessage } from '../platform/polyfill';
 import { ensurePublicSuffixList } from '../platform/psl';
 import { restrictToTrustedContexts, touches } from '../platform/store';
 import { scheduleSubscriptionRefresh } from './alarms';
-import { moveLegacyToken } from './legacy';
 import { makeParts } from './parts';
 import { wireRequests } from './requests';
 import { TOGGLE_COMMAND } from './shortcut';
@@ -41,7 +40,9 @@ export function startBackground() {
   const dispatch = whenReady(p.commands.dispatch);
   onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (fromOurPages(sender))
-      return dispatch(message).catch((e: Error) => ({ ok: false, error: words('backgroundFailed', e.message) }));
+      return dispatch(message)
+        .catch((e: Error) => ({ ok: false, error: words('backgroundFailed', e.message) }))
+        .finally(p.wake.answered);
     if (sender.id === browser.runtime.id && sender.tab?.id !== undefined)
       return p.content.handleContent(message, sender.tab.id, sender.url);
     return undefined;
@@ -153,16 +154,10 @@ export function startBackground() {
     installTestHooks({ ...p.log, ...p.menus, ...p.news, ...p.okteto, ...p.queue, dispatch, onAlarm, onCommand: tabCommand });
   }
 
-  // 15. Every wake: the rules are checked against settings (a no-change reconcile writes nothing),
-  // and no token an older version kept is left in storage: an update does not always announce itself
-  // (an unpacked build loaded anew in Chromium fires no onInstalled).
-  const started = Promise.allSettled([
-    p.committer.reconcileStored(),
-    moveLegacyToken(),
-    p.timeBox.scheduleTimeBox(),
-    p.menus.syncMenus(),
-  ]);
-  return { ...p.queue, ...p.idle, onAlarm, started };
+  // 15. Every wake: its own checks (rules against settings, legacy moves, alarms, menus) after the
+  // reply to the command that woke it, or a moment later when none did (wake.ts).
+  p.wake.scheduleWakeChecks();
+  return { ...p.queue, ...p.idle, onAlarm };
 }
 
 // The worker's script starts it; unit tests start one on each fresh fake browser (test/fakes), idle and stop it (later.ts).

@@ -53,12 +53,13 @@ export function createIdle(p: {
   runPendingSurfaces: () => Promise<void>;
   runPendingLogWrites: () => Promise<void>;
   runPendingWorkerSync: () => Promise<void>;
+  runPendingWakeChecks: () => Promise<void>;
   dropHeld: () => void;
 }) {
   async function idle(): Promise<void> {
     for (let round = 0; round < 5; round++) {
       await p.enqueue(async () => undefined);
-      await Promise.all([p.runPendingSurfaces(), p.runPendingLogWrites(), p.runPendingWorkerSync()]);
+      await Promise.all([p.runPendingSurfaces(), p.runPendingLogWrites(), p.runPendingWorkerSync(), p.runPendingWakeChecks()]);
     }
   }
   return { idle, stop: p.dropHeld };

@@ -9,6 +9,7 @@ import { createKeepPageBaggage } from './keep-page-baggage';
 import { createHeldRules } from './keep-page-baggage-rules';
 import { createLastPages } from './last-pages';
 import { createIdle } from './later';
+import { moveLegacyToken } from './legacy';
 import { createManaged } from './managed';
 import { createObservers } from './observers';
 import { createOkteto } from './okteto';
@@ -27,6 +28,7 @@ import { createSurfaces } from './surfaces';
 import { createSync } from './sync';
 import { createTabStates } from './tab-states';
 import { createTimeBox } from './time-box';
+import { createWakeChecks } from './wake';
 
 /**
  * The background's parts, made in the order it starts, each with the parts it needs: what the
@@ -72,7 +74,8 @@ export function makeParts() {
   const shortcut = createShortcut({ ...commands, ...ctx });
   const content = createContent({ ...held, ...keep, ...queue, ...surfaces });
   const alarms = createAlarms({ ...okteto, ...subscriptions, ...timeBox });
-  const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held });
+  const wake = createWakeChecks({ ...committer, ...menus, ...timeBox, moveLegacyToken });
+  const idle = createIdle({ ...queue, ...surfaces, ...log, ...rules, ...held, ...wake });
   return {
     queue,
     ctx,
@@ -102,6 +105,7 @@ export function makeParts() {
     shortcut,
     content,
     alarms,
+    wake,
     idle,
   };
 }

@@ -35,14 +35,17 @@ const nextTurn = () => new Promise((r) => setImmediate(r));
 
 /**
  * A fresh background over a fresh profile; `wake`: the same profile's storage and secret store,
- * as after a browser start or an update (the background's module state starts from nothing).
+ * as after a browser start or an update (the background's module state starts from nothing);
+ * `woken`: the first event comes as the worker starts, before its own checks (wake.ts) have run.
  */
 export async function boot({
   wake = false,
+  woken = false,
   firefox = false,
   android = false,
 }: {
   wake?: boolean;
+  woken?: boolean;
   firefox?: boolean;
   android?: boolean;
 } = {}) {
@@ -69,8 +72,8 @@ export async function boot({
   usePublicSuffixList(psl);
   const background = startBackground();
   running = background;
-  // As a woken worker: its own start work done (rules checked, legacy moves) before events come.
-  await background.started;
+  // As a worker some time after its start: its own checks done (rules, legacy moves: wake.ts) before events come.
+  if (!woken) await background.idle();
   const [onMessage] = env.current.fake.runtime.onMessage.listeners;
   const send = (msg: unknown, sender = page) => (onMessage as (m: unknown, s: unknown) => Promise<unknown>)(msg, sender);
   const settings = async () => (await env.current.fake.storage.local.get('settings')).settings as Settings;
