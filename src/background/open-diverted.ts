@@ -12,7 +12,6 @@ import { serial } from './serial';
 import type { Share } from './share';
 
 const PARENT = 'open-diverted';
-
 const CHILD = `${PARENT}:`;
 
 /** "The preview in this link, on your site": on links to a connected instance's `/#/previews/<name>`. */
@@ -26,6 +25,20 @@ const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
       else resolve();
     });
   });
+
+/** The new tab's blank page loaded (≤ 1 s): Chromium left a tab navigated earlier "unloaded", never committed. */
+function blankLoaded(tabId: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve(browser.tabs.onUpdated.removeListener(loaded));
+    };
+    const loaded = (id: number, change: { status?: string }) => void (id === tabId && change.status === 'complete' && done());
+    const timer = setTimeout(done, 1000);
+    browser.tabs.onUpdated.addListener(loaded);
+    void browser.tabs.get(tabId).then((t) => void (t?.status === 'complete' && done()), done);
+  });
+}
 
 /** The id of the menu entry that opens a link diverted to `namespace`. */
 export const menuItemId = (namespace: string) => `${CHILD}${namespace}`;
@@ -112,6 +125,7 @@ export function createOpenDiverted({
     if (!(await divertAt(0, host, ns.value))) return `${host} is not diverted`;
     const tab = await newTab('about:blank', from);
     const tabId = tab.id as number;
+    await blankLoaded(tabId);
     await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
     // The namespace is the one the person clicked: a share directive in the page's link does not
     // get to pin the new tab to another one once it loads.

@@ -149,7 +149,8 @@ export function createFakeBrowser(
       get: async (id: number) => tabs.find((t) => t.id === id),
       reload: async (tabId: number, props: { bypassCache?: boolean } = {}) => void reloads.push({ tabId, ...props }),
       create: async ({ url }: { url: string }) => {
-        const tab = { id: Math.max(0, ...tabs.map((t) => t.id)) + 1, url };
+        // A blank page loads at once.
+        const tab = { id: Math.max(0, ...tabs.map((t) => t.id)) + 1, url, status: 'complete' };
         tabs.push(tab);
         return tab;
       },
