@@ -79,7 +79,7 @@ export function frameInput(
   find: string,
   what: string,
 ): Pick<Surface, 'evaluate' | 'click' | 'typeText' | 'press'> {
-  const send = async (op: object, ms = 10_000) => {
+  const send = async (op: object, ms = 30_000) => {
     const answer = JSON.parse(await inChrome(browser, run(find, what, op, ms))) as { value?: string; error?: string };
     if (answer.error) throw new Error(`${what}: ${answer.error}`);
     return JSON.parse(answer.value ?? 'null');
