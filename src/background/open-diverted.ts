@@ -10,6 +10,7 @@ import type { ContextCache } from './context';
 import type { LastPagesPart } from './last-pages';
 import { serial } from './serial';
 import type { Share } from './share';
+import { tabReaches } from './tab-wait';
 
 const PARENT = 'open-diverted';
 const CHILD = `${PARENT}:`;
@@ -27,18 +28,7 @@ const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
   });
 
 /** The new tab's blank page loaded (≤ 1 s): Chromium left a tab navigated earlier "unloaded", never committed. */
-function blankLoaded(tabId: number): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      resolve(browser.tabs.onUpdated.removeListener(loaded));
-    };
-    const loaded = (id: number, change: { status?: string }) => void (id === tabId && change.status === 'complete' && done());
-    const timer = setTimeout(done, 1000);
-    browser.tabs.onUpdated.addListener(loaded);
-    void browser.tabs.get(tabId).then((t) => void (t?.status === 'complete' && done()), done);
-  });
-}
+const blankLoaded = (tabId: number) => tabReaches(tabId, (tab) => tab.status === 'complete', 1000);
 
 /** The id of the menu entry that opens a link diverted to `namespace`. */
 export const menuItemId = (namespace: string) => `${CHILD}${namespace}`;

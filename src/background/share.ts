@@ -2,13 +2,14 @@ import type { Reply } from '../core/messages';
 import { chosenBefore, knownFrom, sharedNamespace } from '../core/share-link';
 import { ITEMS, type SharedTab } from '../core/storage-items';
 import { webHost } from '../core/url';
-import { browser, type Tabs } from '../platform/browser';
+import { browser } from '../platform/browser';
 import { words } from '../platform/i18n';
 import { read, write } from '../platform/store';
 import { chosenHere } from './chosen-here';
 import type { Committer } from './commit';
 import { type ContextCache, divertIn } from './context';
 import type { Queue } from './queue';
+import { tabReaches } from './tab-wait';
 
 /** How the browser loaded a main-frame document (webRequest.onCompleted's details). */
 export interface DocumentLoad {
@@ -109,24 +110,7 @@ export function createShare({
     });
 
   /** Resolves true once the tab shows `url`, false when it does not within 10 s. */
-  function showing(tabId: number, url: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      const listener = (id: number, _change: unknown, tab: Tabs.Tab) => {
-        if (id === tabId && tab.url === url) done(true);
-      };
-      const done = (shows: boolean) => {
-        browser.tabs.onUpdated.removeListener(listener);
-        clearTimeout(timer);
-        resolve(shows);
-      };
-      const timer = setTimeout(() => done(false), 10_000);
-      browser.tabs.onUpdated.addListener(listener);
-      void browser.tabs.get(tabId).then(
-        (tab) => tab.url === url && done(true),
-        () => done(false),
-      );
-    });
-  }
+  const showing = (tabId: number, url: string) => tabReaches(tabId, (tab) => tab.url === url, 10_000);
 
   /**
    * A preview link named a name its instance does not list as a preview: the tab it opened (at
