@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -8,27 +7,13 @@ import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore,
 import { answerPermissionPrompt, chooseInLinkMenu, inChrome, keysInWindow, permissionPrompts } from './firefox-chrome';
 import { firefoxDevtoolsPanel } from './firefox-devtools';
 import { popupShows, popupSurface } from './firefox-popup';
+import { firefoxLaunch, newFirefoxProfile } from './firefox-profile';
 import { pageSurface, uiOver } from './surface';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export { FIREFOX, FIREFOX_TEST_PREFS } from './firefox-profile';
 
 const FIREFOX_DIST = resolve('dist/e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
-
-/** What every test Firefox needs, with or without Divert Switch (npm run bench launches plain ones too). */
-export const FIREFOX_TEST_PREFS = {
-  // Every host resolves to loopback, where the sandbox listens (URLs carry its port).
-  'network.dns.forceResolve': '127.0.0.1',
-  'network.proxy.type': 0,
-  'network.dns.disableIPv6': true,
-  'extensions.originControls.grantByDefault': true,
-  // Optional host permissions are granted without a prompt (there is no one to answer it).
-  'extensions.webextOptionalPermissionPrompts': false,
-  'browser.tabs.remote.autostart': true,
-  // action.openPopup() from the background with no user gesture, as Chrome allows it (the e2e
-  // toolbar popup; the shortcut's fallback). Firefox 153 already defaults to it; said, not assumed.
-  'extensions.openPopupWithoutUserGesture.enabled': true,
-};
 
 export interface FirefoxDriver extends Driver {
   readonly browser: Browser;
@@ -79,35 +64,14 @@ export async function launchFirefox(
   dist = FIREFOX_DIST,
   { persistent = false, headless = true }: FirefoxOptions = {},
 ): Promise<FirefoxDriver> {
-  const profile = await mkdtemp(join(tmpdir(), 'divert-firefox-'));
+  const profile = await newFirefoxProfile();
   const xpi = join(profile, 'extensions', `${GECKO_ID}.xpi`);
   if (persistent) {
     await mkdir(join(profile, 'extensions'), { recursive: true });
     await writeXpi(dist, xpi);
   }
   let browser: Browser;
-  const launch = () =>
-    puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      headless,
-      executablePath: FIREFOX,
-      userDataDir: profile,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        ...(persistent
-          ? {
-              'xpinstall.signatures.required': false,
-              'extensions.autoDisableScopes': 0,
-              'extensions.enabledScopes': 15,
-              // Look for a changed add-on file in the profile at start: an update installed by a restart.
-              'extensions.startupScanScopes': 1,
-            }
-          : {}),
-        ...FIREFOX_TEST_PREFS,
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      },
-    });
+  const launch = () => puppeteer.launch(firefoxLaunch(profile, { persistent, headless }));
   browser = await launch();
   if (!persistent) await browser.installExtension(dist);
   const pages = new WeakMap<Tab, Page>();

@@ -1,13 +1,19 @@
 import { build } from 'vite';
+import { firefoxProfileTemplate } from '../../dev/harness/firefox-profile';
 
-/** Builds the e2e variants (test hosts in host_permissions) of both browsers once per run (the e2e and e2e-alone projects share them). */
+/**
+ * Once per run (the e2e and e2e-alone projects both name this setup; the second finds it done):
+ * builds the e2e variants (test hosts in host_permissions) of both browsers, unless
+ * E2E_SKIP_BUILD says they are built, and makes the Firefox profile every launch copies.
+ */
 export default async function setup() {
-  // Both e2e projects name this setup; the second finds the builds made.
-  if (process.env.E2E_SKIP_BUILD) return;
-  process.env.E2E_SKIP_BUILD = '1';
-  for (const target of ['chrome', 'firefox']) {
-    process.env.TARGET = target;
-    await build({ mode: 'e2e', logLevel: 'warn', configFile: 'vite.config.ts' });
+  if (!process.env.E2E_SKIP_BUILD) {
+    process.env.E2E_SKIP_BUILD = '1';
+    for (const target of ['chrome', 'firefox']) {
+      process.env.TARGET = target;
+      await build({ mode: 'e2e', logLevel: 'warn', configFile: 'vite.config.ts' });
+    }
+    delete process.env.TARGET;
   }
-  delete process.env.TARGET;
+  if (!process.env.DIVERT_FIREFOX_PROFILE) return firefoxProfileTemplate();
 }
