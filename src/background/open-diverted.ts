@@ -8,6 +8,7 @@ import { said, words } from '../platform/i18n';
 import type { Committer } from './commit';
 import type { ContextCache } from './context';
 import type { LastPagesPart } from './last-pages';
+import type { Reconciler } from './reconcile';
 import { serial } from './serial';
 import type { Share } from './share';
 import { tabReaches } from './tab-wait';
@@ -40,10 +41,12 @@ export function createOpenDiverted({
   divertAt,
   lastPages,
   askPreview,
+  noteNavigation,
 }: Pick<Committer, 'commit'> &
   Pick<ContextCache, 'context' | 'divertAt'> &
   Pick<LastPagesPart, 'lastPages'> &
-  Pick<Share, 'askPreview'>) {
+  Pick<Share, 'askPreview'> &
+  Pick<Reconciler, 'noteNavigation'>) {
   /** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
   let built: string | undefined;
 
@@ -116,6 +119,9 @@ export function createOpenDiverted({
     const tab = await newTab('about:blank', from);
     const tabId = tab.id as number;
     await blankLoaded(tabId);
+    // The tab counts as showing the link's host now, so the pin's commit gives the site's workers
+    // their rule too: the page's service worker answers its first calls before a navigation's check.
+    noteNavigation(tabId, url);
     await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
     // The namespace is the one the person clicked: a share directive in the page's link does not
     // get to pin the new tab to another one once it loads.

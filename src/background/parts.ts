@@ -52,7 +52,7 @@ export function makeParts() {
   const share = createShare({ ...committer, ...ctx, ...queue });
   const pageData = createPageData(ctx);
   const pages = createLastPages(ctx);
-  const menus = createOpenDiverted({ ...committer, ...ctx, ...pages, ...share });
+  const menus = createOpenDiverted({ ...committer, ...ctx, ...pages, ...rules, ...share });
   const timeBox = createTimeBox({ ...committer, ...ctx, ...surfaces });
   const news = createDeployNews(ctx);
   const okteto = createOkteto({ ...ctx, ...news });

@@ -293,6 +293,22 @@ describe('"Open diverted to"', () => {
     expect((await bg.settings()).activeNamespace).toBe('alice');
   });
 
+  // Chromium's kinds e2e once saw the page's service worker call out with the site's namespace: its
+  // rule only came with the navigation's check, after the worker had answered the page.
+  it("gives the new tab's site workers the pin before it loads the link", async () => {
+    const onClicked = env.current.fake.contextMenus.onClicked.fire;
+    const workers: unknown[] = [];
+    const update = env.current.fake.tabs.update;
+    env.current.fake.tabs.update = async (id: number, props: { url: string }) => {
+      for (const r of await env.current.session.get())
+        if (r.condition.tabIds?.includes(-1)) workers.push([r.condition.initiatorDomains, r.action.requestHeaders[0].value]);
+      return update(id, props);
+    };
+    onClicked({ menuItemId: 'open-diverted:staging', linkUrl: `${APP}?id=4` }, { id: 1 });
+    await bg.settle();
+    expect(workers).toEqual([[[new URL(APP).hostname], 'okteto-divert=staging']]);
+  });
+
   // The page writes the link: a share directive in it must not re-pin the tab the person opened.
   it('opens the namespace clicked, whatever share directive the page put in its link', async () => {
     const onClicked = env.current.fake.contextMenus.onClicked.fire;
