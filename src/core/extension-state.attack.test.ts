@@ -4,9 +4,10 @@ import { popupView } from './popup-view';
 import { DEFAULTS, type Settings } from './settings';
 import { migrate } from './settings-schema';
 
-// attack/house: FAILS NOW. The pages' cheap shape check lets through blobs the background's full
-// schema refuses (a hand edit, a crash, a newer build that kept schemaVersion 2): the pages then
-// show a divert the background does not have, or crash on the entry.
+// Found by the attack on the house merges (failed before settingsShape checked each item): a cheap
+// shape check let through blobs the background's full schema refuses (a hand edit, a crash, a newer
+// build that kept schemaVersion 2), and the pages showed a divert the background did not have, or
+// crashed on the entry.
 const NOW = Date.UTC(2026, 11, 7, 12);
 const good: Settings = { ...DEFAULTS, activeNamespace: 'alice', domains: [{ domain: 'okteto.example.com', enabled: true }] };
 const stored = (settings: unknown): StoredState =>

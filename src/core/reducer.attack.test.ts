@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { settingsWith } from '../../test/fixtures/settings';
 import { reduce } from './reducer';
 
-// attack/house: FAILS NOW. The popup sends an endpoint's namespace with enableForHost only when it
-// saw no namespace saved (divertOnCommand: view.namespace === ''), but the reducer applies it
-// whatever is saved when the command lands: a namespace chosen since the popup read its state (in
-// another window, or brought by sync) is replaced by the endpoint's, for every domain that uses the
-// saved namespace, and recorded as chosen here. The question changed; the answer should not apply.
+// Found by the attack on the house merges (failed before the fix). The popup sends an endpoint's
+// namespace with enableForHost only when it saw no namespace saved (divertOnCommand:
+// view.namespace === ''), but the reducer applied it whatever was saved when the command landed: a
+// namespace chosen since the popup read its state (in another window, or brought by sync) was
+// replaced by the endpoint's. The question changed; the answer must not apply.
 describe('enableForHost with an endpoint namespace (attack/house)', () => {
   it('fills only an empty saved namespace: one chosen since the popup read the state is kept', () => {
     const s = { ...settingsWith(['example.org']), activeNamespace: 'bob', recent: ['bob'] };
