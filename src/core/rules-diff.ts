@@ -15,6 +15,12 @@ const key = ({ priority, action, condition: c }: RuleBody): string =>
     [...(c.excludedRequestDomains ?? [])].sort(),
     [...c.resourceTypes].sort(),
     c.tabIds ?? null,
+    // A workers' rule differs from another of the same namespace by the pages it serves.
+    [...(c.initiatorDomains ?? [])].sort(),
+    [...(c.excludedInitiatorDomains ?? [])].sort(),
+    c.urlFilter ?? null,
+    c.isUrlFilterCaseSensitive ?? null,
+    [...(c.requestMethods ?? [])].sort(),
   ]);
 
 /**
