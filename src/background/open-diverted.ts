@@ -8,10 +8,10 @@ import { said, words } from '../platform/i18n';
 import type { Committer } from './commit';
 import type { ContextCache } from './context';
 import type { LastPagesPart } from './last-pages';
+import { blankLoaded, newTab } from './new-tab';
 import type { Reconciler } from './reconcile';
 import { serial } from './serial';
 import type { Share } from './share';
-import { tabReaches } from './tab-wait';
 
 const PARENT = 'open-diverted';
 const CHILD = `${PARENT}:`;
@@ -28,9 +28,6 @@ const create = (props: Parameters<typeof browser.contextMenus.create>[0]) =>
     });
   });
 
-/** The new tab's blank page loaded (≤ 1 s): Chromium left a tab navigated earlier "unloaded", never committed. */
-const blankLoaded = (tabId: number) => tabReaches(tabId, (tab) => tab.status === 'complete', 1000);
-
 /** The id of the menu entry that opens a link diverted to `namespace`. */
 export const menuItemId = (namespace: string) => `${CHILD}${namespace}`;
 
@@ -42,11 +39,12 @@ export function createOpenDiverted({
   lastPages,
   askPreview,
   noteNavigation,
+  forgetNavigation,
 }: Pick<Committer, 'commit'> &
   Pick<ContextCache, 'context' | 'divertAt'> &
   Pick<LastPagesPart, 'lastPages'> &
   Pick<Share, 'askPreview'> &
-  Pick<Reconciler, 'noteNavigation'>) {
+  Pick<Reconciler, 'noteNavigation' | 'forgetNavigation'>) {
   /** The menu as last built (JSON), so an unrelated change rebuilds nothing. */
   let built: string | undefined;
 
@@ -93,18 +91,6 @@ export function createOpenDiverted({
     return built ?? 'null';
   };
 
-  /** A new tab beside `from`, active. */
-  const newTab = (url: string, from?: Tabs.Tab) =>
-    browser.tabs.create({
-      url,
-      active: true,
-      ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
-      ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
-      ...(from?.id !== undefined ? { openerTabId: from.id } : {}),
-      // No cookieStoreId: Firefox would want the cookies permission for it, so a link in a
-      // container opens in the default one (said in the README).
-    });
-
   /**
    * "Open diverted to ▸ alice" on a link: a new tab beside the current one, pinned to alice before
    * its first request leaves (it starts blank, gets its pin, then loads the link), so the page comes
@@ -119,13 +105,23 @@ export function createOpenDiverted({
     const tab = await newTab('about:blank', from);
     const tabId = tab.id as number;
     await blankLoaded(tabId);
+    // Closed meanwhile (Ctrl+W on the blank tab): no pin for a tab that is gone.
+    if (!(await browser.tabs.get(tabId).catch(() => undefined))) return 'closed';
     // The tab counts as showing the link's host now, so the pin's commit gives the site's workers
     // their rule too: the page's service worker answers its first calls before a navigation's check.
     noteNavigation(tabId, url);
     await commit((_settings, pins) => ({ pins: { ...pins, [tabId]: ns.value }, reply: undefined }));
-    // The namespace is the one the person clicked: a share directive in the page's link does not
-    // get to pin the new tab to another one once it loads.
-    await browser.tabs.update(tabId, { url: withoutShare(url) });
+    try {
+      // The namespace is the one the person clicked: a share directive in the page's link does not
+      // get to pin the new tab to another one once it loads.
+      await browser.tabs.update(tabId, { url: withoutShare(url) });
+    } catch (e) {
+      // Refused (Chrome, while a tab is dragged) or closed since: the tab shows no link, so neither
+      // it nor the link's workers keep the pin.
+      forgetNavigation(tabId);
+      await commit((_settings, { [tabId]: _unopened, ...pins }) => ({ pins, reply: undefined }));
+      return `not opened: ${(e as Error).message}`;
+    }
     return `opened ${tabId}`;
   }
 

@@ -45,12 +45,27 @@ export function createReconciler({
    */
   const navigating = new Map<number, string>();
 
-  /** A tab's main-frame request left: its host counts from now on for what its site's workers carry. */
+  /**
+   * A tab's main-frame request left, or its URL changed: its host counts from now on for what its
+   * site's workers carry. A page of no web host (the new-tab page, file:, about:) counts as none.
+   */
   function noteNavigation(tabId: number, url: string): void {
     const host = webHost(url);
-    if (!host || navigating.get(tabId) === host) return;
+    if (!host) {
+      forgetNavigation(tabId);
+      return;
+    }
+    if (navigating.get(tabId) === host) return;
     navigating.set(tabId, host);
     scheduleWorkerSync();
+  }
+
+  /**
+   * A tab's main-frame request ended, or never left (a link the browser refused to load): from now
+   * on its own URL says what it shows (a 204 or a download commits nothing, and leaves the old page).
+   */
+  function forgetNavigation(tabId: number): void {
+    if (navigating.delete(tabId)) scheduleWorkerSync();
   }
 
   /** The host each open tab shows, or is loading. */
@@ -130,6 +145,6 @@ export function createReconciler({
   }
   /** Runs a waiting workers' check now (unit tests wait on it). */
   const runPendingWorkerSync = (): Promise<void> => workerSyncs.runPending();
-  return { noteNavigation, reconcile, scheduleWorkerSync, runPendingWorkerSync };
+  return { noteNavigation, forgetNavigation, reconcile, scheduleWorkerSync, runPendingWorkerSync };
 }
 export type Reconciler = ReturnType<typeof createReconciler>;

@@ -23,6 +23,7 @@ const OBSERVED: Parameters<typeof browser.webRequest.onSendHeaders.addListener>[
  * own baggage.
  */
 export function wireRequests({
+  forgetNavigation,
   mergeInto,
   noteNavigation,
   noticeReplaced,
@@ -37,7 +38,7 @@ export function wireRequests({
   Pick<Observers, 'onDone' | 'onFailed' | 'onNavigate' | 'onResponse' | 'onSent'> &
   Pick<PageBaggage, 'mergeInto'> &
   Pick<Probe, 'runProbe'> &
-  Pick<Reconciler, 'noteNavigation'> &
+  Pick<Reconciler, 'noteNavigation' | 'forgetNavigation'> &
   Pick<Share, 'onShareLink'>): void {
   browser.webRequest.onBeforeRequest.addListener(
     (d: { tabId: number; url: string }) => {
@@ -66,10 +67,15 @@ export function wireRequests({
     if (d.tabId < 0) return;
     void onDone(d);
     if (d.type !== 'main_frame') return;
+    // The tab's URL says from now on what it shows (a 204 or a download left the old page).
+    forgetNavigation(d.tabId);
     void runProbe(d.tabId, d.url, keepsCookiesApart(d.tabId));
     void onShareLink(d);
   }, OBSERVED);
-  browser.webRequest.onErrorOccurred.addListener((d: RequestSeen & { error?: string }) => void onFailed(d), OBSERVED);
+  browser.webRequest.onErrorOccurred.addListener((d: RequestSeen & { error?: string; type?: string }) => {
+    if (d.type === 'main_frame' && d.tabId >= 0) forgetNavigation(d.tabId);
+    void onFailed(d);
+  }, OBSERVED);
 
   // The page's own baggage: Firefox merges okteto-divert into it (a blocking listener on
   // fetch/XHR, which the rules then leave alone); Chrome can only replace it, and says which
