@@ -20,6 +20,8 @@ export const unitTests = {
   // A cap, not a wait: a few tests do seconds of real work (zips, floods of 100 events) and took
   // past vitest's 5 s on a 2-core machine kept busy by another process.
   testTimeout: 20_000,
+  // The same cap for the hooks that boot a background (vitest's own is 10 s).
+  hookTimeout: 20_000,
 } as const;
 
 /** e2e specs that need the machine to themselves (see the e2e-alone project). */
