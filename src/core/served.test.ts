@@ -253,4 +253,21 @@ describe('reduceServed, event by event', () => {
       other: 'x'.repeat(64),
     });
   });
+
+  it('a worker request that carried the namespace keeps what an earlier one carried instead', () => {
+    const s = run([
+      nav('bob'),
+      { type: 'worker-sent', baggage: 'okteto-divert=alice', expected: 'bob' },
+      { type: 'worker-sent', baggage: 'okteto-divert=bob', expected: 'bob' },
+    ]);
+    expect(s.workers).toEqual({ requests: 2, carried: 1, other: 'alice' });
+  });
+
+  it('a blank pin or instance namespace is no name to know', () => {
+    const settings = { activeNamespace: '', domains: [], presets: [], recent: [] };
+    expect(knownNamespaces(settings, [{ namespaces: ['', 'staging'] }], { 3: '', 4: 'alice' }).sort()).toEqual([
+      'alice',
+      'staging',
+    ]);
+  });
 });
