@@ -191,6 +191,9 @@ describe('mismatchCauses', () => {
     expect(page[1]).not.toBe(request[1]);
     expect(page[1]).toMatch(/forward/);
     expect(request[1]).toMatch(/forward/);
+    // The popup speaks of the page's services, the panel of the one request's way.
+    expect(page[1]).toBe('A service between the browser and yours does not forward the baggage header.');
+    expect(request[1]).toMatch(/^A service on the way dropped the header/);
   });
 });
 
