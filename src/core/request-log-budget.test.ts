@@ -102,3 +102,37 @@ describe('request log budget (pure)', () => {
     );
   });
 });
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('request log budget, at its edges', () => {
+  const logsOf = () =>
+    new Map<number, RequestLog>([
+      [1, [row(1, 5), row(1, 3)]],
+      [2, [row(2, 4), row(2, 1)]],
+    ]);
+
+  it('a budget exactly met cuts nothing more: one row over it, the single oldest row goes', () => {
+    const logs = logsOf();
+    const all = total(logs);
+    expect(fitLogs(logs, all).size).toBe(0);
+    const oldest = (logs.get(2) as RequestLog)[1] as LoggedRequest;
+    expect(fitLogs(logs, all - rowBytes(oldest))).toEqual(new Map([[2, [row(2, 4)]]]));
+    expect(fitLogs(logs, all - 1)).toEqual(new Map([[2, [row(2, 4)]]]));
+  });
+
+  it('a caller that keeps count is believed, not counted again', () => {
+    const logs = logsOf();
+    const all = total(logs);
+    expect(fitLogs(logs, all, all).size).toBe(0);
+    expect(fitLogs(logs, all - 1, all)).toEqual(fitLogs(logs, all - 1));
+    expect(fitLogs(logs, all, all + 1)).toEqual(new Map([[2, [row(2, 4)]]]));
+  });
+
+  it('logs with no rows left stop the cut (only their keys remain)', () => {
+    const empty = new Map<number, RequestLog>([
+      [1, []],
+      [2, []],
+    ]);
+    expect(fitLogs(empty, 0)).toEqual(new Map());
+  });
+});
