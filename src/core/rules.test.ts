@@ -161,8 +161,8 @@ describe('rules, case by case', () => {
   it('requests of no tab (tab id -1) get each pinned host’s rule, hosts in order, a pinned host beneath left to its own', () => {
     const s = settingsWith(['okteto.example.com']);
     const rules = compileSessionRules(s, {}, everything, RESOURCE_TYPES, {
-      'z.okteto.example.com': 'zed',
       'okteto.example.com': 'top',
+      'z.okteto.example.com': 'zed',
       'a.okteto.example.com': 'amy',
     });
     expect(
@@ -173,5 +173,13 @@ describe('rules, case by case', () => {
       [[-1], ['z.okteto.example.com'], undefined, 'okteto-divert=zed'],
     ]);
     expect(rules[0].condition).not.toHaveProperty('excludedInitiatorDomains');
+  });
+
+  it('a pinned tab gets its namespace on an entry nested in another, both diverted: nothing carved out', () => {
+    const s = settingsWith(['okteto.example.com', { domain: 'bob.okteto.example.com', namespace: 'bob' }]);
+    const rules = compileSessionRules(s, { 4: 'carol' }, everything);
+    expect(rules.map((r) => r.condition)).toEqual([
+      { requestDomains: ['bob.okteto.example.com', 'okteto.example.com'], resourceTypes: [...RESOURCE_TYPES], tabIds: [4] },
+    ]);
   });
 });
