@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_PRESET_FILES as BAD } from '../../test/fixtures/bad-presets';
 import movies from '../../test/fixtures/presets/movies.json';
 import { settingsWith } from '../../test/fixtures/settings';
@@ -54,7 +54,12 @@ describe('parsePresetFile', () => {
 });
 
 describe('mergeTeam', () => {
-  const file = parse(movies);
+  // Read in a hook, not while the tests are collected: code run at collection counts for no test,
+  // and the mutation run then retests every parsePresetFile mutant with every test (docs/mutation.md).
+  let file: TeamFile;
+  beforeAll(() => {
+    file = parse(movies);
+  });
   const mine = settingsWith(['okteto.example.com'], { presets: [{ namespace: 'alice', label: 'Me' }] });
 
   it('adds a team to a fresh profile, domains switched on', () => {
