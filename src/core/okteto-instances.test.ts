@@ -127,4 +127,33 @@ describe('several instances: what each may claim', () => {
     expect(ownerOf([b, a], 'web.apps.example.com')).toBe(b);
     expect(instanceListing([], 'alice')).toBeUndefined();
   });
+
+  it('endpoint hosts are sorted, once each, with no IP among them', () => {
+    const state = withEndpoints('https://okteto.example.com', [
+      'https://web.zeta.example.com',
+      'https://10.0.0.1/x',
+      'https://api.apps.example.com',
+      'https://web.zeta.example.com/again',
+    ]);
+    expect(endpointHosts(state)).toEqual(['api.apps.example.com', 'web.zeta.example.com']);
+  });
+
+  it('a candidate starting with a digit is under the registrable domain like any other', () => {
+    const dev = at('https://okteto.example.com');
+    expect(ownedDomains(dev, [dev], ['1apps.example.com'])).toEqual(['1apps.example.com']);
+  });
+
+  it('an instance at localhost or an IP has no home: only the exact hosts it was given, none when none', () => {
+    const local = at('http://localhost:8080');
+    expect(ownedDomains(local, [local], ['apps.example.com'], ['web.apps.example.com'])).toEqual(['web.apps.example.com']);
+    const ip = at('http://127.0.0.1:8080');
+    expect(ownedDomains(ip, [ip], ['apps.example.com'])).toEqual([]);
+  });
+
+  it('a host any homed instance covers goes to a homed one, even when another homed one does not cover it', () => {
+    const movies = at('https://okteto.corp.example.com', { owns: ['apps.example.com'] });
+    const shop = at('https://okteto.acme.example.net', { owns: ['acme.example.net'] });
+    const ip = at('http://10.0.0.9:8080', { owns: ['movies-alice.apps.example.com'] });
+    expect(ownerOf([shop, ip, movies], 'movies-alice.apps.example.com')).toBe(movies);
+  });
 });

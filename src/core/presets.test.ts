@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_PRESET_FILES as BAD } from '../../test/fixtures/bad-presets';
 import movies from '../../test/fixtures/presets/movies.json';
 import { settingsWith } from '../../test/fixtures/settings';
@@ -54,7 +54,12 @@ describe('parsePresetFile', () => {
 });
 
 describe('mergeTeam', () => {
-  const file = parse(movies);
+  // Read in a hook, not while the tests are collected: code run at collection counts for no test,
+  // and the mutation run then retests every parsePresetFile mutant with every test (docs/mutation.md).
+  let file: TeamFile;
+  beforeAll(() => {
+    file = parse(movies);
+  });
   const mine = settingsWith(['okteto.example.com'], { presets: [{ namespace: 'alice', label: 'Me' }] });
 
   it('adds a team to a fresh profile, domains switched on', () => {
@@ -137,5 +142,120 @@ describe('exportPresets', () => {
       presets: s.presets.map(({ namespace, label }) => ({ namespace, label })),
     });
     expect(strip(imported)).toEqual(strip(source));
+  });
+});
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('team files, case by case', () => {
+  const said = (file: unknown) => inEnglish(parsePresetFile((typeof file === 'string' ? file : text(file)) as string).error);
+  const many = (n: number, f: (i: number) => unknown) => Array.from({ length: n }, (_, i) => f(i));
+
+  it('a bad file is refused in a sentence that says what to fix', () => {
+    expect(said(with_({ version: 0 }))).toBe('Preset file: version must be 1');
+    expect(said(with_({ version: '2' }))).toBe('Preset file: version must be 1');
+    expect(said(with_({ domains: {} }))).toBe('Preset file: domains must be an array');
+    expect(said(with_({ namespaces: 'alice' }))).toBe('Preset file: namespaces must be an array');
+    expect(said(with_({ domains: [{ domain: 3 }] }))).toBe('Preset file: domains[0].domain must be a domain (text)');
+    expect(said(with_({ namespaces: [{ namespace: 'a', label: 5 }] }))).toBe('Preset file: namespaces[0].label must be text');
+    expect(said(with_({ namespaces: [{ namespace: 'a', label: 'x'.repeat(101) }] }))).toBe(
+      'Preset file: namespaces[0].label must be at most 100 characters',
+    );
+    expect(said(with_({ domains: many(2001, (i) => ({ domain: `d${i}.example.com` })) }))).toBe(
+      'Preset file: domains must have at most 2000 entries',
+    );
+    expect(said(with_({ namespaces: many(2001, (i) => ({ namespace: `n${i}` })) }))).toBe(
+      'Preset file: namespaces must have at most 2000 entries',
+    );
+    // A caller handing over something that is not text (a message payload) is told so.
+    expect(inEnglish(parsePresetFile(42 as unknown as string).error)).toBe('The preset file must be text.');
+  });
+
+  it('says a served-by signal in words', () => {
+    expect(describeSignal(undefined)).toBe('the default header');
+    expect(describeSignal({})).toBe('the default header');
+    expect(describeSignal({ probe: '/healthz' })).toBe('probe /healthz (field namespace)');
+    expect(describeSignal({ header: 'x-ns', probe: '/healthz', field: 'ns' })).toBe('header x-ns, probe /healthz (field ns)');
+  });
+
+  it('a re-import counts what it adds, changes and removes; an unchanged entry is neither', () => {
+    const first = parse(
+      with_({
+        domains: [...movies.domains, { domain: 'b.example.com' }],
+        namespaces: [...movies.namespaces, { namespace: 'bob' }],
+      }),
+    );
+    const once = mergeTeam(structuredClone(DEFAULTS), first);
+    expect(previewCounts(once.preview)).toEqual({ added: 5, changed: 0, removed: 0 });
+    const header = { header: 'x-other' };
+    const next = parse(
+      with_({
+        domains: [
+          { domain: 'okteto.example.com', namespaceFrom: header },
+          { domain: 'c.example.com', namespaceFrom: {} },
+        ],
+        namespaces: [{ namespace: 'staging', label: 'Staging!' }, { namespace: 'bob' }],
+      }),
+    );
+    const again = mergeTeam(once.settings, next);
+    expect(again.preview.domains).toEqual({
+      added: ['c.example.com'],
+      changed: ['okteto.example.com'],
+      removed: ['b.example.com'],
+      kept: [],
+    });
+    expect(again.preview.namespaces).toEqual({ added: [], changed: ['staging'], removed: ['alice'] });
+    expect(previewCounts(again.preview)).toEqual({ added: 1, changed: 2, removed: 2 });
+    // No signal, no label: no key of that name at all (what is stored is what the file said).
+    expect(again.settings.domains[1]).toStrictEqual({ domain: 'c.example.com', enabled: true, team: 'movies' });
+    expect(once.settings.domains[1]).toStrictEqual({ domain: 'b.example.com', enabled: true, team: 'movies' });
+    expect(again.settings.presets[1]).toStrictEqual({ namespace: 'bob', team: 'movies' });
+  });
+
+  it("a team's import previews only that team's entries: yours are neither added to nor removed", () => {
+    const mine = settingsWith(['okteto.example.com', 'own.example.com'], { presets: [{ namespace: 'alice', label: 'Me' }] });
+    expect(mergeTeam(mine, parse(movies)).preview).toEqual({
+      team: 'movies',
+      domains: { added: [], changed: [], removed: [], kept: ['okteto.example.com'] },
+      namespaces: { added: ['staging', 'alice'], changed: [], removed: [] },
+      signals: [],
+    });
+  });
+
+  it('the policy’s copy of a team and a copy imported by hand stay apart, in both lists', () => {
+    const managed = mergeTeam(structuredClone(DEFAULTS), parse(movies), { managed: true }).settings;
+    expect(managed.presets.every((p) => p.managed)).toBe(true);
+    const both = mergeTeam(managed, parse(movies));
+    expect(both.settings.domains).toEqual(managed.domains); // the policy's domain stays the policy's
+    expect(both.preview.domains.kept).toEqual(['okteto.example.com']);
+    expect(both.settings.presets.map((p) => `${p.namespace}:${!!p.managed}`)).toEqual([
+      'staging:true',
+      'alice:true',
+      'staging:false',
+      'alice:false',
+    ]);
+  });
+
+  it('removing a team removes that team’s hand-imported entries only, in both lists', () => {
+    let s = mergeTeam(structuredClone(DEFAULTS), parse(movies)).settings;
+    s = mergeTeam(
+      s,
+      parse({ version: 1, team: 'books', domains: [{ domain: 'books.example.org' }], namespaces: [{ namespace: 'carol' }] }),
+    ).settings;
+    const policy = { version: 1, team: 'movies', domains: [{ domain: 'm.example.com' }], namespaces: [{ namespace: 'dave' }] };
+    s = mergeTeam(s, parse(policy), { managed: true }).settings;
+    const left = removeTeam(s, 'movies');
+    expect(left.domains.map((d) => d.domain)).toEqual(['books.example.org', 'm.example.com']);
+    expect(left.presets.map((p) => p.namespace)).toEqual(['carol', 'dave']);
+  });
+
+  it('exports each namespace once, the first label given', () => {
+    const s = {
+      ...DEFAULTS,
+      presets: [
+        { namespace: 'alice', label: 'Me' },
+        { namespace: 'alice', label: 'Alice', team: 'movies' },
+      ],
+    };
+    expect(exportPresets(s, 'me').namespaces).toEqual([{ namespace: 'alice', label: 'Me' }]);
   });
 });

@@ -102,3 +102,73 @@ describe('request log budget (pure)', () => {
     );
   });
 });
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('request log budget, at its edges', () => {
+  const logsOf = () =>
+    new Map<number, RequestLog>([
+      [1, [row(1, 5), row(1, 3)]],
+      [2, [row(2, 4), row(2, 1)]],
+    ]);
+
+  it('a budget exactly met cuts nothing more: one row over it, the single oldest row goes', () => {
+    const logs = logsOf();
+    const all = total(logs);
+    expect(fitLogs(logs, all).size).toBe(0);
+    const oldest = (logs.get(2) as RequestLog)[1] as LoggedRequest;
+    expect(fitLogs(logs, all - rowBytes(oldest))).toEqual(new Map([[2, [row(2, 4)]]]));
+    expect(fitLogs(logs, all - 1)).toEqual(new Map([[2, [row(2, 4)]]]));
+  });
+
+  it('a caller that keeps count is believed, not counted again', () => {
+    const logs = logsOf();
+    const all = total(logs);
+    expect(fitLogs(logs, all, all).size).toBe(0);
+    expect(fitLogs(logs, all - 1, all)).toEqual(fitLogs(logs, all - 1));
+    expect(fitLogs(logs, all, all + 1)).toEqual(new Map([[2, [row(2, 4)]]]));
+  });
+
+  it('logs with no rows left stop the cut (only their keys remain)', () => {
+    const empty = new Map<number, RequestLog>([
+      [1, []],
+      [2, []],
+    ]);
+    expect(fitLogs(empty, 0)).toEqual(new Map());
+  });
+});
+
+describe('request log budget, what it measures', () => {
+  /** Fresh rows that note each time the budget serializes them (a row is measured once, then remembered). */
+  const watch = (seen: string[]) => (id: string, at: number) => {
+    const r = { ...row(1, at), id };
+    Object.defineProperty(r, 'toJSON', {
+      value() {
+        seen.push(id);
+        return { ...r };
+      },
+    });
+    return r as LoggedRequest;
+  };
+
+  it('a step of the reducer measures only the rows it changed: every request pays for one row, not the log', () => {
+    const cases: [string, (b: LoggedRequest[], w: (id: string, at: number) => LoggedRequest) => LoggedRequest[], string[]][] = [
+      ['a new row in front', (b, w) => [w('new', 9), ...b], ['new']],
+      ['a redirect moves one to the front', (b, w) => [w('b3+', 9), ...b.filter((r) => r.id !== 'b3')], ['b3+', 'b3']],
+      ['an answer replaces one', (b, w) => b.map((r) => (r.id === 'b3' ? w('b3*', 3) : r)), ['b3*', 'b3']],
+      ['the budget cuts the end', (b) => b.slice(0, 3), ['b4', 'b5']],
+    ];
+    for (const [what, step, expected] of cases) {
+      const seen: string[] = [];
+      const w = watch(seen);
+      const before = ['b1', 'b2', 'b3', 'b4', 'b5'].map((id, i) => w(id, 5 - i));
+      const after = step(before, w);
+      const change = bytesChange(before, after);
+      expect(seen.sort(), what).toEqual([...expected].sort());
+      expect(change, what).toBe(logBytes(after) - logBytes(before));
+    }
+    const seen: string[] = [];
+    const once = watch(seen)('once', 1);
+    expect(rowBytes(once)).toBe(rowBytes(once));
+    expect(seen).toEqual(['once']);
+  });
+});

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterLog, LOG_LIMITS, type LogEvent, namespacesIn, type RequestLog, reduceLog, rowVerdict } from './request-log';
+import {
+  filterLog,
+  LOG_LIMITS,
+  type LogEvent,
+  namespacesIn,
+  type RequestLog,
+  reduceLog,
+  replayable,
+  rowVerdict,
+} from './request-log';
 
 const sent = (id: string, url: string, baggage?: string, expected: string | null = 'alice'): LogEvent => ({
   type: 'sent',
@@ -84,5 +93,105 @@ describe('request log (pure)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('request log, event by event', () => {
+  const at = (id: string, extra: Partial<Extract<LogEvent, { type: 'sent' }>> = {}): LogEvent => ({
+    ...(sent(id, `http://a/${id}`, 'okteto-divert=alice') as Extract<LogEvent, { type: 'sent' }>),
+    ...extra,
+  });
+
+  it('a long URL is cut to its limit with an ellipsis; one exactly at the limit is not', () => {
+    const exact = `http://a/${'x'.repeat(LOG_LIMITS.urlChars - 9)}`;
+    expect(run([at('1', { url: exact })])[0].url).toBe(exact);
+    const [row] = run([at('1', { url: `${exact}yz` })]);
+    expect(row.url).toBe(`${exact.slice(0, LOG_LIMITS.urlChars - 1)}…`);
+  });
+
+  it('a row says why it carries no namespace: paused as told, else off', () => {
+    expect(run([at('1', { expected: undefined, idle: 'paused' })])[0]).toMatchObject({ idle: 'paused' });
+    expect(run([at('1', { expected: undefined, idle: undefined })])[0]).toMatchObject({ idle: 'off' });
+    expect(run([at('1')])[0]).not.toHaveProperty('idle');
+  });
+
+  it('keeps the baggage it left with only when the page had members of its own in it', () => {
+    const page = (baggage: string) => run([at('1', { baggage })])[0].pageBaggage;
+    expect(page('sentry-trace=1,okteto-divert=alice')).toBe('sentry-trace=1,okteto-divert=alice');
+    expect(run([at('1')])[0]).not.toHaveProperty('pageBaggage');
+    expect(page('okteto-divert=alice, ')).toBeUndefined(); // a comma, but no member of the page's
+    const filler = (n: number) => `okteto-divert=alice,x=${'y'.repeat(n - 22)}`;
+    expect(page(filler(LOG_LIMITS.baggageChars))).toHaveLength(LOG_LIMITS.baggageChars);
+    expect(page(filler(LOG_LIMITS.baggageChars + 1))).toBeUndefined();
+    // More members than a baggage header may have: not one the compare can send again.
+    expect(page(Array.from({ length: 100 }, (_, i) => `m${i}=1`).join(','))).toBeUndefined();
+  });
+
+  it('an answer, a probe, an end or a failure changes only its own row, never the log it was given', () => {
+    const log = run([at('1', { kind: 'main_frame' }), at('2', { kind: 'main_frame' })]);
+    const before = structuredClone(log);
+    const answered = reduceLog(log, { type: 'answered', id: '1', status: 503, served: ' staging ' });
+    expect(answered[1]).toMatchObject({ id: '1', status: 503, served: 'staging', source: 'header' });
+    expect(answered[0]).toBe(log[0]);
+    expect(log).toEqual(before);
+    expect(reduceLog(log, { type: 'answered', id: '2', status: 204 })[0]).toEqual({ ...log[0], status: 204 });
+    expect(reduceLog(log, { type: 'answered', id: 'nope', status: 200 })).toBe(log);
+    // The probe speaks for the document of its URL, not for the other one nor a header's answer.
+    const probed = reduceLog(log, { type: 'probe', url: 'http://a/1', served: 'bob' });
+    expect(probed[1]).toMatchObject({ id: '1', served: 'bob', source: 'probe' });
+    expect(probed[0]).toBe(log[0]);
+    expect(reduceLog(answered, { type: 'probe', url: 'http://a/1', served: 'bob' })).toBe(answered);
+    expect(reduceLog(log, { type: 'probe', url: 'http://a/none', served: 'bob' })).toBe(log);
+    const fetched = run([at('3')]);
+    expect(reduceLog(fetched, { type: 'probe', url: 'http://a/3', served: 'bob' })).toBe(fetched);
+    // How long it took (never less than 0), from the cache or not, and why it failed, cut short.
+    expect(reduceLog(log, { type: 'done', id: '1', at: 1250.4, cached: true })[1]).toMatchObject({ ms: 250, cached: true });
+    expect(reduceLog(log, { type: 'done', id: '1', at: 900 })[1]).toEqual({ ...log[1], ms: 0 });
+    const failed = reduceLog(log, { type: 'failed', id: '2', at: 1100, error: 'e'.repeat(500) })[0];
+    expect(failed).toMatchObject({ ms: 100, error: `${'e'.repeat(LOG_LIMITS.valueChars - 1)}…` });
+    expect(reduceLog(log, { type: 'failed', id: '2', at: 10, error: 'x' })[0].ms).toBe(0);
+  });
+
+  it('holds its last 500 requests; a redirect of one of them keeps all 500', () => {
+    let log = run(Array.from({ length: LOG_LIMITS.entries }, (_, i) => at(String(i))));
+    expect(log).toHaveLength(LOG_LIMITS.entries);
+    log = reduceLog(log, at('0', { url: 'http://a/moved' }));
+    expect(log).toHaveLength(LOG_LIMITS.entries);
+    expect(log[0].url).toBe('http://a/moved');
+    expect(log.at(-1)?.id).toBe('1');
+    log = reduceLog(log, at('0', { url: 'http://a/again' }));
+    expect(log.map((r) => r.id).slice(0, 2)).toEqual(['0', '499']);
+    expect(log).toHaveLength(LOG_LIMITS.entries);
+    expect(reduceLog(log, at('new')).at(-1)?.id).toBe('2');
+  });
+
+  it('a row that left with a namespace while idle, or a cached one, says what it can', () => {
+    const idle = run([at('1', { expected: undefined }), { type: 'answered', id: '1', status: 200, served: 'alice' }]);
+    expect(rowVerdict(idle[0])).toBe('match');
+    const bare = run([sent('1', 'http://a/', undefined, null), { type: 'answered', id: '1', status: 200, served: 'alice' }]);
+    expect(rowVerdict(bare[0])).toBe('unknown');
+    const cached = reduceLog(run([at('1'), { type: 'answered', id: '1', status: 200, served: 'bob' }]), {
+      type: 'done',
+      id: '1',
+      at: 1001,
+      cached: true,
+    });
+    expect(rowVerdict(cached[0])).toBe('unknown');
+  });
+
+  it('names only real namespaces, sorted', () => {
+    const log = run([
+      at('1', { baggage: 'okteto-divert=zed' }),
+      at('2', { baggage: 'okteto-divert=Not A Namespace' }),
+      { type: 'answered', id: '2', status: 200, served: '<b>x</b>' },
+      { type: 'answered', id: '1', status: 200, served: 'amy' },
+    ]);
+    expect(namespacesIn(log)).toEqual(['amy', 'zed']);
+  });
+
+  it('sends again only the safe methods', () => {
+    const row = (method: string) => run([at('1', { method })])[0];
+    expect(['GET', 'HEAD', 'POST', 'DELETE', 'get'].map((m) => replayable(row(m)))).toEqual([true, true, false, false, false]);
   });
 });

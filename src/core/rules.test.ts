@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { everything, settingsWith } from '../../test/fixtures/settings';
-import { compileRules, compileSessionRules, oneRequestRule, PRIORITY, RESOURCE_TYPES, RULE_IDS, TAB_ID_NONE } from './rules';
+import {
+  compileRules,
+  compileSessionRules,
+  oneRequestRule,
+  PRIORITY,
+  RESOURCE_TYPES,
+  RULE_IDS,
+  TAB_ID_NONE,
+  typesFor,
+} from './rules';
 
 const header = (r: { action: { requestHeaders: { value: string }[] } }) => r.action.requestHeaders[0].value;
 
@@ -125,5 +134,52 @@ describe('oneRequestRule', () => {
     expect(rule.priority).toBeGreaterThan(PRIORITY.merged);
     expect(rule.action).toEqual({ type: 'modifyHeaders', requestHeaders: [{ header: 'baggage', operation: 'remove' }] });
     expect(rule.condition.tabIds).toEqual([TAB_ID_NONE]);
+  });
+});
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('rules, case by case', () => {
+  it('where the browser merges fetch/XHR itself, the rules cover every other type', () => {
+    expect(typesFor(false)).toEqual(RESOURCE_TYPES);
+    expect(typesFor(true)).toEqual(RESOURCE_TYPES.filter((t) => t !== 'xmlhttprequest'));
+    const s = settingsWith(['a.example.com']);
+    expect(compileRules(s, everything, typesFor(true))[0].condition.resourceTypes).not.toContain('xmlhttprequest');
+  });
+
+  it('a domain rule names no tab at all (dynamic rules may not), and a parent carves its off entries out in order', () => {
+    const s = settingsWith([
+      'okteto.example.com',
+      { domain: 'z.okteto.example.com', enabled: false },
+      { domain: 'a.okteto.example.com', enabled: false },
+    ]);
+    const [rule] = compileRules(s, everything);
+    expect(rule.condition).not.toHaveProperty('tabIds');
+    const [pinned] = compileSessionRules(s, { 4: 'bob' }, everything);
+    expect(pinned.condition.excludedRequestDomains).toEqual(['a.okteto.example.com', 'z.okteto.example.com']);
+  });
+
+  it('requests of no tab (tab id -1) get each pinned host’s rule, hosts in order, a pinned host beneath left to its own', () => {
+    const s = settingsWith(['okteto.example.com']);
+    const rules = compileSessionRules(s, {}, everything, RESOURCE_TYPES, {
+      'okteto.example.com': 'top',
+      'z.okteto.example.com': 'zed',
+      'a.okteto.example.com': 'amy',
+    });
+    expect(
+      rules.map((r) => [r.condition.tabIds, r.condition.initiatorDomains, r.condition.excludedInitiatorDomains, header(r)]),
+    ).toEqual([
+      [[-1], ['a.okteto.example.com'], undefined, 'okteto-divert=amy'],
+      [[-1], ['okteto.example.com'], ['a.okteto.example.com', 'z.okteto.example.com'], 'okteto-divert=top'],
+      [[-1], ['z.okteto.example.com'], undefined, 'okteto-divert=zed'],
+    ]);
+    expect(rules[0].condition).not.toHaveProperty('excludedInitiatorDomains');
+  });
+
+  it('a pinned tab gets its namespace on an entry nested in another, both diverted: nothing carved out', () => {
+    const s = settingsWith(['okteto.example.com', { domain: 'bob.okteto.example.com', namespace: 'bob' }]);
+    const rules = compileSessionRules(s, { 4: 'carol' }, everything);
+    expect(rules.map((r) => r.condition)).toEqual([
+      { requestDomains: ['bob.okteto.example.com', 'okteto.example.com'], resourceTypes: [...RESOURCE_TYPES], tabIds: [4] },
+    ]);
   });
 });

@@ -191,6 +191,9 @@ describe('mismatchCauses', () => {
     expect(page[1]).not.toBe(request[1]);
     expect(page[1]).toMatch(/forward/);
     expect(request[1]).toMatch(/forward/);
+    // The popup speaks of the page's services, the panel of the one request's way.
+    expect(page[1]).toBe('A service between the browser and yours does not forward the baggage header.');
+    expect(request[1]).toMatch(/^A service on the way dropped the header/);
   });
 });
 
@@ -252,5 +255,22 @@ describe('reduceServed, event by event', () => {
       carried: 0,
       other: 'x'.repeat(64),
     });
+  });
+
+  it('a worker request that carried the namespace keeps what an earlier one carried instead', () => {
+    const s = run([
+      nav('bob'),
+      { type: 'worker-sent', baggage: 'okteto-divert=alice', expected: 'bob' },
+      { type: 'worker-sent', baggage: 'okteto-divert=bob', expected: 'bob' },
+    ]);
+    expect(s.workers).toEqual({ requests: 2, carried: 1, other: 'alice' });
+  });
+
+  it('a blank pin or instance namespace is no name to know', () => {
+    const settings = { activeNamespace: '', domains: [], presets: [], recent: [] };
+    expect(knownNamespaces(settings, [{ namespaces: ['', 'staging'] }], { 3: '', 4: 'alice' }).sort()).toEqual([
+      'alice',
+      'staging',
+    ]);
   });
 });

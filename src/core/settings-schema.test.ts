@@ -86,3 +86,57 @@ describe('repairSettings', () => {
     expect(repairSettings([base])).toBeUndefined();
   });
 });
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('stored settings, case by case', () => {
+  const good = { domain: 'okteto.example.com', enabled: true };
+  const base = { ...DEFAULTS, domains: [good] };
+
+  it('says which of the three ways a blob is not settings', () => {
+    for (const bad of ['x', 3, [], true])
+      expect(inEnglish(migrate(bad).error), JSON.stringify(bad)).toBe('Stored settings are not an object.');
+    for (const bad of [{}, { schemaVersion: 0 }, { schemaVersion: '1' }, { schemaVersion: 1.5 }])
+      expect(inEnglish(migrate(bad).error), JSON.stringify(bad)).toBe('Stored settings have no schema version.');
+    expect(inEnglish(validateSettings({ ...base, domains: [good, { domain: 'com', enabled: true }] }).error)).toBe(
+      'Settings: domains[1].domain is not a host name.',
+    );
+  });
+
+  it('keeps every optional field a current blob can hold', () => {
+    const full = settingsWith([{ domain: 'a.example.com', probeCookies: true, namespaceFrom: { header: 'x-ns' } }], {
+      subscriptions: [{ url: 'https://example.com/movies.json', team: 'movies' }],
+      presets: [{ namespace: 'bob', label: 'Bob', team: 'movies', managed: true }],
+      keepPageBaggage: true,
+      divertUntil: 5,
+    });
+    expect(validateSettings(structuredClone(full))).toEqual({ value: full });
+    expect(repairSettings(structuredClone(full))).toStrictEqual({ value: full, setAside: [] });
+  });
+
+  it('a list that is not a list is set aside whole; a list past its limit keeps its first entries', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `ns-${i}`);
+    const r = repairSettings({ ...base, presets: 'oops', recent: names });
+    expect(r?.value.presets).toEqual([]);
+    expect(r?.value.recent).toEqual(names.slice(0, 10));
+    expect(r?.setAside).toEqual(['presets', 'recent[10]', 'recent[11]']);
+  });
+
+  it('a bad entry does not take the domain of a good one after it; only domains are one per name', () => {
+    const bad = { domain: 'okteto.example.com', enabled: 'on' };
+    expect(repairSettings({ ...base, domains: [bad, good, null] })).toMatchObject({
+      value: { domains: [good] },
+      setAside: ['domains[0]', 'domains[2]'],
+    });
+    // A field another version added to a preset is no domain: two presets with it both stay.
+    const presets = [
+      { namespace: 'a', domain: 'x.example.com' },
+      { namespace: 'b', domain: 'x.example.com' },
+    ];
+    expect(repairSettings({ ...base, presets, recent: [null, 'alice'] })?.setAside).toEqual(['recent[0]']);
+  });
+
+  it('a bad optional switch is dropped, not set to undefined beside the others', () => {
+    const r = repairSettings({ ...base, keepPageBaggage: 'yes', notifyChanges: undefined });
+    expect(r).toStrictEqual({ value: base, setAside: ['keepPageBaggage'] });
+  });
+});

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inEnglish } from '../../test/fixtures/words';
-import { curlCommand, SHARE_URL_MAX, sharedNamespace, shareLink } from './share-link';
+import { DEFAULTS, type Settings } from './settings';
+import {
+  choseHere,
+  chosenBefore,
+  curlCommand,
+  knownFrom,
+  ownNames,
+  SHARE_URL_MAX,
+  sharedNamespace,
+  shareLink,
+  withoutShare,
+} from './share-link';
 
 const namespace = fc.stringMatching(/^[a-z0-9](?:[-a-z0-9]{0,20}[a-z0-9])?$/);
 // Built once as the file loads: fast-check's first webUrl builds its domain and character tables,
@@ -65,5 +76,76 @@ describe('curl command', () => {
     expect(curlCommand("https://a.dev/it's$(rm -rf)`x`", 'alice')).toBe(
       "curl -H 'baggage: okteto-divert=alice' 'https://a.dev/it'\\''s$(rm%20-rf)%60x%60'",
     );
+  });
+});
+
+// Each case below stands on a line the mutation tests (docs/mutation.md) showed no test stood on.
+describe('share links, case by case', () => {
+  const settings = (over: Partial<Settings> = {}): Settings => ({ ...structuredClone(DEFAULTS), ...over });
+
+  it('leave the page’s other directives, and no bare "#", when the share directive goes', () => {
+    expect(withoutShare('https://a.dev/p#:~:okteto-divert=bob')).toBe('https://a.dev/p');
+    expect(withoutShare('https://a.dev/p#top:~:text=x&okteto-divert=bob')).toBe('https://a.dev/p#top:~:text=x');
+    expect(withoutShare('https://a.dev/p#top')).toBe('https://a.dev/p#top');
+    expect(withoutShare('mailto:x@a.dev')).toBe('mailto:x@a.dev');
+    expect(shareLink('not a url', 'bob')).toBe('not a url');
+    expect(shareLink('https://me:secret@a.dev/p', 'bob')).toBe('https://a.dev/p#:~:okteto-divert=bob');
+  });
+
+  it('the first okteto-divert directive counts, read within 100 characters', () => {
+    expect(sharedNamespace('https://a.dev/#:~:okteto-divert=alice&okteto-divert=bob')).toEqual({ value: 'alice' });
+    expect(sharedNamespace(`https://a.dev/#:~:okteto-divert=${'a'.repeat(150)}`)?.error).toBeDefined();
+    expect(sharedNamespace('https://a.dev/#:~:okteto-divert=%61lice')).toEqual({ value: 'alice' });
+    expect(sharedNamespace(`https://a.dev/#:~:okteto-divert=alice&x=${'a'.repeat(SHARE_URL_MAX)}`)?.error).toBeDefined();
+  });
+
+  it('your own names: the saved one, your domains’ and presets’, the recent ones; never a team’s or the policy’s', () => {
+    const s = settings({
+      activeNamespace: 'saved',
+      domains: [
+        { domain: 'a.example.com', enabled: true, namespace: 'dom' },
+        { domain: 'b.example.com', enabled: true, namespace: 'team-dom', team: 'movies' },
+        { domain: 'c.example.com', enabled: true },
+      ],
+      presets: [{ namespace: 'mine' }, { namespace: 'policy', managed: true }],
+      recent: ['recent'],
+    });
+    expect([...ownNames(s)].sort()).toEqual(['dom', 'mine', 'recent', 'saved']);
+    expect([...ownNames(settings())]).toEqual([]);
+  });
+
+  it('chosen here: what a command here added to your own names, while your settings still hold it', () => {
+    const before = settings({ recent: ['old'] });
+    const after = settings({ activeNamespace: 'new', recent: ['old', 'zed'] });
+    expect(choseHere(before, after, ['gone', 'old', 'old'])).toEqual(['new', 'old', 'zed']);
+    expect(chosenBefore(after, ['zed'], 'zed')).toBe(true);
+    expect(chosenBefore(after, [], 'zed')).toBe(false); // synced in, never chosen here
+    expect(chosenBefore(after, ['gone'], 'gone')).toBe(false); // chosen once, no longer yours
+  });
+
+  it('says where a name a link asks for is known from', () => {
+    const s = settings({
+      recent: ['pr-1'],
+      presets: [
+        { namespace: 'pr-1', team: 'movies' },
+        { namespace: 'pr-1', team: 'movies', managed: true },
+      ],
+      domains: [{ domain: 'a.example.com', enabled: true, namespace: 'pr-1', team: 'books' }],
+    });
+    const instances = [
+      { url: 'https://okteto.example.com', namespaces: ['pr-1'], previews: { 'pr-1': {} } },
+      { url: 'not a url', namespaces: ['pr-1'] },
+      { url: 'https://other.example.com', namespaces: ['alice'] },
+    ];
+    expect(knownFrom(s, instances, [], 'pr-1')).toEqual([
+      { kind: 'preview', by: 'okteto.example.com' },
+      { kind: 'listed', by: 'not a url' },
+      { kind: 'team', by: 'movies' },
+      { kind: 'team', by: 'books' },
+      { kind: 'managed' },
+      { kind: 'sync' },
+    ]);
+    expect(knownFrom(s, instances, ['pr-1'], 'pr-1').map((k) => k.kind)).not.toContain('sync');
+    expect(knownFrom(settings(), instances, [], 'nobody')).toEqual([]);
   });
 });
