@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { type Ui, until } from './driver';
 import { inChrome } from './firefox-chrome';
-import { frameInput } from './firefox-frame';
+import { frameInput, frameReady } from './firefox-frame';
 import { type Surface, uiOver } from './surface';
 
 /**
@@ -77,6 +77,6 @@ export async function firefoxDevtoolsPanel(browser: Browser, page: Page, panelUr
       await inChrome(browser, 'window.__divertToolbox.destroy().then(() => "closed")');
     },
   };
-  await until(() => evaluate(() => !!document.querySelector('[aria-busy="false"]')), 'the panel ready in the toolbox');
+  await frameReady({ evaluate }, 'the panel ready in the toolbox');
   return uiOver(surface);
 }

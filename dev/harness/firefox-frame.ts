@@ -1,4 +1,5 @@
 import type { Browser } from 'puppeteer-core';
+import { until } from './driver';
 import { inChrome } from './firefox-chrome';
 import { NAME_SHIM, type Surface } from './surface';
 
@@ -95,3 +96,20 @@ export function frameInput(
     press: (key) => send({ op: 'keys', key }),
   };
 }
+
+/**
+ * Until the document `surface` shows has loaded and shows its state ([aria-busy="false"]). One
+ * probe may never answer: as a popup opens, Firefox can move its <browser> to another frame loader,
+ * and a frame script loaded just before answers a message manager nobody listens to any more. A
+ * probe with no answer in 5 s counts as "not yet", and the next one asks the document there now.
+ */
+export const frameReady = (surface: Pick<Surface, 'evaluate'>, what: string, ms = 30_000) =>
+  until(
+    () =>
+      Promise.race([
+        surface.evaluate(() => !!document.querySelector('[aria-busy="false"]')).catch(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+      ]),
+    what,
+    ms,
+  );

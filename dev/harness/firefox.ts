@@ -6,6 +6,7 @@ import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 import { answerPermissionPrompt, chooseInLinkMenu, inChrome, keysInWindow, permissionPrompts } from './firefox-chrome';
 import { firefoxDevtoolsPanel } from './firefox-devtools';
+import { frameReady } from './firefox-frame';
 import { popupShows, popupSurface } from './firefox-popup';
 import { firefoxLaunch, newFirefoxProfile } from './firefox-profile';
 import { pageSurface, uiOver } from './surface';
@@ -185,8 +186,7 @@ export async function launchFirefox(
       await until(() => popupShows(browser, `${BASE}src/popup/index.html`), 'the toolbar popup to open');
       const surface = popupSurface(browser);
       // Until its document has loaded and shows its state; a busy machine can take its time.
-      const shown = () => surface.evaluate(() => !!document.querySelector('[aria-busy="false"]')).catch(() => false);
-      await until(shown, 'the toolbar popup ready', 30_000);
+      await frameReady(surface, 'the toolbar popup ready');
       return uiOver(surface);
     },
     pressKeys: async (tab, chord) => {
