@@ -72,6 +72,13 @@ describe('curl command', () => {
     );
   });
 
+  it('says the method: none for GET, -I for HEAD, -X for the others, quoted', () => {
+    const cmd = (m: string) => curlCommand('https://a.dev/x', 'alice', m);
+    expect(cmd('HEAD')).toBe("curl -I -H 'baggage: okteto-divert=alice' 'https://a.dev/x'");
+    expect(cmd('POST')).toBe("curl -X 'POST' -H 'baggage: okteto-divert=alice' 'https://a.dev/x'");
+    expect(cmd("P'T")).toBe("curl -X 'P'\\''T' -H 'baggage: okteto-divert=alice' 'https://a.dev/x'");
+  });
+
   it('quotes the URL so that a shell expands nothing in it', () => {
     expect(curlCommand("https://a.dev/it's$(rm -rf)`x`", 'alice')).toBe(
       "curl -H 'baggage: okteto-divert=alice' 'https://a.dev/it'\\''s$(rm%20-rf)%60x%60'",
@@ -87,14 +94,29 @@ describe('share links, case by case', () => {
     expect(withoutShare('https://a.dev/p#:~:okteto-divert=bob')).toBe('https://a.dev/p');
     expect(withoutShare('https://a.dev/p#top:~:text=x&okteto-divert=bob')).toBe('https://a.dev/p#top:~:text=x');
     expect(withoutShare('https://a.dev/p#top')).toBe('https://a.dev/p#top');
+    // A '#' the page's own fragment ends with stays (only an emptied hash's bare '#' goes).
+    expect(withoutShare('https://a.dev/p#a#')).toBe('https://a.dev/p#a#');
+    expect(withoutShare('https://a.dev/p#a#:~:okteto-divert=bob')).toBe('https://a.dev/p#a#');
+    // Empty directives go; the ones left keep their '&'.
+    expect(withoutShare('https://a.dev/p#:~:&&okteto-divert=bob&')).toBe('https://a.dev/p');
+    expect(withoutShare('https://a.dev/p#:~:text=a&okteto-divert=bob&text=c')).toBe('https://a.dev/p#:~:text=a&text=c');
+    // A page fragment ending in ':~' keeps its text, with the '~' percent-encoded.
+    expect(shareLink('https://a.dev/p#x:~', 'bob')).toBe('https://a.dev/p#x:%7E:~:okteto-divert=bob');
     expect(withoutShare('mailto:x@a.dev')).toBe('mailto:x@a.dev');
     expect(shareLink('not a url', 'bob')).toBe('not a url');
     expect(shareLink('https://me:secret@a.dev/p', 'bob')).toBe('https://a.dev/p#:~:okteto-divert=bob');
   });
 
-  it('the first okteto-divert directive counts, read within 100 characters', () => {
+  it('the first okteto-divert directive counts, read whole, in a URL of at most SHARE_URL_MAX characters', () => {
     expect(sharedNamespace('https://a.dev/#:~:okteto-divert=alice&okteto-divert=bob')).toEqual({ value: 'alice' });
     expect(sharedNamespace(`https://a.dev/#:~:okteto-divert=${'a'.repeat(150)}`)?.error).toBeDefined();
+    // The rule trims: a name cut short before it would lose the 'x' and read 'alice'.
+    expect(sharedNamespace(`https://a.dev/#:~:okteto-divert=alice${'%20'.repeat(100)}x`)?.error).toBeDefined();
+    const at = (n: number) => `https://a.dev/?p=${'a'.repeat(n)}#:~:okteto-divert=alice`;
+    const limit = at(SHARE_URL_MAX - at(0).length);
+    expect(limit).toHaveLength(SHARE_URL_MAX);
+    expect(sharedNamespace(limit)).toEqual({ value: 'alice' });
+    expect(sharedNamespace(`${limit}x`)?.error).toBeDefined();
     expect(sharedNamespace('https://a.dev/#:~:okteto-divert=%61lice')).toEqual({ value: 'alice' });
     expect(sharedNamespace(`https://a.dev/#:~:okteto-divert=alice&x=${'a'.repeat(SHARE_URL_MAX)}`)?.error).toBeDefined();
   });
@@ -118,6 +140,8 @@ describe('share links, case by case', () => {
     const before = settings({ recent: ['old'] });
     const after = settings({ activeNamespace: 'new', recent: ['old', 'zed'] });
     expect(choseHere(before, after, ['gone', 'old', 'old'])).toEqual(['new', 'old', 'zed']);
+    // A name the settings held before the command was not chosen by it.
+    expect(choseHere(before, after, [])).toEqual(['new', 'zed']);
     expect(chosenBefore(after, ['zed'], 'zed')).toBe(true);
     expect(chosenBefore(after, [], 'zed')).toBe(false); // synced in, never chosen here
     expect(chosenBefore(after, ['gone'], 'gone')).toBe(false); // chosen once, no longer yours
@@ -136,10 +160,14 @@ describe('share links, case by case', () => {
       { url: 'https://okteto.example.com', namespaces: ['pr-1'], previews: { 'pr-1': {} } },
       { url: 'not a url', namespaces: ['pr-1'] },
       { url: 'https://other.example.com', namespaces: ['alice'] },
+      { url: `bad ${'x'.repeat(200)}`, namespaces: ['pr-1'] },
     ];
+    // An entry for another name, or one of your own, is no team's.
+    s.presets.push({ namespace: 'pr-2', team: 'films' }, { namespace: 'pr-1' });
     expect(knownFrom(s, instances, [], 'pr-1')).toEqual([
       { kind: 'preview', by: 'okteto.example.com' },
       { kind: 'listed', by: 'not a url' },
+      { kind: 'listed', by: `bad ${'x'.repeat(96)}` }, // a name, never a page of text
       { kind: 'team', by: 'movies' },
       { kind: 'team', by: 'books' },
       { kind: 'managed' },

@@ -71,8 +71,10 @@ export function shareLink(url: string, namespace: string): string {
 }
 
 /**
- * The namespace a share link names, checked with the namespace rule; undefined when the URL is no
- * share link. Only the first okteto-divert directive counts; a URL past SHARE_URL_MAX is refused.
+ * The namespace a share link names, checked with the namespace rule (whole: a cut would let the
+ * rule's trim turn `alice` + 100 spaces + `x` into `alice`); undefined when the URL is no share
+ * link. Only the first okteto-divert directive counts; a URL past SHARE_URL_MAX is refused, which
+ * also bounds the rule's work.
  */
 export function sharedNamespace(url: string | undefined): Result<string> | undefined {
   const u = url === undefined ? undefined : parse(url);
@@ -86,7 +88,7 @@ export function sharedNamespace(url: string | undefined): Result<string> | undef
   } catch {
     // Left as written: the namespace rule refuses it with its own message.
   }
-  return validateNamespace(raw.slice(0, 100));
+  return validateNamespace(raw);
 }
 
 /**
