@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { type ChromiumDriver, launchChromium } from '../../dev/harness/chromium';
 import { type Driver, until } from '../../dev/harness/driver';
 import { type FirefoxDriver, launchFirefox } from '../../dev/harness/firefox';
+import { frameReady } from '../../dev/harness/firefox-frame';
 import { popupShows, popupSurface } from '../../dev/harness/firefox-popup';
 import { pageSurface, uiOver } from '../../dev/harness/surface';
 import manifest from '../../manifest.json';
@@ -72,7 +73,11 @@ describe.each(BROWSERS.filter(([name]) => !only || only.includes(name)))('%s: th
       await driver.pageOf(tab).bringToFront();
       await ext.evaluate(() => void chrome.action.openPopup());
       await until(() => popupShows(driver.browser, `${base}src/popup/index.html`), 'the toolbar popup to open');
-      const popup = uiOver(popupSurface(driver.browser));
+      const surface = popupSurface(driver.browser);
+      // As the driver's toolbarPopup does: a first probe sent while Firefox moves the popup's
+      // <browser> to another frame loader never answers (frameReady gives up on it after 5 s).
+      await frameReady(surface, 'the toolbar popup ready');
+      const popup = uiOver(surface);
       await until(() => popup.exists('combobox', 'Namespace'), 'the popup in its host');
       await popup.close();
     }
