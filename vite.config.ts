@@ -4,6 +4,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { benchBlankPages } from './bench/blank-pages.ts';
+import { DIST } from './dev/dist.ts';
 import { E2E_HOST_PERMISSIONS, E2E_KEY } from './dev/hosts.ts';
 import base from './manifest.json' with { type: 'json' };
 import { contentScriptsAsIife, singleScriptPopup } from './scripts/nested-builds.ts';
@@ -155,7 +156,7 @@ export default defineConfig(({ mode, command }) => {
     ],
     build: {
       // npm run dev writes its own build: never over the one the e2e tests load.
-      outDir: `dist/${build ? (e2e ? 'e2e-' : '') : 'dev-'}${browser}`,
+      outDir: build && !e2e ? `dist/${browser}` : `${DIST}/${build ? 'e2e-' : 'dev-'}${browser}`,
       emptyOutDir: true,
       target,
       sourcemap: false,

@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vitest/config';
+import LongestFirst from './test/e2e/sequencer.ts';
 
 /** `import x from './script.ts?iife'` gives the built file name under @crxjs; in unit tests, a stand-in name. */
 export const scriptImports = (): Plugin => ({
@@ -24,8 +25,13 @@ export const unitTests = {
   hookTimeout: 20_000,
 } as const;
 
-/** e2e specs that need the machine to themselves (see the e2e-alone project). */
-const ALONE = ['test/e2e/tooling.spec.ts', 'test/e2e/bench.spec.ts'] as const;
+/**
+ * e2e specs that change the machine for every browser on it: managed.spec writes the enterprise
+ * policy files Chromium and Firefox read at start (/etc/chromium/policies, Firefox's distribution
+ * folder), so a browser another spec started meanwhile came up with managed presets (seen: its
+ * options page listing them, a tab never diverted).
+ */
+const MACHINE_WIDE = ['test/e2e/managed.spec.ts'];
 
 const e2e = {
   globalSetup: ['test/e2e/global-setup.ts'],
@@ -37,6 +43,7 @@ const e2e = {
 export default defineConfig({
   plugins: [scriptImports()],
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { ...unitTests, include: [...unitTests.include], setupFiles: [...unitTests.setupFiles] } },
       {
@@ -44,10 +51,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.spec.ts'],
-          exclude: [...ALONE],
+          exclude: MACHINE_WIDE,
           ...e2e,
-          // Two spec files at a time, each owning its browsers: most of a browser test is waiting
-          // for a page, so two share 2 cores well (the suite's time halves).
+          // Two files at a time: each starts its own browsers and sandbox; the browsers keep both
+          // cores busy, so more workers only make each file slower.
           fileParallelism: true,
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
@@ -55,15 +62,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: 'e2e-alone',
-          include: [...ALONE],
-          ...e2e,
-          // After the others, one at a time: npm start rebuilds dist/e2e-* that every other spec
-          // loads, and the bench's smoke run times what it measures.
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
+        // After the others, with nothing beside it.
+        test: { name: 'e2e-alone', include: MACHINE_WIDE, ...e2e, fileParallelism: false, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { build } from 'vite';
+import { DIST } from '../dev/dist.ts';
 import { QUIET_CHROMIUM } from '../dev/harness/chromium.ts';
 import { type Sandbox, startSandbox } from '../dev/sandbox/sandbox.ts';
 import { browserPath, ensureBrowsers } from './browsers.ts';
@@ -51,7 +52,7 @@ export interface Demo {
 /** `dist`: the unpacked build to load (npm run dev: the dev server's); `build`: build it first. */
 export async function launchDemo({
   headless,
-  dist = resolve('dist/e2e-chrome'),
+  dist = resolve(DIST, 'e2e-chrome'),
   build: rebuild = true,
 }: {
   headless: boolean;

@@ -9,6 +9,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
+import { DIST } from '../dev/dist.ts';
 import { ensureBrowsers } from './browsers.ts';
 import { headlessWanted, launchDemo } from './demo.ts';
 
@@ -17,7 +18,7 @@ async function main() {
   ensureBrowsers(['chromium']);
   // The e2e variant holds access to the sandbox's hosts, so no permission prompt stands in the way.
   process.env.TARGET = 'chrome';
-  const dist = resolve('dist/dev-chrome');
+  const dist = resolve(DIST, 'dev-chrome');
   rmSync(dist, { recursive: true, force: true });
   const server = await createServer({ configFile: 'vite.config.ts', mode: 'e2e' });
   await server.listen();

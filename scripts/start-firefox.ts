@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { DIST } from '../dev/dist.ts';
 import { until } from '../dev/harness/driver.ts';
 import { launchFirefox } from '../dev/harness/firefox.ts';
 import { startSandbox } from '../dev/sandbox/sandbox.ts';
@@ -17,7 +18,7 @@ export async function startFirefox(headless: boolean): Promise<void> {
   process.env.TARGET = 'firefox';
   await build({ mode: 'e2e', logLevel: 'warn', configFile: 'vite.config.ts' });
   const sandbox = await startSandbox({ domain: DEMO_DOMAIN, port: Number(process.env.SANDBOX_PORT ?? 0) });
-  const driver = await launchFirefox(resolve('dist/e2e-firefox'), { headless });
+  const driver = await launchFirefox(resolve(DIST, 'e2e-firefox'), { headless });
   const close = async () => {
     await driver.close().catch(() => undefined);
     await sandbox.close();

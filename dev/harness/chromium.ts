@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as CdpBrowser } from 'puppeteer-core';
+import { DIST } from '../dist';
 import { chromiumDevtoolsPanel } from './chromium-devtools';
 import {
   chordKeys,
@@ -20,7 +21,7 @@ import {
 import { pageSurface, uiOver } from './surface';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_DIST = resolve('dist/e2e-chrome');
+const CHROME_DIST = resolve(DIST, 'e2e-chrome');
 
 /** Debian's Chromium on a closed network: no background traffic, no first-run, no sandbox as root. */
 export const QUIET_CHROMIUM = [

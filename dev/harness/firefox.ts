@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DIST } from '../dist';
 import { FIREFOX_UUID, GECKO_ID } from '../hosts';
 import { askBadgeWorld, type Driver, type Rules, readPageBadge, readSecretStore, type Tab, type Ui, until } from './driver';
 import { answerPermissionPrompt, chooseInLinkMenu, inChrome, keysInWindow, permissionPrompts } from './firefox-chrome';
@@ -13,7 +14,7 @@ import { pageSurface, uiOver } from './surface';
 
 export { FIREFOX, FIREFOX_TEST_PREFS } from './firefox-profile';
 
-const FIREFOX_DIST = resolve('dist/e2e-firefox');
+const FIREFOX_DIST = resolve(DIST, 'e2e-firefox');
 const BASE = `moz-extension://${FIREFOX_UUID}/`;
 
 export interface FirefoxDriver extends Driver {

@@ -2,9 +2,9 @@ import { build } from 'vite';
 import { firefoxProfileTemplate } from '../../dev/harness/firefox-profile';
 
 /**
- * Once per run (the e2e and e2e-alone projects both name this setup; the second finds it done):
- * builds the e2e variants (test hosts in host_permissions) of both browsers, unless
- * E2E_SKIP_BUILD says they are built, and makes the Firefox profile every launch copies.
+ * Once per run, before the e2e specs (both e2e projects name this setup; the second finds it done):
+ * builds the e2e variants (test hosts in host_permissions) of both browsers, unless E2E_SKIP_BUILD
+ * says they are built, and makes the Firefox profile every launch copies.
  */
 export default async function setup() {
   if (!process.env.E2E_SKIP_BUILD) {

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST } from '../../dev/dist';
 import { launchChromium } from '../../dev/harness/chromium';
 import { type Driver, type Tab, until } from '../../dev/harness/driver';
 import { type BrowserEnv, divertApp, FRONTEND, marker, TEST_DOMAIN, useBrowser } from './helpers';
@@ -128,7 +129,7 @@ describe('chromium: "Keep the page\'s own baggage" with access to all sites', ()
   beforeAll(async () => {
     // The e2e build as Chrome's "On all sites" leaves it: <all_urls> granted (and no test hosts).
     holder.dist = await mkdtemp(join(tmpdir(), 'divert-all-sites-'));
-    await cp(resolve('dist/e2e-chrome'), holder.dist, { recursive: true });
+    await cp(resolve(DIST, 'e2e-chrome'), holder.dist, { recursive: true });
     const file = join(holder.dist, 'manifest.json');
     const manifest = JSON.parse(await readFile(file, 'utf8'));
     manifest.host_permissions = ['<all_urls>'];

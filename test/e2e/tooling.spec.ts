@@ -1,13 +1,17 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-/** Runs a project script as a person would (headless here: no display), and what it printed. */
+/**
+ * Runs a project script as a person would (headless here: no display), and what it printed. Its
+ * builds go to dist/tooling/ (DIVERT_DIST): the other specs, running beside this one, load the
+ * e2e builds in dist/, which `npm start` would otherwise empty and rewrite under them.
+ */
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
   new Promise<string>((resolve, reject) => {
     execFile(
       'npx',
       ['tsx', script, ...args],
-      { env: { ...process.env, ...env, DISPLAY: '' }, timeout: 80_000, maxBuffer: 4 * 1024 * 1024 },
+      { env: { ...process.env, DIVERT_DIST: 'dist/tooling', ...env, DISPLAY: '' }, timeout: 80_000, maxBuffer: 4 * 1024 * 1024 },
       (error, stdout, stderr) =>
         error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(`${stdout}\n${stderr}`),
     );

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST } from '../../dev/dist';
 import { type ChromiumDriver, launchChromium } from '../../dev/harness/chromium';
 import { until } from '../../dev/harness/driver';
 import { type FirefoxDriver, launchFirefox } from '../../dev/harness/firefox';
@@ -18,8 +19,8 @@ const TOKEN = 'okteto-pat-upgrade-0123456789';
  * same extension), Firefox finds the new .xpi in its profile at start, as an update.
  */
 const BROWSERS: [string, () => Promise<ChromiumDriver | FirefoxDriver>, string][] = [
-  ['chromium', () => launchChromium(`${PREVIOUS}/chrome`), resolve('dist/e2e-chrome')],
-  ['firefox', () => launchFirefox(`${PREVIOUS}/firefox`, { persistent: true }), resolve('dist/e2e-firefox')],
+  ['chromium', () => launchChromium(`${PREVIOUS}/chrome`), resolve(DIST, 'e2e-chrome')],
+  ['firefox', () => launchFirefox(`${PREVIOUS}/firefox`, { persistent: true }), resolve(DIST, 'e2e-firefox')],
 ];
 const only = process.env.E2E_BROWSERS?.split(',');
 
