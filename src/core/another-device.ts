@@ -76,7 +76,9 @@ function ownEndpoint(okteto: OktetoState | undefined, pageUrl: string, namespace
 }
 
 /** What "Open on another device" shows for the page at `url` diverted to `namespace`. */
-export function deviceUrl(url: string, namespace: string, okteto?: OktetoState): DeviceUrl {
+export function deviceUrl(url: string, namespace: string, okteto?: OktetoState): DeviceUrl | undefined {
   const own = ownEndpoint(okteto, url, namespace);
-  return own ? { kind: 'endpoint', ...own } : { kind: 'share', url: shareLink(url, namespace) };
+  if (own) return { kind: 'endpoint', ...own };
+  const link = shareLink(url, namespace);
+  return link === undefined ? undefined : { kind: 'share', url: link };
 }

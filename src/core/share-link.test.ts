@@ -36,7 +36,7 @@ describe('share links', () => {
     for (const page of ['https://h.dev/#:~', 'https://h.dev/p#x:~', 'https://h.dev/#a:~:~']) {
       const link = shareLink(page, 'alice');
       expect(sharedNamespace(link), link).toEqual({ value: 'alice' });
-      expect(shareLink(link, 'alice')).toBe(link);
+      expect(shareLink(link ?? '', 'alice')).toBe(link);
     }
   });
 
@@ -45,7 +45,7 @@ describe('share links', () => {
       fc.property(url, namespace, (u, ns) => {
         expect(sharedNamespace(shareLink(u, ns))).toEqual({ value: ns });
         // The link to a link's page is the same link.
-        expect(shareLink(shareLink(u, ns), ns)).toBe(shareLink(u, ns));
+        expect(shareLink(shareLink(u, ns) ?? '', ns)).toBe(shareLink(u, ns));
       }),
     );
   });

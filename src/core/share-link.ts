@@ -44,8 +44,24 @@ function parse(url: string): URL | undefined {
   }
 }
 
-/** The URL without our directive (other directives, such as a text fragment, stay). */
+/**
+ * Whether a fragment holds our directive, found without splitting it: for a URL past
+ * SHARE_URL_MAX (a page can make its URL megabytes long), whose directives are never listed.
+ */
+function namesShare(hash: string): boolean {
+  const at = hash.indexOf(DIRECTIVE);
+  if (at < 0) return false;
+  const rest = hash.slice(at + DIRECTIVE.length);
+  return rest.startsWith(KEY) || rest.includes(`&${KEY}`);
+}
+
+/**
+ * The URL without our directive (other directives, such as a text fragment, stay). A URL past
+ * SHARE_URL_MAX comes back as it is: no share link counts there (sharedNamespace), and its fragment
+ * is not split.
+ */
 export function withoutShare(url: string): string {
+  if (url.length > SHARE_URL_MAX) return url;
   const u = parse(url);
   if (!u) return url;
   const { fragment, directives } = split(u);
@@ -55,8 +71,12 @@ export function withoutShare(url: string): string {
   return u.hash === '' ? u.href.replace(/#$/, '') : u.href;
 }
 
-/** A link to `url` that opens it diverted to `namespace` in the recipient's tab. */
-export function shareLink(url: string, namespace: string): string {
+/**
+ * A link to `url` that opens it diverted to `namespace` in the recipient's tab; none for a page
+ * URL past SHARE_URL_MAX, whose link the recipient's extension would refuse.
+ */
+export function shareLink(url: string, namespace: string): string | undefined {
+  if (url.length > SHARE_URL_MAX) return undefined;
   const u = parse(withoutShare(url));
   if (!u) return url;
   // A link is for someone else: the page URL's user name and password never go in it.
@@ -77,11 +97,13 @@ export function shareLink(url: string, namespace: string): string {
  * also bounds the rule's work.
  */
 export function sharedNamespace(url: string | undefined): Result<string> | undefined {
-  const u = url === undefined ? undefined : parse(url);
+  if (url === undefined) return undefined;
+  const u = parse(url);
   if (!u) return undefined;
+  // Before any split: a page can make its URL megabytes long, a million directives.
+  if (url.length > SHARE_URL_MAX) return namesShare(u.hash) ? fail('shareUrlTooLong', String(SHARE_URL_MAX)) : undefined;
   const found = split(u).directives.find((d) => d.startsWith(KEY));
   if (found === undefined) return undefined;
-  if (url !== undefined && url.length > SHARE_URL_MAX) return fail('shareUrlTooLong', String(SHARE_URL_MAX));
   let raw = found.slice(KEY.length);
   try {
     raw = decodeURIComponent(raw);

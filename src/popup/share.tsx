@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Command } from '../core/messages';
 import type { OktetoState } from '../core/okteto';
 import { type PlaywrightScope, playwrightScript } from '../core/playwright-script';
-import { curlCommand, type KnownFrom, sharedNamespace, shareLink } from '../core/share-link';
+import { curlCommand, type KnownFrom, SHARE_URL_MAX, sharedNamespace, shareLink } from '../core/share-link';
 import type { SharedTab } from '../core/storage-items';
 import { copy } from '../ui/copy';
 import { said, t } from '../ui/i18n';
@@ -26,27 +26,34 @@ export function ShareTools({
   okteto?: OktetoState;
 }) {
   const [copied, setCopied] = useState<string>();
+  // None for an address past SHARE_URL_MAX: the recipient's extension would refuse it.
   const link = shareLink(url, namespace);
   let field: HTMLInputElement | null = null;
   const copyThen = (text: string, said: string) => void copy(text, field).then((ok) => setCopied(ok ? said : t('copyFailed')));
   return (
     <section class="share" aria-label={t('shareSection')}>
-      <label class="field">
-        {t('shareLink')}
-        <input
-          ref={(el) => {
-            field = el;
-          }}
-          type="text"
-          readOnly
-          value={link}
-          onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
-        />
-      </label>
+      {link === undefined ? (
+        <p class="muted">{t('shareLinkTooLong', String(SHARE_URL_MAX))}</p>
+      ) : (
+        <label class="field">
+          {t('shareLink')}
+          <input
+            ref={(el) => {
+              field = el;
+            }}
+            type="text"
+            readOnly
+            value={link}
+            onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+          />
+        </label>
+      )}
       <div class="row">
-        <button type="button" onClick={() => copyThen(link, t('shareLinkCopied', namespace))}>
-          {t('copyShareLink')}
-        </button>
+        {link !== undefined && (
+          <button type="button" onClick={() => copyThen(link, t('shareLinkCopied', namespace))}>
+            {t('copyShareLink')}
+          </button>
+        )}
         <button type="button" onClick={() => copyThen(curlCommand(url, namespace), t('curlCopied'))}>
           {t('copyAsCurl')}
         </button>

@@ -35,6 +35,21 @@ describe.each(BROWSERS)('%s: share links, open diverted, honest reloads, time bo
     await popup.close();
   });
 
+  it('a page whose address is past 8,192 characters gets no share link, and the popup says why', async () => {
+    // A page can make its own URL megabytes long; a link to it would be refused where it opens.
+    await app.goto(env.sandbox.url(FRONTEND, `${page}&p=${'a'.repeat(8200)}`));
+    const popup = await env.driver.popup(app);
+    await popup.waitText('status', 'okteto-divert=alice');
+    expect(await popup.pageText()).toContain(
+      "No share link: this page's address is longer than 8192 characters, and a link to it would open undiverted.",
+    );
+    expect(await popup.exists('textbox', 'Share link')).toBe(false);
+    expect(await popup.exists('button', 'Copy share link')).toBe(false);
+    expect(await popup.exists('button', 'Copy as curl')).toBe(true);
+    await popup.close();
+    await app.goto(env.sandbox.url(FRONTEND, page));
+  });
+
   it('copies a curl command that, run against the sandbox, is answered by the same namespace', async () => {
     const popup = await env.driver.popup(app);
     const curl = await popup.clickAndCopy('button', 'Copy as curl');

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SHARE_URL_MAX, sharedNamespace, shareLink } from './share-link';
+
+// Attack review s12 (the share link's whole-name check, 7167528). FAILS at 7167528: the length
+// check runs only after the whole fragment is split at every '&', so the limit bounds the namespace
+// rule's work but not the work before it. A page on a diverted host sends its tab (a document load,
+// or history.replaceState for the popup) to a URL of up to 2 MiB whose fragment is `:~:` and a
+// million '&': each document load costs the background a split into a million strings (0.3-1 s in
+// Node here; in Firefox the background's blocking listener waits meanwhile), and every popup
+// render pays it three times over (ShareNotice, ShareTools' shareLink → withoutShare).
+
+/** The longest string split at '&' while `run` runs. */
+function longestSplit(run: () => unknown): number {
+  const split = vi.spyOn(String.prototype, 'split');
+  try {
+    run();
+    return Math.max(0, ...split.mock.contexts.map((s) => String(s).length));
+  } finally {
+    split.mockRestore();
+  }
+}
+
+const flood = `https://a.dev/p#:~:okteto-divert=alice&${'a&'.repeat(1_000_000)}`;
+
+describe('share links past SHARE_URL_MAX (attack review s12)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a link past SHARE_URL_MAX is refused before its directives are read: no work on more than the limit', () => {
+    expect(flood.length).toBeGreaterThan(2_000_000);
+    expect(sharedNamespace(flood)?.error?.key).toBe('shareUrlTooLong');
+    const longest = longestSplit(() => sharedNamespace(flood));
+    expect(longest).toBeLessThanOrEqual(SHARE_URL_MAX);
+  });
+
+  it("the popup's share link for a page URL past SHARE_URL_MAX splits nothing longer than the limit (the link would be refused where it opens)", () => {
+    expect(longestSplit(() => shareLink(flood, 'bob'))).toBeLessThanOrEqual(SHARE_URL_MAX);
+  });
+});
