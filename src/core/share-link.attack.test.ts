@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SHARE_URL_MAX, sharedNamespace, shareLink } from './share-link';
+import { SHARE_URL_MAX, sharedNamespace, shareLink, withoutShare } from './share-link';
 
-// Attack review s12 (the share link's whole-name check, 7167528). FAILS at 7167528: the length
+// Attack review s12 (the share link's whole-name check, 7167528). Failed at 7167528, passes since 822ca8c: the length
 // check runs only after the whole fragment is split at every '&', so the limit bounds the namespace
 // rule's work but not the work before it. A page on a diverted host sends its tab (a document load,
 // or history.replaceState for the popup) to a URL of up to 2 MiB whose fragment is `:~:` and a
@@ -34,5 +34,15 @@ describe('share links past SHARE_URL_MAX (attack review s12)', () => {
 
   it("the popup's share link for a page URL past SHARE_URL_MAX splits nothing longer than the limit (the link would be refused where it opens)", () => {
     expect(longestSplit(() => shareLink(flood, 'bob'))).toBeLessThanOrEqual(SHARE_URL_MAX);
+  });
+
+  it('withoutShare (Open diverted to, another device) splits nothing past the limit, and still takes our directive out', () => {
+    expect(longestSplit(() => withoutShare(flood))).toBeLessThanOrEqual(SHARE_URL_MAX);
+    // Every directive goes with ours there; a long URL with none of ours keeps its fragment.
+    expect(withoutShare(flood)).toBe('https://a.dev/p');
+    const padded = `https://a.dev/p?q=${'a'.repeat(SHARE_URL_MAX)}`;
+    expect(withoutShare(`${padded}#top:~:text=x&okteto-divert=bob`)).toBe(`${padded}#top`);
+    expect(withoutShare(`${padded}#top:~:text=x`)).toBe(`${padded}#top:~:text=x`);
+    expect(withoutShare(`${padded}#:~:okteto-divert=bob`)).toBe(padded);
   });
 });

@@ -56,17 +56,19 @@ function namesShare(hash: string): boolean {
 }
 
 /**
- * The URL without our directive (other directives, such as a text fragment, stay). A URL past
- * SHARE_URL_MAX comes back as it is: no share link counts there (sharedNamespace), and its fragment
- * is not split.
+ * The URL without our directive (other directives, such as a text fragment, stay). Past
+ * SHARE_URL_MAX its fragment is not split: when it holds our directive, every directive goes (a
+ * text fragment too). Ours must go even there: a redirect or a shorter endpoint URL can bring the
+ * address back under the limit, where the directive would count.
  */
 export function withoutShare(url: string): string {
-  if (url.length > SHARE_URL_MAX) return url;
   const u = parse(url);
   if (!u) return url;
-  const { fragment, directives } = split(u);
-  const rest = directives.filter((d) => !d.startsWith(KEY));
-  u.hash = rest.length ? `${fragment}${DIRECTIVE}${rest.join('&')}` : fragment;
+  if (url.length <= SHARE_URL_MAX) {
+    const { fragment, directives } = split(u);
+    const rest = directives.filter((d) => !d.startsWith(KEY));
+    u.hash = rest.length ? `${fragment}${DIRECTIVE}${rest.join('&')}` : fragment;
+  } else if (namesShare(u.hash)) u.hash = u.hash.slice(1, u.hash.indexOf(DIRECTIVE));
   // `new URL` keeps a bare '#' when the hash is emptied; the page's own URL had none.
   return u.hash === '' ? u.href.replace(/#$/, '') : u.href;
 }
