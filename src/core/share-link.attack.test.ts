@@ -34,6 +34,22 @@ describe('share links past SHARE_URL_MAX (attack review s12)', () => {
 
   it("the popup's share link for a page URL past SHARE_URL_MAX splits nothing longer than the limit (the link would be refused where it opens)", () => {
     expect(longestSplit(() => shareLink(flood, 'bob'))).toBeLessThanOrEqual(SHARE_URL_MAX);
+    expect(shareLink(flood, 'bob')).toBeUndefined();
+  });
+
+  it('the limit is 8,192 characters exactly: a URL that long is read, split and linked as any other', () => {
+    const at = (tail: string) => {
+      const head = 'https://a.dev/p?q=';
+      return `${head}${'a'.repeat(SHARE_URL_MAX - head.length - tail.length)}${tail}`;
+    };
+    const limit = at('#top:~:text=x&okteto-divert=bob');
+    expect(limit).toHaveLength(SHARE_URL_MAX);
+    expect(withoutShare(limit)).toBe(limit.replace('&okteto-divert=bob', ''));
+    expect(shareLink(at(''), 'bob')).toBe(`${at('')}#:~:okteto-divert=bob`);
+    // Past it, '&okteto-divert=' outside a ':~:' directive is no share link either.
+    const notOurs = `${at('')}a#x&okteto-divert=bob`;
+    expect(sharedNamespace(notOurs)).toBeUndefined();
+    expect(withoutShare(notOurs)).toBe(notOurs);
   });
 
   it('withoutShare (Open diverted to, another device) splits nothing past the limit, and still takes our directive out', () => {
