@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Background, boot, env } from '../../test/fakes/background';
+import { SHARE_URL_MAX } from '../core/share-link';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../test/fakes/background')).fakeApi }));
 
@@ -147,5 +148,34 @@ describe('"Open diverted to": what the new tab counts as showing (attack/house-c
     await bg.settle();
     await checked(bg);
     expect(await pins()).toEqual({});
+  });
+
+  // Attack review s12b (failed at 822ca8c): withoutShare returned a URL past SHARE_URL_MAX as it
+  // was, so the tab loaded with the page's directive; past the limit it is ignored, but a redirect
+  // keeps the fragment (RFC 9110 §10.2.2), and at /login it counted again and re-pinned the tab.
+  it('opens the namespace clicked, whatever share directive the page put in a link past the limit, even after a redirect', async () => {
+    const onClicked = env.current.fake.contextMenus.onClicked.fire;
+    const updates: string[] = [];
+    const update = env.current.fake.tabs.update;
+    env.current.fake.tabs.update = async (id: number, props: { url: string }) => {
+      updates.push(props.url);
+      return update(id, props);
+    };
+    const link = `${APP}?pad=${'a'.repeat(SHARE_URL_MAX)}#:~:okteto-divert=alice`;
+    onClicked({ menuItemId: 'open-diverted:staging', linkUrl: link }, { id: 1 });
+    await bg.settle();
+    const [tabId] = Object.keys(await pins()).map(Number);
+    expect(await pins()).toEqual({ [tabId]: 'staging' });
+    // The server redirects the long URL to /login; the fragment the tab was sent with stays.
+    const fragment = updates[0]?.slice(updates[0].indexOf('#')) ?? '';
+    const landed = `http://movies-staging.okteto.example.com/login${fragment}`;
+    const tab = env.current.tabs.find((t) => t.id === tabId);
+    if (tab) tab.url = landed;
+    env.current.fake.tabs.onUpdated.fire(tabId, { url: landed }, { id: tabId, url: landed });
+    env.current.fake.webRequest.onCompleted.fire({ tabId, url: landed, type: 'main_frame', fromCache: false });
+    await bg.settle();
+    // The tab the person opened for staging stays on staging.
+    expect(await pins()).toEqual({ [tabId]: 'staging' });
+    expect(updates[0]?.includes('okteto-divert=')).toBe(false);
   });
 });
